@@ -1,0 +1,22 @@
+// Package reprint finds copies and rewrites among news articles.
+//
+// Given a set of documents it reports which are copies, edited copies,
+// excerpts, human rewrites or garbled machine rewrites of which, with
+// similarity scores, the passages that match, and the likely original.
+//
+// The pipeline:
+//
+//	tokenize (byte spans kept) → word shingles (two channels) → MinHash
+//	signatures → LSH banding (bands/rows from the threshold) → exact
+//	verification (Jaccard, containment both ways) → passage alignment →
+//	relation classification → star clustering → original attribution
+//
+// The literal channel hashes word 5-shingles of normalized tokens and finds
+// verbatim and edited copies. The rewrite channel hashes shingles of content
+// words (stop words dropped, crudely stemmed) so that paraphrase and machine
+// rewriting, which change function words and word order locally, still
+// leave a candidate signal; alignment then confirms it.
+//
+// Algorithms live in leaf packages (shingle, minhash, lsh, align, cluster)
+// that do no I/O; input and report are adapters; cmd/reprint wires them.
+package reprint

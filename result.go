@@ -1,0 +1,92 @@
+package reprint
+
+// Relation is the kind of link between two documents.
+type Relation string
+
+// Relations, from most to least literal. SameStory is reported but is not
+// derivation.
+const (
+	Copy           Relation = "copy"            // verbatim or nearly
+	EditedCopy     Relation = "edited_copy"     // a copy with edits
+	Excerpt        Relation = "excerpt"         // one mostly contained in the other
+	Rewrite        Relation = "rewrite"         // human paraphrase or condensed rewrite
+	MachineRewrite Relation = "machine_rewrite" // garbled: spun or round-trip translated
+	SameStory      Relation = "same_story"      // same event, independent wording
+)
+
+// Derived reports whether r means one document derives from the other.
+func (r Relation) Derived() bool {
+	switch r {
+	case Copy, EditedCopy, Excerpt, Rewrite, MachineRewrite:
+		return true
+	}
+	return false
+}
+
+// Passage is a matching stretch of text: byte offsets into each document's
+// Text, half-open.
+type Passage struct {
+	AStart int    `json:"a_start"`
+	AEnd   int    `json:"a_end"`
+	BStart int    `json:"b_start"`
+	BEnd   int    `json:"b_end"`
+	Text   string `json:"text"` // the A side's text of the passage
+}
+
+// DocInfo is what a Result keeps of each input document.
+type DocInfo struct {
+	ID     string
+	Source string
+	Words  int
+	// Index is the document's position in the input, which is the last
+	// resort when deciding which side is the original.
+	Index int
+}
+
+// Pair is a verified link between documents A and B (indices into
+// Result.Documents, A < B).
+type Pair struct {
+	A, B     int
+	Relation Relation
+	// Original is the index of the side judged to be the source (A or B).
+	Original int
+	// Reason says why Original was chosen.
+	Reason string
+	// Score in [0,1] is the strength of the evidence for the relation.
+	Score float64
+	// Jaccard and containments on literal word 5-shingle sets:
+	// ContainAB = |A∩B|/|A|, ContainBA = |A∩B|/|B|.
+	Jaccard, ContainAB, ContainBA float64
+	// Passages are the aligned matching passages, longest first.
+	Passages []Passage
+}
+
+// Cluster is a family of documents derived from one original.
+type Cluster struct {
+	Members  []int // sorted document indices, Original among them
+	Original int
+	Reason   string
+}
+
+// Summary counts what happened to the input.
+type Summary struct {
+	Documents int `json:"documents"` // documents analysed
+	Skipped   int `json:"skipped"`   // lines or files skipped as unreadable
+	Failed    int `json:"failed"`    // inputs that failed entirely (e.g. unreadable files)
+	Pairs     int `json:"pairs"`
+	Clusters  int `json:"clusters"`
+}
+
+// Result is the outcome of a scan.
+type Result struct {
+	Documents []DocInfo
+	Pairs     []Pair
+	Clusters  []Cluster
+	Params    Params
+	Summary   Summary
+	// Errors lists the inputs that could not be read (filled by the caller
+	// that did the reading).
+	Errors []InputError
+	// Warnings are non-fatal notes about the input (e.g. Latin-1 decoding).
+	Warnings []string
+}
