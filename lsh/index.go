@@ -1,0 +1,102 @@
+package lsh
+
+import (
+	"slices"
+)
+
+// Index collects band hashes of signatures and lists candidate pairs. It
+// is built once (Add in any order) and then queried with Pairs.
+type Index struct {
+	bands, rows int
+	entries     [][]entry // per band
+}
+
+type entry struct {
+	key uint64
+	id  int32
+}
+
+// New returns an empty index of the given shape.
+func New(bands, rows int) *Index {
+	return &Index{bands: bands, rows: rows, entries: make([][]entry, bands)}
+}
+
+// BandKey hashes rows values of one band into a bucket key.
+func BandKey(vals []uint64) uint64 {
+	h := uint64(14695981039346656037)
+	for _, v := range vals {
+		h ^= v
+		h *= 1099511628211
+		h ^= h >> 29
+	}
+	return h
+}
+
+// Add records document id's signature, which must have at least
+// bands*rows values. It is not safe for concurrent use.
+func (ix *Index) Add(id int, sig []uint64) {
+	for b := 0; b < ix.bands; b++ {
+		ix.entries[b] = append(ix.entries[b], entry{BandKey(sig[b*ix.rows : (b+1)*ix.rows]), int32(id)})
+	}
+}
+
+// Stats describe one Pairs call.
+type Stats struct {
+	Buckets       int // buckets holding two or more documents
+	CappedBuckets int // of those, skipped for holding more than maxBucket
+}
+
+// Pairs returns every candidate pair once as [2]int{a, b} with a < b, in
+// ascending order, so that the result does not depend on the order of Add
+// calls. Buckets of more than maxBucket documents (0: no cap) are skipped:
+// such a bucket comes from text that many documents share (boilerplate),
+// and pairing all of them would cost O(m²) and prove nothing.
+func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
+	var st Stats
+	var keys []uint64
+	for b := range ix.entries {
+		es := ix.entries[b]
+		slices.SortFunc(es, func(x, y entry) int {
+			if x.key != y.key {
+				if x.key < y.key {
+					return -1
+				}
+				return 1
+			}
+			return int(x.id) - int(y.id)
+		})
+		for i := 0; i < len(es); {
+			j := i + 1
+			for j < len(es) && es[j].key == es[i].key {
+				j++
+			}
+			if n := j - i; n >= 2 {
+				st.Buckets++
+				if maxBucket > 0 && n > maxBucket {
+					st.CappedBuckets++
+				} else {
+					for x := i; x < j; x++ {
+						for y := x + 1; y < j; y++ {
+							a, c := es[x].id, es[y].id
+							if a == c {
+								continue
+							}
+							if a > c {
+								a, c = c, a
+							}
+							keys = append(keys, uint64(a)<<32|uint64(c))
+						}
+					}
+				}
+			}
+			i = j
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	out := make([][2]int, len(keys))
+	for i, k := range keys {
+		out[i] = [2]int{int(k >> 32), int(k & 0xffffffff)}
+	}
+	return out, st
+}
