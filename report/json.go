@@ -1,0 +1,212 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"math"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// JSONReport is the JSON output, field for field (see the package doc).
+// Programs that read reports can decode into it.
+type JSONReport struct {
+	Documents []JSONDocument `json:"documents"`
+	Pairs     []JSONPair     `json:"pairs"`
+	Clusters  []JSONCluster  `json:"clusters"`
+	Params    reprint.Params `json:"params"`
+	Summary   JSONSummary    `json:"summary"`
+	Errors    []JSONError    `json:"errors"`
+	Warnings  []string       `json:"warnings"`
+}
+
+// JSONDocument is an analysed input document.
+type JSONDocument struct {
+	ID     string `json:"id"`
+	Source string `json:"source"` // "path" or "path:line"
+	Words  int    `json:"words"`
+}
+
+// JSONPair is a link between documents A and B, named by ID.
+type JSONPair struct {
+	A        string           `json:"a"`
+	B        string           `json:"b"`
+	Relation reprint.Relation `json:"relation"`
+	Original string           `json:"original"` // A or B
+	Reason   string           `json:"reason"`   // why Original was chosen
+	Score    float64          `json:"score"`    // in [0,1]
+	Jaccard  float64          `json:"jaccard"`
+	// ContainAB is the share of A's shingles found in B; ContainBA the
+	// reverse.
+	ContainAB float64       `json:"containment_ab"`
+	ContainBA float64       `json:"containment_ba"`
+	Passages  []JSONPassage `json:"passages"` // longest first
+}
+
+// JSONPassage is a matching passage: half-open byte offsets into A's and
+// B's text, and A's text of it.
+type JSONPassage struct {
+	AStart int    `json:"a_start"`
+	AEnd   int    `json:"a_end"`
+	BStart int    `json:"b_start"`
+	BEnd   int    `json:"b_end"`
+	Text   string `json:"text"`
+}
+
+// JSONCluster is a family of documents derived from Original.
+type JSONCluster struct {
+	Members  []string `json:"members"` // IDs, Original among them
+	Original string   `json:"original"`
+	Reason   string   `json:"reason"`
+}
+
+// JSONSummary counts what happened to the input.
+type JSONSummary struct {
+	Documents int `json:"documents"`
+	Skipped   int `json:"skipped"`
+	Failed    int `json:"failed"`
+	Pairs     int `json:"pairs"`
+	Clusters  int `json:"clusters"`
+}
+
+// JSONError is an input that could not be read.
+type JSONError struct {
+	Source string `json:"source"` // "path" or "path:line"
+	Error  string `json:"error"`
+}
+
+// Build returns the JSON report of res: document indices replaced by IDs,
+// scores rounded to 4 decimals, empty lists non-nil. An index out of range
+// yields an empty ID; Write rejects such results.
+func Build(res *reprint.Result) JSONReport {
+	r := JSONReport{
+		Documents: make([]JSONDocument, 0, len(res.Documents)),
+		Pairs:     make([]JSONPair, 0, len(res.Pairs)),
+		Clusters:  make([]JSONCluster, 0, len(res.Clusters)),
+		Params:    res.Params,
+		Summary:   JSONSummary(res.Summary),
+		Errors:    make([]JSONError, 0, len(res.Errors)),
+		Warnings:  make([]string, 0, len(res.Warnings)),
+	}
+	for _, d := range res.Documents {
+		r.Documents = append(r.Documents, JSONDocument{ID: d.ID, Source: d.Source, Words: d.Words})
+	}
+	for _, p := range res.Pairs {
+		r.Pairs = append(r.Pairs, buildPair(res, p))
+	}
+	for _, c := range res.Clusters {
+		r.Clusters = append(r.Clusters, buildCluster(res, c))
+	}
+	for _, e := range res.Errors {
+		r.Errors = append(r.Errors, JSONError{Source: e.Source, Error: e.Err})
+	}
+	r.Warnings = append(r.Warnings, res.Warnings...)
+	return r
+}
+
+func buildPair(res *reprint.Result, p reprint.Pair) JSONPair {
+	jp := JSONPair{
+		A:         docID(res, p.A),
+		B:         docID(res, p.B),
+		Relation:  p.Relation,
+		Original:  docID(res, p.Original),
+		Reason:    p.Reason,
+		Score:     round4(p.Score),
+		Jaccard:   round4(p.Jaccard),
+		ContainAB: round4(p.ContainAB),
+		ContainBA: round4(p.ContainBA),
+		Passages:  make([]JSONPassage, len(p.Passages)),
+	}
+	for i, ps := range p.Passages {
+		jp.Passages[i] = JSONPassage(ps)
+	}
+	return jp
+}
+
+func buildCluster(res *reprint.Result, c reprint.Cluster) JSONCluster {
+	jc := JSONCluster{
+		Members:  make([]string, len(c.Members)),
+		Original: docID(res, c.Original),
+		Reason:   c.Reason,
+	}
+	for i, m := range c.Members {
+		jc.Members[i] = docID(res, m)
+	}
+	return jc
+}
+
+// round4 rounds x to 4 decimals, so that output does not carry float noise.
+// NaN and infinities are left for the encoder to reject.
+func round4(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	r := math.Round(x*1e4) / 1e4
+	if r == 0 {
+		return 0 // no "-0"
+	}
+	return r
+}
+
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // article text is full of & and quotes; keep it readable
+	return enc
+}
+
+func writeJSON(w io.Writer, res *reprint.Result) error {
+	bw := bufio.NewWriter(w)
+	enc := newEncoder(bw)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(Build(res)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// JSONL line shapes: the type tag first, then the JSON fields.
+type (
+	jsonlPair struct {
+		Type string `json:"type"`
+		JSONPair
+	}
+	jsonlCluster struct {
+		Type string `json:"type"`
+		JSONCluster
+	}
+	jsonlSummary struct {
+		Type     string         `json:"type"`
+		Summary  JSONSummary    `json:"summary"`
+		Params   reprint.Params `json:"params"`
+		Errors   []JSONError    `json:"errors"`
+		Warnings []string       `json:"warnings"`
+	}
+)
+
+func writeJSONL(w io.Writer, res *reprint.Result) error {
+	r := Build(res)
+	bw := bufio.NewWriter(w)
+	enc := newEncoder(bw)
+	for _, p := range r.Pairs {
+		if err := enc.Encode(jsonlPair{"pair", p}); err != nil {
+			return err
+		}
+	}
+	for _, c := range r.Clusters {
+		if err := enc.Encode(jsonlCluster{"cluster", c}); err != nil {
+			return err
+		}
+	}
+	err := enc.Encode(jsonlSummary{
+		Type:     "summary",
+		Summary:  r.Summary,
+		Params:   r.Params,
+		Errors:   r.Errors,
+		Warnings: r.Warnings,
+	})
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}

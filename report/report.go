@@ -1,0 +1,126 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// Format is an output format.
+type Format string
+
+// Formats.
+const (
+	Text  Format = "text"  // plain report for people
+	JSON  Format = "json"  // one JSON object, see the package doc
+	JSONL Format = "jsonl" // one JSON object per pair and cluster, then a summary
+	CSV   Format = "csv"   // one row per pair
+)
+
+// formats lists the valid formats, in the order error messages show them.
+var formats = []Format{Text, JSON, JSONL, CSV}
+
+// ParseFormat returns the format named s, ignoring case and surrounding
+// space.
+func ParseFormat(s string) (Format, error) {
+	name := strings.ToLower(strings.TrimSpace(s))
+	for _, f := range formats {
+		if name == string(f) {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown report format %q (valid: %s)", s, validFormats())
+}
+
+func validFormats() string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Options configure Write. The zero value means the defaults.
+type Options struct {
+	// MaxPassages is the number of evidence excerpts shown per pair in
+	// text output. 0 → 2; negative shows none.
+	MaxPassages int
+	// Width is the column at which text output wraps. 0 → 80.
+	Width int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxPassages == 0 {
+		o.MaxPassages = 2
+	}
+	if o.MaxPassages < 0 {
+		o.MaxPassages = 0
+	}
+	if o.Width <= 0 {
+		o.Width = 80
+	}
+	return o
+}
+
+// Write writes res to w in format f. It rejects a result whose pairs or
+// clusters refer to documents it does not hold, before writing anything.
+func Write(w io.Writer, res *reprint.Result, f Format, o Options) error {
+	if res == nil {
+		return errors.New("report: nil result")
+	}
+	if err := check(res); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	var err error
+	switch f {
+	case Text:
+		err = writeText(w, res, o.withDefaults())
+	case JSON:
+		err = writeJSON(w, res)
+	case JSONL:
+		err = writeJSONL(w, res)
+	case CSV:
+		err = writeCSV(w, res)
+	default:
+		return fmt.Errorf("report: unknown format %q (valid: %s)", string(f), validFormats())
+	}
+	if err != nil {
+		return fmt.Errorf("report: write %s: %w", f, err)
+	}
+	return nil
+}
+
+// check reports the first document index in res that is out of range.
+func check(res *reprint.Result) error {
+	n := len(res.Documents)
+	bad := func(i int) bool { return i < 0 || i >= n }
+	for i, p := range res.Pairs {
+		for _, d := range [...]int{p.A, p.B, p.Original} {
+			if bad(d) {
+				return fmt.Errorf("pair %d: document index %d out of range (%d documents)", i, d, n)
+			}
+		}
+	}
+	for i, c := range res.Clusters {
+		if bad(c.Original) {
+			return fmt.Errorf("cluster %d: document index %d out of range (%d documents)", i, c.Original, n)
+		}
+		for _, d := range c.Members {
+			if bad(d) {
+				return fmt.Errorf("cluster %d: document index %d out of range (%d documents)", i, d, n)
+			}
+		}
+	}
+	return nil
+}
+
+// docID returns the ID of document i, or "" if there is none.
+func docID(res *reprint.Result, i int) string {
+	if i < 0 || i >= len(res.Documents) {
+		return ""
+	}
+	return res.Documents[i].ID
+}

@@ -1,0 +1,348 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// maxExcerpt is the most characters of a passage shown as evidence in text
+// output.
+const maxExcerpt = 240
+
+// Indents of text output.
+const (
+	pairIndent   = "  "
+	detailIndent = "      "
+)
+
+// textWriter writes the text report. Write errors are sticky in the
+// bufio.Writer and surface at Flush.
+type textWriter struct {
+	w   *bufio.Writer
+	res *reprint.Result
+	o   Options
+	// cluster[d] is the 1-based number of the first cluster holding
+	// document d, 0 if none.
+	cluster []int
+	// pairsOf[d] lists the indices of the pairs involving document d.
+	pairsOf [][]int
+}
+
+func writeText(w io.Writer, res *reprint.Result, o Options) error {
+	t := &textWriter{
+		w:       bufio.NewWriter(w),
+		res:     res,
+		o:       o,
+		cluster: make([]int, len(res.Documents)),
+		pairsOf: make([][]int, len(res.Documents)),
+	}
+	for i, p := range res.Pairs {
+		t.pairsOf[p.A] = append(t.pairsOf[p.A], i)
+		if p.B != p.A {
+			t.pairsOf[p.B] = append(t.pairsOf[p.B], i)
+		}
+	}
+	for i := len(res.Clusters) - 1; i >= 0; i-- {
+		for _, m := range res.Clusters[i].Members {
+			t.cluster[m] = i + 1
+		}
+	}
+
+	// Sort pairs into sections: derived (in cluster order, then the rest),
+	// same story, and anything else.
+	var derived, same, other []int
+	for i, p := range res.Pairs {
+		switch {
+		case p.Relation.Derived():
+			derived = append(derived, i)
+		case p.Relation == reprint.SameStory:
+			same = append(same, i)
+		default:
+			other = append(other, i)
+		}
+	}
+	// cmp.Compare orders NaN scores consistently, keeping the sort valid.
+	byScore := func(i, j int) int { return cmp.Compare(res.Pairs[j].Score, res.Pairs[i].Score) }
+	slices.SortStableFunc(derived, func(i, j int) int {
+		ci, cj := t.pairCluster(i), t.pairCluster(j)
+		switch {
+		case ci == cj:
+			return byScore(i, j)
+		case ci == 0: // unclustered pairs last
+			return 1
+		case cj == 0:
+			return -1
+		}
+		return cmp.Compare(ci, cj)
+	})
+	slices.SortStableFunc(same, byScore)
+	slices.SortStableFunc(other, byScore)
+
+	s := res.Summary
+	fmt.Fprintf(t.w, "reprint: %s, %s, %s (%d skipped, %d failed)\n",
+		plural(len(res.Documents), "document"), plural(len(res.Pairs), "pair"),
+		plural(len(res.Clusters), "cluster"), s.Skipped, s.Failed)
+
+	if len(derived) == 0 {
+		fmt.Fprintf(t.w, "\nNo copies or rewrites found.\n")
+	}
+	for i := range res.Clusters {
+		t.writeCluster(i)
+	}
+	if len(derived) > 0 {
+		fmt.Fprintf(t.w, "\nCopies and rewrites\n")
+		for k, i := range derived {
+			t.writePair(i, k > 0, true)
+		}
+	}
+	if len(same) > 0 {
+		fmt.Fprintf(t.w, "\nSame story, independent wording (not derivation)\n")
+		for k, i := range same {
+			t.writePair(i, k > 0, false)
+		}
+	}
+	if len(other) > 0 {
+		fmt.Fprintf(t.w, "\nOther pairs\n")
+		for k, i := range other {
+			t.writePair(i, k > 0, false)
+		}
+	}
+	if len(res.Errors) > 0 || len(res.Warnings) > 0 {
+		fmt.Fprintf(t.w, "\nInput problems\n")
+		for _, e := range res.Errors {
+			t.wrap(pairIndent+e.Source+": ", detailIndent, strings.Fields(e.Err))
+		}
+		for _, warn := range res.Warnings {
+			t.wrap(pairIndent+"warning: ", detailIndent, strings.Fields(warn))
+		}
+	}
+	fmt.Fprintln(t.w)
+	t.wrap("Parameters: ", pairIndent, params(res.Params))
+	return t.w.Flush()
+}
+
+// pairCluster returns the number of the cluster holding both sides of pair
+// i, 0 if none.
+func (t *textWriter) pairCluster(i int) int {
+	p := t.res.Pairs[i]
+	if c := t.cluster[p.A]; c != 0 && c == t.cluster[p.B] {
+		return c
+	}
+	return 0
+}
+
+func (t *textWriter) writeCluster(ci int) {
+	c := t.res.Clusters[ci]
+	orig := docID(t.res, c.Original)
+	fmt.Fprintf(t.w, "\nCluster %d: %s, original %s\n", ci+1, plural(len(c.Members), "article"), orig)
+	if c.Reason != "" {
+		t.wrap(pairIndent+"why: ", detailIndent, strings.Fields(c.Reason))
+	}
+	// For each derived member, name the pair that ties it to the original,
+	// or else its strongest pair within the cluster.
+	in := make(map[int]bool, len(c.Members))
+	for _, m := range c.Members {
+		in[m] = true
+	}
+	idWidth := 0
+	for _, m := range c.Members {
+		if m != c.Original {
+			idWidth = max(idWidth, utf8.RuneCountInString(docID(t.res, m)))
+		}
+	}
+	for _, m := range c.Members {
+		if m == c.Original {
+			continue
+		}
+		best := -1
+		for _, i := range t.pairsOf[m] {
+			p := t.res.Pairs[i]
+			if !p.Relation.Derived() {
+				continue
+			}
+			other := p.A + p.B - m
+			if other == m || !in[other] {
+				continue
+			}
+			if best < 0 {
+				best = i
+				continue
+			}
+			bp := t.res.Pairs[best]
+			toOrig, bestToOrig := other == c.Original, bp.A+bp.B-m == c.Original
+			if toOrig != bestToOrig {
+				if toOrig {
+					best = i
+				}
+				continue
+			}
+			if p.Score > bp.Score {
+				best = i
+			}
+		}
+		line := pairIndent + "- " + pad(docID(t.res, m), idWidth)
+		if best >= 0 {
+			p := t.res.Pairs[best]
+			line += fmt.Sprintf("  %s of %s  score %.2f", p.Relation, docID(t.res, p.A+p.B-m), p.Score)
+		}
+		fmt.Fprintln(t.w, line)
+	}
+}
+
+// writePair writes pair i, after a blank line if gap is set; derived pairs
+// say which side is the original.
+func (t *textWriter) writePair(i int, gap, derived bool) {
+	p := t.res.Pairs[i]
+	a, b := t.res.Documents[p.A], t.res.Documents[p.B]
+	if gap {
+		t.w.WriteByte('\n')
+	}
+	head := fmt.Sprintf("%s%s ↔ %s  %s  score %.2f", pairIndent, a.ID, b.ID, p.Relation, p.Score)
+	if c := t.pairCluster(i); c != 0 && derived {
+		head += fmt.Sprintf("  (cluster %d)", c)
+	}
+	fmt.Fprintln(t.w, head)
+	if (a.Source != "" && a.Source != a.ID) || (b.Source != "" && b.Source != b.ID) {
+		fmt.Fprintf(t.w, "%sfrom: %s / %s\n", detailIndent, orDash(a.Source), orDash(b.Source))
+	}
+	if derived {
+		words := []string{docID(t.res, p.Original)}
+		if p.Reason != "" {
+			words = append(words, strings.Fields("("+p.Reason+")")...)
+		}
+		t.wrap(detailIndent+"original: ", detailIndent+"  ", words)
+	}
+	t.wrap(detailIndent, detailIndent+"  ", []string{
+		"jaccard", fmt.Sprintf("%.2f,", p.Jaccard), "shared", "wording", "covers",
+		percent(p.ContainAB), "of", a.ID, "and", percent(p.ContainBA), "of", b.ID,
+	})
+	n := min(len(p.Passages), t.o.MaxPassages)
+	for _, ps := range p.Passages[:n] {
+		words := strings.Fields(`"` + truncate(collapse(ps.Text), maxExcerpt) + `"`)
+		words = append(words, fmt.Sprintf("(A bytes %d–%d, B bytes %d–%d)", ps.AStart, ps.AEnd, ps.BStart, ps.BEnd))
+		t.wrap(detailIndent+"evidence: ", detailIndent+"          ", words)
+	}
+	if more := len(p.Passages) - n; more > 0 {
+		noun := "passages"
+		if more == 1 {
+			noun = "passage"
+		}
+		fmt.Fprintf(t.w, "%s… %d more matching %s\n", detailIndent, more, noun)
+	}
+}
+
+// wrap writes words separated by spaces, in lines of at most o.Width
+// characters where it can: the first line starts with first, the others
+// with indent. A word too long for a line gets a line of its own.
+func (t *textWriter) wrap(first, indent string, words []string) {
+	t.w.WriteString(first)
+	col := utf8.RuneCountInString(first)
+	start := true // nothing written on this line yet but the prefix
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		if !start && col+1+n > t.o.Width {
+			t.w.WriteByte('\n')
+			t.w.WriteString(indent)
+			col = utf8.RuneCountInString(indent)
+			start = true
+		}
+		if !start {
+			t.w.WriteByte(' ')
+			col++
+		}
+		t.w.WriteString(w)
+		col += n
+		start = false
+	}
+	t.w.WriteByte('\n')
+}
+
+// params returns p as key=value words, in JSON field order, so that new
+// parameters appear without changing this code.
+func params(p reprint.Params) []string {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return []string{fmt.Sprintf("%+v", p)}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var words []string
+	if _, err := dec.Token(); err != nil { // {
+		return []string{string(data)}
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			break
+		}
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			break
+		}
+		words = append(words, fmt.Sprintf("%v=%s", key, val))
+	}
+	return words
+}
+
+// collapse replaces each run of white space in s with one space and trims
+// the ends.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// truncate cuts s to at most n characters, ending it with "…" if cut.
+func truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i, count := 0, 0
+	for i = range s {
+		if count == n-1 {
+			break
+		}
+		count++
+	}
+	return strings.TrimRight(s[:i], " ") + "…"
+}
+
+// pad right-pads s with spaces to n characters.
+func pad(s string, n int) string {
+	if k := n - utf8.RuneCountInString(s); k > 0 {
+		return s + strings.Repeat(" ", k)
+	}
+	return s
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func percent(x float64) string {
+	if math.IsNaN(x) {
+		return "?%"
+	}
+	return fmt.Sprintf("%.0f%%", x*100)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
