@@ -1,0 +1,83 @@
+package input
+
+import (
+	"bytes"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// win1252 maps bytes 0x80..0x9F of Windows-1252 to runes. The five bytes
+// Windows-1252 leaves undefined map to the C1 control of the same value, as
+// golang.org/x/text's charmap does. Bytes 0xA0..0xFF equal Latin-1.
+var win1252 = [32]rune{
+	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
+	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+}
+
+// decodeText returns b as valid UTF-8. Valid UTF-8 is returned unchanged;
+// otherwise each byte that is not part of a valid UTF-8 sequence is decoded
+// as Windows-1252 (a superset of Latin-1), which is what legacy news files
+// almost always are. Decoding byte by byte, not the whole text, keeps a
+// mostly-UTF-8 file with a few stray bytes intact. fixed reports whether
+// any byte had to be decoded.
+func decodeText(b []byte) (s string, fixed bool) {
+	if utf8.Valid(b) {
+		return string(b), false
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/4)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			c := b[0]
+			switch {
+			case c >= 0x80 && c < 0xA0:
+				r = win1252[c-0x80]
+			default:
+				r = rune(c)
+			}
+		}
+		sb.WriteRune(r)
+		b = b[n:]
+	}
+	return sb.String(), true
+}
+
+// utf8BOM is the byte order mark some editors put at the start of UTF-8 files.
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
+// trimBOM drops a leading UTF-8 byte order mark.
+func trimBOM(b []byte) []byte {
+	return bytes.TrimPrefix(b, utf8BOM)
+}
+
+// sniffLen is how much of a file is checked for NUL bytes to tell binary
+// files from text.
+const sniffLen = 8 << 10
+
+// isBinary reports whether b looks like a binary file: a NUL byte in its
+// first sniffLen bytes. Text in any 8-bit encoding or UTF-8 has none.
+func isBinary(b []byte) bool {
+	return bytes.IndexByte(b[:min(len(b), sniffLen)], 0) >= 0
+}
+
+// timeLayouts are the accepted forms of the JSONL "published" field. Times
+// without a zone are taken as UTC.
+var timeLayouts = []string{
+	time.RFC3339, // fractional seconds are accepted too
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02",
+}
+
+// parseTime parses s in one of timeLayouts.
+func parseTime(s string) (time.Time, bool) {
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,108 @@
+package input
+
+import (
+	"bytes"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestDecodeText(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		want      string
+		wantFixed bool
+	}{
+		{"ascii", "plain text", "plain text", false},
+		{"utf8", "café – “quoted”", "café – “quoted”", false},
+		{"empty", "", "", false},
+		{"latin1", "caf\xe9 na\xefve \xa3 5", "café naïve £ 5", true},
+		{"cp1252 punctuation", "\x93quoted\x94 \x96 \x80 \x85", "“quoted” – € …", true},
+		{"undefined cp1252 bytes", "\x81\x8d\x8f\x90\x9d", "\u0081\u008d\u008f\u0090\u009d", true},
+		{"mixed keeps utf8", "café caf\xe9", "café café", true},
+		{"truncated utf8 at end", "abc\xe2\x80", "abcâ€", true},
+		{"latin1 pair that looks like a lead byte", "\xe9\xbb", "é»", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, fixed := decodeText([]byte(tt.in))
+			if got != tt.want || fixed != tt.wantFixed {
+				t.Errorf("decodeText(%q) = %q, %v; want %q, %v", tt.in, got, fixed, tt.want, tt.wantFixed)
+			}
+		})
+	}
+}
+
+func FuzzDecodeText(f *testing.F) {
+	for _, s := range []string{"", "abc", "caf\xe9", "“x”", "\x80\x81\xff", "a\xe2\x80", "\xef\xbb\xbf"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		got, fixed := decodeText(in)
+		if !utf8.ValidString(got) {
+			t.Fatalf("decodeText(%q) = %q, not valid UTF-8", in, got)
+		}
+		if valid := utf8.Valid(in); fixed == valid {
+			t.Fatalf("decodeText(%q): fixed = %v for valid = %v", in, fixed, valid)
+		}
+		if !fixed && got != string(in) {
+			t.Fatalf("decodeText(%q) = %q, want the input unchanged", in, got)
+		}
+		// Every invalid byte becomes exactly one rune, every valid
+		// sequence stays one rune.
+		if g, w := utf8.RuneCountInString(got), utf8.RuneCount(in); g != w {
+			t.Fatalf("decodeText(%q) = %q: got %d runes, want %d", in, got, g, w)
+		}
+	})
+}
+
+func TestIsBinary(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want bool
+	}{
+		{"empty", nil, false},
+		{"text", []byte("hello\n"), false},
+		{"nul early", []byte("PK\x03\x04\x00\x00"), true},
+		{"nul after sniff window", append(bytes.Repeat([]byte("a"), sniffLen), 0), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isBinary(tt.in); got != tt.want {
+				t.Errorf("isBinary = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	utc := func(y int, mo time.Month, d, h, mi, s int) time.Time {
+		return time.Date(y, mo, d, h, mi, s, 0, time.UTC)
+	}
+	tests := []struct {
+		in     string
+		want   time.Time
+		wantOK bool
+	}{
+		{"2024-03-05T10:20:30Z", utc(2024, 3, 5, 10, 20, 30), true},
+		{"2024-03-05T12:20:30+02:00", utc(2024, 3, 5, 10, 20, 30), true},
+		{"2024-03-05T10:20:30.5Z", utc(2024, 3, 5, 10, 20, 30).Add(500 * time.Millisecond), true},
+		{"2024-03-05T10:20:30", utc(2024, 3, 5, 10, 20, 30), true},
+		{"2024-03-05 10:20:30", utc(2024, 3, 5, 10, 20, 30), true},
+		{"2024-03-05 12:20:30+02:00", utc(2024, 3, 5, 10, 20, 30), true},
+		{"2024-03-05", utc(2024, 3, 5, 0, 0, 0), true},
+		{"05/03/2024", time.Time{}, false},
+		{"yesterday", time.Time{}, false},
+		{"", time.Time{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := parseTime(tt.in)
+			if ok != tt.wantOK || !got.Equal(tt.want) {
+				t.Errorf("parseTime(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}

@@ -1,0 +1,294 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// FileReader reads the documents in a list of files and folders, in a fixed
+// order: arguments as given, the files in a folder in lexical order.
+// Document IDs are unique across everything it reads; a repeated ID is a
+// *ParseError. Close it if you stop reading before io.EOF.
+type FileReader struct {
+	args      []string  // arguments not yet expanded
+	stdin     io.Reader // for the argument "-"
+	stdinUsed bool
+	opts      Options
+	seen      seenIDs
+	queue     []task       // files found but not yet read
+	jsonl     *JSONLReader // the JSONL file being read, if any
+	closer    io.Closer    // closes the file jsonl reads
+}
+
+// task is one file to read, or an error to report in its place.
+type task struct {
+	fsys   fs.FS  // nil: name is an operating-system path
+	name   string // path in fsys, or OS path
+	id     string
+	source string
+	err    error // if set, the task only reports this (a *ParseError with Line 0)
+}
+
+// Open returns a reader of the documents named by args. Each argument is a
+// file, a folder (read recursively, skipping names that start with "."),
+// or "-" for stdin. Files ending in .jsonl or .ndjson hold JSON Lines;
+// any other file is one plain-text document. Standard input is JSON Lines
+// if its first non-space byte is '{', else one plain-text document with ID
+// "-".
+//
+// A file's ID is its path relative to the folder argument it was found
+// in, with forward slashes, or the cleaned argument itself if it was named
+// directly. Missing or unreadable paths, empty or binary files and
+// duplicate IDs are *ParseError values, and reading goes on.
+func Open(args []string, stdin io.Reader, o Options) *FileReader {
+	return &FileReader{args: args, stdin: stdin, opts: o, seen: seenIDs{}}
+}
+
+// NewFS returns a reader of every file in fsys, as Open reads a folder.
+// IDs are paths in fsys; name is joined before them in Document.Source
+// and errors, as the folder's name would be.
+func NewFS(fsys fs.FS, name string, o Options) *FileReader {
+	r := &FileReader{opts: o, seen: seenIDs{}}
+	r.walk(fsys, name)
+	return r
+}
+
+// Read returns the next document, io.EOF at the end, or a *ParseError for
+// a line or file it skipped. It returns no other errors.
+func (r *FileReader) Read() (reprint.Document, error) {
+	for {
+		switch {
+		case r.jsonl != nil:
+			doc, err := r.jsonl.Read()
+			var pe *ParseError
+			if err == nil || errors.As(err, &pe) {
+				return doc, err
+			}
+			jr := r.jsonl
+			r.Close()
+			if err != io.EOF {
+				// A read error ends this file, not the whole input.
+				// JSONLReader wraps it with its name and line; unwrap.
+				return reprint.Document{}, &ParseError{Source: jr.name, Line: jr.line + 1, Err: errors.Unwrap(err)}
+			}
+		case len(r.queue) > 0:
+			t := r.queue[0]
+			r.queue = r.queue[1:]
+			if doc, ok, err := r.start(t); ok {
+				return doc, err
+			}
+		case len(r.args) > 0:
+			arg := r.args[0]
+			r.args = r.args[1:]
+			if arg == "-" {
+				if doc, ok, err := r.startStdin(); ok {
+					return doc, err
+				}
+				continue
+			}
+			r.expand(arg)
+		default:
+			return reprint.Document{}, io.EOF
+		}
+	}
+}
+
+// Close closes the file being read, if any. Reading to io.EOF closes
+// every file, so Close is only needed when stopping early.
+func (r *FileReader) Close() error {
+	var err error
+	if r.closer != nil {
+		err = r.closer.Close()
+	}
+	r.jsonl, r.closer = nil, nil
+	return err
+}
+
+// expand queues the files named by one argument other than "-".
+func (r *FileReader) expand(arg string) {
+	fi, err := os.Stat(arg)
+	switch {
+	case arg == "":
+		r.queue = append(r.queue, task{source: `""`, err: errors.New("empty path")})
+	case err != nil:
+		r.queue = append(r.queue, task{source: arg, err: pathErr(err)})
+	case fi.IsDir():
+		r.walk(os.DirFS(arg), arg)
+	default:
+		clean := filepath.Clean(arg)
+		r.queue = append(r.queue, task{name: clean, id: filepath.ToSlash(clean), source: clean})
+	}
+}
+
+// walk queues every file in fsys, in lexical order, skipping hidden files
+// and folders. Symbolic links to files are read; links to folders are not
+// followed. prefix is joined before each path in the Source.
+func (r *FileReader) walk(fsys fs.FS, prefix string) {
+	source := func(p string) string { return filepath.Join(prefix, filepath.FromSlash(p)) }
+	fail := func(p string, err error) {
+		r.queue = append(r.queue, task{source: source(p), err: pathErr(err)})
+	}
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			fail(p, err) // an unreadable folder: report it and go on
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink == 0 {
+				return nil // device, pipe or socket
+			}
+			fi, err := fs.Stat(fsys, p)
+			if err != nil {
+				fail(p, err)
+				return nil
+			}
+			if !fi.Mode().IsRegular() {
+				return nil
+			}
+		}
+		r.queue = append(r.queue, task{fsys: fsys, name: p, id: p, source: source(p)})
+		return nil
+	})
+}
+
+// start begins reading t. ok is false when t yielded nothing yet (a JSONL
+// file was opened and Read must go on).
+func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
+	if t.err != nil {
+		return doc, true, &ParseError{Source: t.source, Err: t.err}
+	}
+	switch kindOf(t.name) {
+	case kindJSONL:
+		f, err := t.open()
+		if err != nil {
+			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
+		}
+		r.jsonl, r.closer = newJSONL(f, t.source, r.opts, r.seen), f
+		return doc, false, nil
+	default:
+		data, err := t.readFile()
+		if err != nil {
+			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
+		}
+		doc, err = r.textDoc(data, t.id, t.source)
+		return doc, true, err
+	}
+}
+
+// startStdin begins reading standard input, like start.
+func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
+	fail := func(err error) (reprint.Document, bool, error) {
+		return reprint.Document{}, true, &ParseError{Source: "-", Err: err}
+	}
+	switch {
+	case r.stdin == nil:
+		return fail(errors.New("no standard input"))
+	case r.stdinUsed:
+		return fail(errors.New("standard input named more than once"))
+	}
+	r.stdinUsed = true
+	in, isJSONL, err := sniffJSONL(r.stdin)
+	if err != nil {
+		return fail(err)
+	}
+	if isJSONL {
+		r.jsonl = newJSONL(in, "-", r.opts, r.seen)
+		return doc, false, nil
+	}
+	data, err := io.ReadAll(in)
+	if err != nil {
+		return fail(err)
+	}
+	doc, err = r.textDoc(data, "-", "-")
+	return doc, true, err
+}
+
+// textDoc makes a plain-text document of a file's contents.
+func (r *FileReader) textDoc(data []byte, id, source string) (reprint.Document, error) {
+	fail := func(msg string) (reprint.Document, error) {
+		return reprint.Document{}, &ParseError{Source: source, Err: errors.New(msg)}
+	}
+	if isBinary(data) {
+		return fail("binary file, not text")
+	}
+	data = trimBOM(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fail("empty document")
+	}
+	text, fixed := decodeText(data)
+	if fixed {
+		r.opts.warnf("%s: not valid UTF-8, decoded as Windows-1252", source)
+	}
+	if err := r.seen.check(id, source); err != nil {
+		return reprint.Document{}, &ParseError{Source: source, Err: err}
+	}
+	return reprint.Document{ID: id, Source: source, Text: text}, nil
+}
+
+// open opens the task's file.
+func (t task) open() (io.ReadCloser, error) {
+	if t.fsys == nil {
+		return os.Open(t.name)
+	}
+	return t.fsys.Open(t.name)
+}
+
+// readFile reads the task's file.
+func (t task) readFile() ([]byte, error) {
+	if t.fsys == nil {
+		return os.ReadFile(t.name)
+	}
+	return fs.ReadFile(t.fsys, t.name)
+}
+
+// pathErr drops the operation and path from an *fs.PathError, since the
+// ParseError that carries it names the path as the user gave it.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// sniffJSONL reports whether r holds JSON Lines: its first byte other than
+// white space and a byte order mark is '{'. The returned reader yields all
+// of r, including the bytes looked at.
+func sniffJSONL(r io.Reader) (io.Reader, bool, error) {
+	br := bufio.NewReader(r)
+	var seen []byte
+	for {
+		c, err := br.ReadByte()
+		if err == io.EOF {
+			return bytes.NewReader(seen), false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		seen = append(seen, c)
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		case len(seen) <= len(utf8BOM) && bytes.HasPrefix(utf8BOM, seen):
+			continue
+		}
+		return io.MultiReader(bytes.NewReader(seen), br), c == '{', nil
+	}
+}

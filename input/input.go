@@ -1,0 +1,145 @@
+// Package input turns files, folders, JSONL and standard input into
+// reprint.Document values.
+//
+// A JSONL file (.jsonl or .ndjson) holds one document per line as a JSON
+// object with an id and a text; every other file is one plain-text
+// document whose ID is its path. Bad input never stops reading: each
+// unreadable line or file becomes a *ParseError naming it ("path:line:
+// reason") and reading goes on, so that every input ends up either as a
+// document or as an error.
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// Fields names the JSONL fields a document is read from. An empty name
+// means the default given beside it.
+type Fields struct {
+	ID        string // "id": string or number, required
+	Text      string // "text": string, required
+	URL       string // "url": string, optional
+	Published string // "published": date or time string, optional
+	Source    string // "source": publisher name, optional; becomes Document.Outlet
+}
+
+// withDefaults fills in the default field names.
+func (f Fields) withDefaults() Fields {
+	def := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	def(&f.ID, "id")
+	def(&f.Text, "text")
+	def(&f.URL, "url")
+	def(&f.Published, "published")
+	def(&f.Source, "source")
+	return f
+}
+
+// Options configure the readers. The zero value is ready to use.
+type Options struct {
+	// Fields names the JSONL fields.
+	Fields Fields
+	// Warn receives non-fatal notes about the input, each naming the file
+	// (and line), such as text decoded as Windows-1252 or an unparseable
+	// publication date. Nil means they are dropped.
+	Warn func(msg string)
+}
+
+// warnf calls o.Warn, if set, with a formatted message.
+func (o *Options) warnf(format string, args ...any) {
+	if o.Warn != nil {
+		o.Warn(fmt.Sprintf(format, args...))
+	}
+}
+
+// ParseError is a recoverable error about one input item: a JSONL line or
+// a file that was skipped. Reading can go on after it.
+type ParseError struct {
+	Source string // the file as the user named it, "-" for standard input
+	Line   int    // 1-based line number; 0 when the error is about the whole file
+	Err    error
+}
+
+// Error returns "source:line: reason", or "source: reason" when Line is 0.
+func (e *ParseError) Error() string {
+	return e.where() + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// where returns "source:line" or "source".
+func (e *ParseError) where() string {
+	if e.Line == 0 {
+		return e.Source
+	}
+	return fmt.Sprintf("%s:%d", e.Source, e.Line)
+}
+
+// Reader yields documents one at a time, like encoding/csv's Reader.
+// Read returns io.EOF after the last document. A *ParseError means that one
+// item was skipped and Read may be called again; any other error is fatal.
+type Reader interface {
+	Read() (reprint.Document, error)
+}
+
+// ReadAll reads r to the end. It returns the documents read, an
+// InputError for every item skipped with a *ParseError, and the fatal
+// error that stopped it, if any (never io.EOF).
+func ReadAll(r Reader) (docs []reprint.Document, errs []reprint.InputError, err error) {
+	for {
+		doc, err := r.Read()
+		if err == nil {
+			docs = append(docs, doc)
+			continue
+		}
+		if err == io.EOF {
+			return docs, errs, nil
+		}
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			return docs, errs, err
+		}
+		errs = append(errs, reprint.InputError{Source: pe.where(), Err: pe.Err.Error()})
+	}
+}
+
+// kind is how a file is read, decided by its name.
+type kind int
+
+const (
+	kindText  kind = iota // the whole file is one plain-text document
+	kindJSONL             // one JSON object per line
+)
+
+// kindOf tells how to read the file at p from its extension. New formats
+// (HTML, WARC) get a kind here and a case in FileReader.start.
+func kindOf(p string) kind {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".jsonl", ".ndjson":
+		return kindJSONL
+	}
+	return kindText
+}
+
+// seenIDs remembers the Source of each document ID read so far, so that
+// duplicates are reported instead of silently shadowing each other.
+type seenIDs map[string]string
+
+// check records id at source, or returns the error for a duplicate.
+func (s seenIDs) check(id, source string) error {
+	if first, dup := s[id]; dup {
+		return fmt.Errorf("duplicate id %q (first at %s)", id, first)
+	}
+	s[id] = source
+	return nil
+}

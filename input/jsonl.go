@@ -1,0 +1,233 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// JSONLReader reads documents from JSON Lines: one JSON object per line.
+// Lines may be of any length. Blank lines are skipped; a broken line gives
+// a *ParseError naming it and reading goes on. Unknown fields are ignored.
+type JSONLReader struct {
+	br     *bufio.Reader
+	name   string
+	fields Fields
+	opts   Options
+	seen   seenIDs
+	line   int    // number of the last line read
+	buf    []byte // holds a line longer than br's buffer
+	err    error  // sticky: io.EOF or a read error
+}
+
+// NewJSONL returns a reader of the JSON Lines in r. name names r in each
+// Document.Source ("name:line") and in errors; use "-" for standard input.
+// Duplicate IDs within r are reported as *ParseError.
+func NewJSONL(r io.Reader, name string, o Options) *JSONLReader {
+	return newJSONL(r, name, o, seenIDs{})
+}
+
+// newJSONL is NewJSONL with a set of IDs shared with other readers.
+func newJSONL(r io.Reader, name string, o Options, seen seenIDs) *JSONLReader {
+	return &JSONLReader{
+		br:     bufio.NewReaderSize(r, 64<<10),
+		name:   name,
+		fields: o.Fields.withDefaults(),
+		opts:   o,
+		seen:   seen,
+	}
+}
+
+// Read returns the next document. It returns io.EOF at the end, a
+// *ParseError for a line it skipped, and a fatal error (naming the line)
+// if r fails.
+func (r *JSONLReader) Read() (reprint.Document, error) {
+	for r.err == nil {
+		line, err := r.readLine()
+		if err != nil {
+			if err != io.EOF {
+				err = fmt.Errorf("%s:%d: %w", r.name, r.line+1, err)
+			}
+			r.err = err
+			break
+		}
+		r.line++
+		if r.line == 1 {
+			line = trimBOM(line)
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		doc, err := r.parse(line)
+		if err != nil {
+			return reprint.Document{}, &ParseError{Source: r.name, Line: r.line, Err: err}
+		}
+		return doc, nil
+	}
+	return reprint.Document{}, r.err
+}
+
+// readLine returns the next line without its newline, or io.EOF when there
+// is none. The slice is valid until the next call.
+func (r *JSONLReader) readLine() ([]byte, error) {
+	r.buf = r.buf[:0]
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		switch {
+		case err == nil:
+			if len(r.buf) == 0 {
+				return chunk[:len(chunk)-1], nil // no copy for lines that fit
+			}
+			r.buf = append(r.buf, chunk[:len(chunk)-1]...)
+			return r.buf, nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			r.buf = append(r.buf, chunk...)
+		case err == io.EOF:
+			r.buf = append(r.buf, chunk...)
+			if len(r.buf) == 0 {
+				return nil, io.EOF
+			}
+			return r.buf, nil // last line, no newline
+		default:
+			return nil, err
+		}
+	}
+}
+
+// parse turns one non-blank line into a document.
+func (r *JSONLReader) parse(line []byte) (reprint.Document, error) {
+	source := r.name + ":" + strconv.Itoa(r.line)
+	if !utf8.Valid(line) {
+		s, _ := decodeText(line)
+		line = []byte(s)
+		r.opts.warnf("%s: not valid UTF-8, decoded as Windows-1252", source)
+	}
+	obj, err := decodeObject(line)
+	if err != nil {
+		return reprint.Document{}, err
+	}
+	f := r.fields
+	doc := reprint.Document{Source: source}
+
+	id, err := idField(obj[f.ID])
+	if err != nil {
+		return reprint.Document{}, fmt.Errorf("field %q: %w", f.ID, err)
+	}
+	doc.ID = id
+
+	text, ok, err := stringField(obj[f.Text])
+	switch {
+	case err != nil:
+		return reprint.Document{}, fmt.Errorf("field %q: %w", f.Text, err)
+	case !ok:
+		return reprint.Document{}, fmt.Errorf("missing text (field %q)", f.Text)
+	case strings.TrimSpace(text) == "":
+		return reprint.Document{}, fmt.Errorf("empty text (field %q)", f.Text)
+	}
+	doc.Text = text
+
+	if err := r.seen.check(doc.ID, source); err != nil {
+		return reprint.Document{}, err
+	}
+
+	// Optional fields: a wrong type loses only that field, with a warning.
+	optional := func(name string) string {
+		s, _, err := stringField(obj[name])
+		if err != nil {
+			r.opts.warnf("%s: field %q ignored: %v", source, name, err)
+		}
+		return strings.TrimSpace(s)
+	}
+	doc.URL = optional(f.URL)
+	doc.Outlet = optional(f.Source)
+	if p := optional(f.Published); p != "" {
+		t, ok := parseTime(p)
+		if !ok {
+			r.opts.warnf("%s: field %q ignored: unrecognised time %q", source, f.Published, p)
+		}
+		doc.Published = t
+	}
+	return doc, nil
+}
+
+// decodeObject decodes a line holding one JSON object. Numbers are kept
+// as json.Number, so that numeric IDs keep the digits written.
+func decodeObject(line []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "" {
+			return nil, fmt.Errorf("not a JSON object (got %s)", te.Value)
+		}
+		if err == io.ErrUnexpectedEOF {
+			err = errors.New("unexpected end of line")
+		}
+		return nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	if obj == nil {
+		return nil, errors.New("not a JSON object (got null)")
+	}
+	if rest := line[dec.InputOffset():]; len(bytes.TrimSpace(rest)) > 0 {
+		return nil, errors.New("invalid JSON: data after the object")
+	}
+	return obj, nil
+}
+
+// errMissingID is returned for an absent, null or empty id.
+var errMissingID = errors.New("missing id")
+
+// idField decodes a document ID: a non-empty string, or a number kept as
+// written in the line.
+func idField(v any) (string, error) {
+	switch v := v.(type) {
+	case nil:
+		return "", errMissingID
+	case string:
+		if strings.TrimSpace(v) == "" {
+			return "", errMissingID
+		}
+		return v, nil
+	case json.Number:
+		return v.String(), nil
+	}
+	return "", fmt.Errorf("id must be a string or number, got %s", jsonKind(v))
+}
+
+// stringField decodes an optional string field: ok is false when it is
+// absent or null, err non-nil when it is not a string.
+func stringField(v any) (s string, ok bool, err error) {
+	switch v := v.(type) {
+	case nil:
+		return "", false, nil
+	case string:
+		return v, true, nil
+	}
+	return "", false, fmt.Errorf("must be a string, got %s", jsonKind(v))
+}
+
+// jsonKind names the JSON type of a decoded value, for error messages.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case bool:
+		return "boolean"
+	case json.Number:
+		return "number"
+	case string:
+		return "string"
+	}
+	return "null"
+}
