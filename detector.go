@@ -1,6 +1,15 @@
 package reprint
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/reprint-dev/reprint/lsh"
+	"github.com/reprint-dev/reprint/minhash"
+	"github.com/reprint-dev/reprint/shingle"
+)
 
 // Detector finds copies and rewrites among documents. It is safe to reuse
 // for several runs but not for concurrent ones.
@@ -11,18 +20,215 @@ type Detector struct {
 // New returns a Detector for opts, after validating them.
 func New(opts Options) (*Detector, error) {
 	if err := opts.Validate(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("invalid options: %w", err)
 	}
 	return &Detector{opts: opts.withDefaults()}, nil
+}
+
+// Options returns the effective options, defaults filled in.
+func (d *Detector) Options() Options { return d.opts }
+
+// lshRecall is the least probability that LSH proposes a pair at a
+// channel's threshold: missing a pair is worse than verifying a false one.
+const lshRecall = 0.99
+
+// params returns the effective parameters, before counting.
+func (d *Detector) params() Params {
+	o := d.opts
+	p := Params{
+		K: o.K, RewriteK: o.RewriteK, NumHash: o.NumHash, Seed: o.Seed,
+		Threshold: o.Threshold, RewriteThreshold: o.RewriteThreshold,
+		MinScore: o.MinScore, MaxBucket: o.MaxBucket, MaxDocFreq: o.MaxDocFreq,
+		MinPassage: o.MinPassage, SameStory: o.SameStory,
+	}
+	p.Bands, p.Rows = lsh.Params(o.Threshold, o.NumHash, lshRecall)
+	if o.RewriteK > 0 {
+		p.RewriteBands, p.RewriteRows = lsh.Params(o.RewriteThreshold, o.NumHash, lshRecall)
+	}
+	return p
 }
 
 // Run analyses docs and returns the pairs and clusters found. Document IDs
 // should be unique. The result does not depend on Options.Workers.
 func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
-	res := &Result{}
-	for i, doc := range docs {
-		res.Documents = append(res.Documents, DocInfo{ID: doc.ID, Source: doc.Source, Index: i})
+	o := d.opts
+	res := &Result{Params: d.params()}
+	data := make([]docData, len(docs))
+	res.Documents = make([]DocInfo, len(docs))
+
+	d.stage("tokenize", len(docs))
+	err := parallel(ctx, o.Workers, len(docs), func(i int) {
+		data[i] = prepare(docs[i].Text, o)
+		d.add(1)
+	})
+	if err != nil {
+		return nil, err
 	}
-	res.Summary.Documents = len(docs)
+	for i, doc := range docs {
+		res.Documents[i] = DocInfo{ID: doc.ID, Source: doc.Source, Words: len(data[i].toks), Index: i}
+	}
+
+	discountCommon(data, o)
+
+	signer := minhash.NewSigner(o.NumHash, o.Seed)
+	d.stage("signatures", len(docs))
+	err = parallel(ctx, o.Workers, len(docs), func(i int) {
+		data[i].sigLit = signer.Sign(data[i].lit)
+		if o.RewriteK > 0 {
+			data[i].sigRw = signer.Sign(data[i].rw)
+		}
+		d.add(1)
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	cands := d.candidates(data, &res.Params)
+	res.Params.Candidates = len(cands)
+
+	d.stage("verify", len(cands))
+	feats := make([]pairFeatures, len(cands))
+	err = parallel(ctx, o.Workers, len(cands), func(n int) {
+		feats[n] = verify(&data[cands[n][0]], &data[cands[n][1]], o)
+		d.add(1)
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	for n, f := range feats {
+		rel, ok := classify(f, &data[cands[n][0]], &data[cands[n][1]], o)
+		if !ok {
+			continue
+		}
+		a, b := cands[n][0], cands[n][1]
+		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+		p.Original, p.Reason = attribute(docs, data, a, b, f, rel)
+		p.Passages = evidence(docs[a].Text, docs[b].Text, &data[a], &data[b], f, o)
+		res.Pairs = append(res.Pairs, p)
+	}
+	res.Pairs, res.Clusters = families(docs, data, res.Pairs)
+	res.Summary = Summary{Documents: len(docs), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
 	return res, ctx.Err()
+}
+
+func (d *Detector) stage(name string, total int) {
+	if d.opts.Progress != nil {
+		d.opts.Progress.Stage(name, total)
+	}
+}
+
+func (d *Detector) add(n int) {
+	if d.opts.Progress != nil {
+		d.opts.Progress.Add(n)
+	}
+}
+
+// parallel runs fn(0..n-1) on workers goroutines, stopping early when ctx
+// is done. Each fn writes only its own slot, so results are deterministic.
+func parallel(ctx context.Context, workers, n int, fn func(i int)) error {
+	if workers > n {
+		workers = n
+	}
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			if i%64 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fn(i)
+		}
+		return ctx.Err()
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, workers*4)
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := 0; i < n; i++ {
+		if i%64 == 0 && ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return ctx.Err()
+}
+
+// discountCommon removes from every set the shingles found in too many
+// documents (site boilerplate, stock phrases), so that they neither make
+// LSH candidates nor count as evidence.
+func discountCommon(data []docData, o Options) {
+	limit := int(o.MaxDocFreq * float64(len(data)))
+	if limit < 5 {
+		limit = 5
+	}
+	if len(data) <= limit {
+		return
+	}
+	drop := func(get func(*docData) *shingle.Set) {
+		var all []uint64
+		for i := range data {
+			all = append(all, *get(&data[i])...)
+		}
+		slices.Sort(all)
+		var common []uint64
+		for i := 0; i < len(all); {
+			j := i + 1
+			for j < len(all) && all[j] == all[i] {
+				j++
+			}
+			if j-i > limit {
+				common = append(common, all[i])
+			}
+			i = j
+		}
+		if len(common) == 0 {
+			return
+		}
+		for i := range data {
+			s := get(&data[i])
+			*s = slices.DeleteFunc(*s, func(h uint64) bool {
+				_, found := slices.BinarySearch(common, h)
+				return found
+			})
+		}
+	}
+	drop(func(d *docData) *shingle.Set { return &d.lit })
+	drop(func(d *docData) *shingle.Set { return &d.rw })
+}
+
+// candidates returns the union of both channels' LSH pairs, ascending.
+func (d *Detector) candidates(data []docData, p *Params) [][2]int {
+	ix := lsh.New(p.Bands, p.Rows)
+	for i := range data {
+		if len(data[i].lit) > 0 {
+			ix.Add(i, data[i].sigLit)
+		}
+	}
+	pairs, st := ix.Pairs(d.opts.MaxBucket)
+	p.CappedBuckets += st.CappedBuckets
+	if d.opts.RewriteK > 0 {
+		ix := lsh.New(p.RewriteBands, p.RewriteRows)
+		for i := range data {
+			if len(data[i].rw) > 0 {
+				ix.Add(i, data[i].sigRw)
+			}
+		}
+		more, st := ix.Pairs(d.opts.MaxBucket)
+		p.CappedBuckets += st.CappedBuckets
+		pairs = append(pairs, more...)
+		slices.SortFunc(pairs, func(x, y [2]int) int {
+			if x[0] != y[0] {
+				return x[0] - y[0]
+			}
+			return x[1] - y[1]
+		})
+		pairs = slices.Compact(pairs)
+	}
+	return pairs
 }

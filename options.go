@@ -23,8 +23,9 @@ type Options struct {
 	// RewriteThreshold is the rewrite-channel Jaccard its LSH is tuned for.
 	// 0 → 0.1.
 	RewriteThreshold float64
-	// MinScore is the least derivation score for a derived relation.
-	// 0 → 0.5.
+	// MinScore is the least derivation score (share of the shorter text's
+	// content words inside aligned passages) for a derived relation.
+	// 0 → 0.3.
 	MinScore float64
 	// MaxBucket caps the documents that one LSH bucket may pair up; larger
 	// buckets (shared boilerplate) are skipped. 0 → 200.
@@ -83,7 +84,7 @@ func (o Options) withDefaults() Options {
 		o.RewriteThreshold = 0.1
 	}
 	if o.MinScore == 0 {
-		o.MinScore = 0.5
+		o.MinScore = 0.3
 	}
 	if o.MaxBucket == 0 {
 		o.MaxBucket = 200

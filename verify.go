@@ -1,0 +1,154 @@
+package reprint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/reprint-dev/reprint/align"
+	"github.com/reprint-dev/reprint/shingle"
+)
+
+// pairFeatures are the exact measurements of one candidate pair.
+type pairFeatures struct {
+	jaccard, containAB, containBA float64 // literal channel sets
+	rwAB, rwBA                    float64 // rewrite channel containment
+	covA, covB                    float64 // share of content words inside aligned passages
+	matched                       int     // content words of the smaller side inside passages
+	score                         float64
+	passages                      []align.Passage // over content-word indices
+}
+
+// Alignment settings for content-word sequences: anchors are shared
+// content-word bigrams; a passage tolerates a few reworded words.
+var alignOpts = align.Options{K: 1, MaxGap: 4, MinAnchors: 3}
+
+// minMatched is the least number of aligned content words for a pair to be
+// derived: below it, shared names and stock phrases can explain the match.
+const minMatched = 12
+
+func verify(a, b *docData, o Options) pairFeatures {
+	var f pairFeatures
+	n := shingle.Intersect(a.lit, b.lit)
+	if u := len(a.lit) + len(b.lit) - n; u > 0 {
+		f.jaccard = float64(n) / float64(u)
+	}
+	if len(a.lit) > 0 {
+		f.containAB = float64(n) / float64(len(a.lit))
+	}
+	if len(b.lit) > 0 {
+		f.containBA = float64(n) / float64(len(b.lit))
+	}
+	f.rwAB = shingle.Containment(a.rw, b.rw)
+	f.rwBA = shingle.Containment(b.rw, a.rw)
+	if max(f.containAB, f.containBA) < 0.02 && max(f.rwAB, f.rwBA) < 0.03 {
+		return f // nothing in common worth aligning
+	}
+	f.passages = align.Passages(a.chash, b.chash, alignOpts)
+	f.covA = align.Coverage(f.passages, len(a.chash), false)
+	f.covB = align.Coverage(f.passages, len(b.chash), true)
+	if len(a.chash) <= len(b.chash) {
+		f.matched = int(f.covA * float64(len(a.chash)))
+	} else {
+		f.matched = int(f.covB * float64(len(b.chash)))
+	}
+	f.score = max(f.covA, f.covB, f.jaccard)
+	return f
+}
+
+// Relation thresholds on literal word-shingle measures.
+const (
+	copyJaccard       = 0.8 // copy: nearly the same shingles
+	editedContainment = 0.5 // edited copy: each keeps half the other's shingles
+	excerptContain    = 0.5 // excerpt: one keeps half its shingles in the other
+	garbledRate       = 0.5 // garbling signs per 100 words that mark a machine rewrite
+)
+
+func classify(f pairFeatures, a, b *docData, o Options) (Relation, bool) {
+	if f.jaccard >= copyJaccard {
+		return Copy, true
+	}
+	if f.score < o.MinScore || f.matched < minMatched {
+		if o.SameStory && max(f.rwAB, f.rwBA) >= 0.03 && max(f.covA, f.covB) >= 0.05 {
+			return SameStory, true
+		}
+		return "", false
+	}
+	switch {
+	case min(f.containAB, f.containBA) >= editedContainment:
+		return EditedCopy, true
+	case max(f.containAB, f.containBA) >= excerptContain:
+		return Excerpt, true
+	case garbled(a, b):
+		return MachineRewrite, true
+	}
+	return Rewrite, true
+}
+
+// garbled reports whether one side shows clearly more garbling than the
+// other.
+func garbled(a, b *docData) bool {
+	hi, lo := max(a.garble, b.garble), min(a.garble, b.garble)
+	return hi >= garbledRate && hi-lo >= garbledRate/2
+}
+
+// attribute picks the side of a pair that is the likely original, and why.
+func attribute(docs []Document, data []docData, a, b int, f pairFeatures, rel Relation) (int, string) {
+	da, db := &docs[a], &docs[b]
+	if !da.Published.IsZero() && !db.Published.IsZero() && !da.Published.Equal(db.Published) {
+		if da.Published.Before(db.Published) {
+			return a, fmt.Sprintf("published earlier (%s)", da.Published.Format("2006-01-02 15:04"))
+		}
+		return b, fmt.Sprintf("published earlier (%s)", db.Published.Format("2006-01-02 15:04"))
+	}
+	if wa, wb := data[a].wire, data[b].wire; (wa == "") != (wb == "") {
+		if wa != "" {
+			return a, fmt.Sprintf("agency copy (%s); papers take from the wire", wa)
+		}
+		return b, fmt.Sprintf("agency copy (%s); papers take from the wire", wb)
+	}
+	ga, gb := data[a].garble, data[b].garble
+	if rel == MachineRewrite {
+		if ga < gb {
+			return a, fmt.Sprintf("fluent; the other shows machine-rewrite garbling (%.1f vs %.1f signs per 100 words)", ga, gb)
+		}
+		return b, fmt.Sprintf("fluent; the other shows machine-rewrite garbling (%.1f vs %.1f signs per 100 words)", gb, ga)
+	}
+	// The side that holds more of the other is the fuller version; the
+	// other was cut down from it.
+	if d := f.covA - f.covB; d >= 0.1 {
+		return b, fmt.Sprintf("fuller version: holds %.0f%% of the other, which holds %.0f%% of it", 100*f.covA, 100*f.covB)
+	} else if d <= -0.1 {
+		return a, fmt.Sprintf("fuller version: holds %.0f%% of the other, which holds %.0f%% of it", 100*f.covB, 100*f.covA)
+	}
+	if wa, wb := len(data[a].toks), len(data[b].toks); wa*10 >= wb*11 {
+		return a, fmt.Sprintf("longer (%d vs %d words)", wa, wb)
+	} else if wb*10 >= wa*11 {
+		return b, fmt.Sprintf("longer (%d vs %d words)", wb, wa)
+	}
+	return a, "earlier in the input (no stronger signal)"
+}
+
+// maxPassages bounds the evidence kept per pair.
+const maxPassages = 20
+
+// evidence maps aligned passages to byte offsets in both texts, longest
+// first, dropping those shorter than MinPassage words.
+func evidence(ta, tb string, a, b *docData, f pairFeatures, o Options) []Passage {
+	var out []Passage
+	for _, p := range f.passages {
+		as, ae := int(a.content[p.AStart]), int(a.content[p.AEnd-1])
+		bs, be := int(b.content[p.BStart]), int(b.content[p.BEnd-1])
+		if ae-as+1 < o.MinPassage && be-bs+1 < o.MinPassage {
+			continue
+		}
+		q := Passage{AStart: a.toks[as].Start, AEnd: a.toks[ae].End, BStart: b.toks[bs].Start, BEnd: b.toks[be].End}
+		q.Text = ta[q.AStart:q.AEnd]
+		out = append(out, q)
+	}
+	slices.SortStableFunc(out, func(x, y Passage) int { return cmp.Compare(y.AEnd-y.AStart, x.AEnd-x.AStart) })
+	if len(out) > maxPassages {
+		out = out[:maxPassages]
+	}
+	return out
+}
