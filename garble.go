@@ -15,7 +15,7 @@ import (
 var garblePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`\w [,.;:!?](?:\s|$)`),   // space before punctuation
 	regexp.MustCompile(`[a-z] -[a-z]`),          // "far -reaching"
-	regexp.MustCompile(`[a-z,]  +[a-z]`),               // word dropped between spaces
+	regexp.MustCompile(`[a-z,]  +[a-z]`),        // word dropped between spaces
 	regexp.MustCompile(`\b[aA] [aeiAEI][a-z]+`), // "a approximate"
 	regexp.MustCompile(`(?:^|\s)[*#@][A-Za-z]`), // translator unknown-word marks
 }
