@@ -2,7 +2,9 @@ package reprint
 
 import (
 	"cmp"
+
 	"fmt"
+	"github.com/reprint-dev/reprint/cluster"
 	"slices"
 	"strings"
 )
@@ -20,67 +22,49 @@ import (
 // (its likeliest source), and an original's strongest link. Other pairs inside a family (two copies of one
 // original resembling each other) are explained by the original and
 // dropped; non-derived pairs are kept as they are.
+// families groups documents into derivation families. Every document takes
+// as its parent the original of its strongest derived pair that names the
+// other side the original; parent links are added strongest first and
+// skipped when they would close a cycle, so a family is a tree and its root
+// is the family's original. A document joins a family only through its own
+// derivation link, never because something else resembles both it and a
+// member, so unrelated documents are not chained through a common
+// neighbour; and a text merged from two sources joins one family only.
+//
+// Pairs kept: each document's link to its parent, and an original's
+// strongest link. Other pairs inside a family (two copies of one original
+// resembling each other) are explained by the original and dropped;
+// non-derived pairs are kept as they are.
 func families(docs []Document, data []docData, pairs []Pair) ([]Pair, []Cluster) {
 	n := len(docs)
-	central := make([]float64, n)
-	best := make([]int, n)   // strongest derived pair of each document
-	parent := make([]int, n) // strongest derived pair naming the other side original
-	for i := range best {
-		best[i], parent[i] = -1, -1
-	}
+	best := make([]int, n)  // strongest derived pair of each document
 	adj := make([][]int, n) // derived pair indices per document
+	for i := range best {
+		best[i] = -1
+	}
 	for pi, p := range pairs {
 		if !p.Relation.Derived() {
 			continue
 		}
 		for _, x := range [2]int{p.A, p.B} {
-			w := p.Score / 2
-			if p.Original == x {
-				w = p.Score
-			}
-			central[x] += w
 			adj[x] = append(adj[x], pi)
 			if best[x] == -1 || p.Score > pairs[best[x]].Score {
 				best[x] = pi
 			}
-			if p.Original != x && (parent[x] == -1 || p.Score > pairs[parent[x]].Score) {
-				parent[x] = pi
-			}
 		}
 	}
-	order := make([]int, 0, n)
-	for i := 0; i < n; i++ {
-		if len(adj[i]) > 0 {
-			order = append(order, i)
+	center, parent := treeFamilies(n, pairs)
+	byRoot := map[int][]int{}
+	for i, c := range center {
+		if c != -1 {
+			byRoot[c] = append(byRoot[c], i)
 		}
-	}
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(central[y], central[x]) })
-
-	center := make([]int, n) // family original of each document, -1 none
-	for i := range center {
-		center[i] = -1
 	}
 	var clusters []Cluster
-	for _, c := range order {
-		if center[c] != -1 {
-			continue
-		}
-		members := []int{c}
-		for _, pi := range adj[c] {
-			p := pairs[pi]
-			m := p.A + p.B - c
-			if center[m] == -1 && m != c {
-				center[m] = c
-				members = append(members, m)
-			}
-		}
-		if len(members) == 1 {
-			continue // all its neighbours already belong to families
-		}
-		center[c] = c
-		slices.Sort(members)
-		clusters = append(clusters, Cluster{Members: members, Original: c})
+	for c, m := range byRoot {
+		clusters = append(clusters, Cluster{Members: m, Original: c})
 	}
+	slices.SortFunc(clusters, func(x, y Cluster) int { return cmp.Compare(x.Members[0], y.Members[0]) })
 
 	keep := make([]bool, len(pairs))
 	for pi, p := range pairs {
@@ -147,4 +131,50 @@ func familyReason(docs []Document, data []docData, pairs []Pair, c Cluster, adj 
 		s += fmt.Sprintf("; it credits %s as its own source", cr)
 	}
 	return s
+}
+
+// treeFamilies returns each document's family root (-1: in no family) and
+// its parent link (a pair index, -1: none).
+func treeFamilies(n int, pairs []Pair) (center []int, parent []int) {
+	order := make([]int, 0, len(pairs))
+	for i, p := range pairs {
+		if p.Relation.Derived() {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(pairs[y].Score, pairs[x].Score) })
+	parent = make([]int, n)
+	for i := range parent {
+		parent[i] = -1
+	}
+	uf := cluster.New(n)
+	for _, pi := range order {
+		p := pairs[pi]
+		child := p.A + p.B - p.Original
+		if parent[child] != -1 || !uf.Union(child, p.Original) {
+			continue
+		}
+		parent[child] = pi
+	}
+	center = make([]int, n)
+	for i := range center {
+		center[i] = -1
+	}
+	hasKids := make([]bool, n)
+	for i := 0; i < n; i++ {
+		if parent[i] != -1 {
+			hasKids[pairs[parent[i]].Original] = true
+		}
+	}
+	for i := 0; i < n; i++ {
+		if parent[i] == -1 && !hasKids[i] {
+			continue
+		}
+		x := i
+		for parent[x] != -1 {
+			x = pairs[parent[x]].Original
+		}
+		center[i] = x
+	}
+	return center, parent
 }
