@@ -1,0 +1,223 @@
+package reprint_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// seedDocs reads the five seed articles bundled in testdata/seeds.
+func seedDocs(tb testing.TB) []reprint.Document {
+	tb.Helper()
+	dir := filepath.Join("testdata", "seeds")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatalf("read seeds: %v", err)
+	}
+	var docs []reprint.Document
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, reprint.Document{ID: e.Name()[:3], Source: e.Name(), Text: string(b)})
+	}
+	return docs
+}
+
+func run(tb testing.TB, o reprint.Options, docs []reprint.Document) *reprint.Result {
+	tb.Helper()
+	d, err := reprint.New(o)
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	res, err := d.Run(context.Background(), docs)
+	if err != nil {
+		tb.Fatalf("Run: %v", err)
+	}
+	return res
+}
+
+// TestSeeds is the hard case: 001, 002 and 003 rewrite one BBC article
+// (002 through machine translation); 000 and 004 cover the same event in
+// their own words.
+func TestSeeds(t *testing.T) {
+	docs := seedDocs(t)
+	res := run(t, reprint.Options{SameStory: true}, docs)
+	id := func(i int) string { return res.Documents[i].ID }
+
+	if len(res.Clusters) != 1 {
+		t.Fatalf("got %d clusters, want 1: %+v", len(res.Clusters), res.Clusters)
+	}
+	c := res.Clusters[0]
+	var members []string
+	for _, m := range c.Members {
+		members = append(members, id(m))
+	}
+	if want := []string{"001", "002", "003"}; !slices.Equal(members, want) {
+		t.Errorf("got cluster %v, want %v", members, want)
+	}
+	if got := id(c.Original); got != "001" {
+		t.Errorf("got original %s, want 001 (reason %q)", got, c.Reason)
+	}
+	if !strings.Contains(c.Reason, "BBC") {
+		t.Errorf("reason %q does not mention the credited BBC", c.Reason)
+	}
+	rel := map[string]reprint.Relation{}
+	for _, p := range res.Pairs {
+		a, b := id(p.A), id(p.B)
+		rel[a+"-"+b] = p.Relation
+		if p.Relation.Derived() && (a == "000" || a == "004" || b == "000" || b == "004") {
+			t.Errorf("got derived pair %s-%s (%s), want none with 000 or 004", a, b, p.Relation)
+		}
+	}
+	if got := rel["001-002"]; got != reprint.MachineRewrite {
+		t.Errorf("got 001-002 %q, want machine_rewrite", got)
+	}
+	if got := rel["001-003"]; got != reprint.Rewrite && got != reprint.Excerpt {
+		t.Errorf("got 001-003 %q, want rewrite or excerpt", got)
+	}
+	for _, p := range res.Pairs {
+		for _, q := range p.Passages {
+			if q.Text == "" || q.AStart >= q.AEnd || q.BStart >= q.BEnd {
+				t.Errorf("pair %s-%s: bad passage %+v", id(p.A), id(p.B), q)
+			}
+		}
+	}
+}
+
+// TestWorkersDeterministic checks that the result does not depend on the
+// number of workers.
+func TestWorkersDeterministic(t *testing.T) {
+	docs := append(seedDocs(t), synthetic(200)...)
+	base := run(t, reprint.Options{Workers: 1, SameStory: true}, docs)
+	for _, w := range []int{2, 8} {
+		t.Run(fmt.Sprintf("workers=%d", w), func(t *testing.T) {
+			got := run(t, reprint.Options{Workers: w, SameStory: true}, docs)
+			if !reflect.DeepEqual(got, base) {
+				t.Errorf("result with %d workers differs from 1 worker", w)
+			}
+		})
+	}
+}
+
+// synthetic makes n documents from a fixed vocabulary, every third one a
+// lightly edited copy of the one before it.
+func synthetic(n int) []reprint.Document {
+	words := strings.Fields(`court heard police officer jury trial judge sentence prison years
+	council minister election vote party leader budget tax school hospital patient doctor
+	nurse storm flood river bridge road crash driver train station fire crew rescue family`)
+	x := uint64(42)
+	next := func() int { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return int(x % uint64(len(words))) }
+	var docs []reprint.Document
+	for i := 0; i < n; i++ {
+		var text string
+		if i%3 == 2 {
+			prev := strings.Fields(docs[i-1].Text)
+			for j := range prev {
+				if j%17 == 0 {
+					prev[j] = words[next()]
+				}
+			}
+			text = strings.Join(prev, " ")
+		} else {
+			var b strings.Builder
+			for j := 0; j < 150; j++ {
+				b.WriteString(words[next()])
+				b.WriteByte(' ')
+			}
+			text = b.String()
+		}
+		docs = append(docs, reprint.Document{ID: fmt.Sprintf("syn%03d", i), Text: text})
+	}
+	return docs
+}
+
+func TestOptionsValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		o    reprint.Options
+		ok   bool
+	}{
+		{"zero value", reprint.Options{}, true},
+		{"defaults", reprint.DefaultOptions(), true},
+		{"threshold above 1", reprint.Options{Threshold: 1.5}, false},
+		{"negative hashes", reprint.Options{NumHash: -1}, false},
+		{"k too large", reprint.Options{K: 99}, false},
+		{"min score above 1", reprint.Options{MinScore: 2}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.o.Validate()
+			if (err == nil) != tt.ok {
+				t.Errorf("got error %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
+
+func TestEmptyAndTiny(t *testing.T) {
+	tests := []struct {
+		name string
+		docs []reprint.Document
+	}{
+		{"none", nil},
+		{"one", []reprint.Document{{ID: "a", Text: "one short text"}}},
+		{"empty texts", []reprint.Document{{ID: "a"}, {ID: "b"}}},
+		{"identical short", []reprint.Document{{ID: "a", Text: "a b c"}, {ID: "b", Text: "a b c"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := run(t, reprint.Options{}, tt.docs)
+			if got := len(res.Documents); got != len(tt.docs) {
+				t.Errorf("got %d documents, want %d", got, len(tt.docs))
+			}
+		})
+	}
+}
+
+func ExampleDetector_Run() {
+	text := "The council approved the new budget on Tuesday after a long debate about school funding and road repairs in the north of the city."
+	docs := []reprint.Document{
+		{ID: "original", Text: text},
+		{ID: "copy", Text: text + " Share this article."},
+	}
+	d, err := reprint.New(reprint.Options{})
+	if err != nil {
+		panic(err)
+	}
+	res, err := d.Run(context.Background(), docs)
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range res.Pairs {
+		fmt.Println(res.Documents[p.A].ID, res.Documents[p.B].ID, p.Relation)
+	}
+	// Output: original copy copy
+}
+
+func BenchmarkRunSeeds(b *testing.B) {
+	docs := seedDocs(b)
+	n := 0
+	for _, d := range docs {
+		n += len(d.Text)
+	}
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := det.Run(context.Background(), docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
