@@ -25,7 +25,7 @@ type Options struct {
 	RewriteThreshold float64
 	// MinScore is the least derivation score (share of the shorter text's
 	// content words inside aligned passages) for a derived relation.
-	// 0 → 0.3.
+	// 0 → 0.35.
 	MinScore float64
 	// MaxBucket caps the documents that one LSH bucket may pair up; larger
 	// buckets (shared boilerplate) are skipped. 0 → 200.
@@ -84,7 +84,7 @@ func (o Options) withDefaults() Options {
 		o.RewriteThreshold = 0.1
 	}
 	if o.MinScore == 0 {
-		o.MinScore = 0.3
+		o.MinScore = 0.35
 	}
 	if o.MaxBucket == 0 {
 		o.MaxBucket = 200

@@ -93,8 +93,15 @@ func Passages(a, b []uint64, o Options) []Passage {
 	for round := 0; round < o.MaxRounds && len(anchors) >= o.MinAnchors; round++ {
 		chain := longestChain(anchors)
 		found := 0
+		var noise map[anchor]bool // anchors of runs too short to be passages
 		for _, run := range splitRuns(chain, o.MaxGap) {
 			if len(run) < o.MinAnchors {
+				if noise == nil {
+					noise = map[anchor]bool{}
+				}
+				for _, x := range run {
+					noise[x] = true
+				}
 				continue
 			}
 			p := Passage{
@@ -110,12 +117,13 @@ func Passages(a, b []uint64, o Options) []Passage {
 			out = append(out, p)
 			found++
 		}
-		if found == 0 {
-			break
+		if found == 0 && len(noise) == 0 {
+			break // the next chain would be the same
 		}
-		// Keep only anchors wholly outside the passages found so far.
+		// Drop the chain's stray anchors, which would otherwise win every
+		// later round, and keep only anchors wholly outside the passages.
 		anchors = slices.DeleteFunc(anchors, func(x anchor) bool {
-			return overlaps(usedA, int(x.i), int(x.i)+o.K) || overlaps(usedB, int(x.j), int(x.j)+o.K)
+			return noise[x] || overlaps(usedA, int(x.i), int(x.i)+o.K) || overlaps(usedB, int(x.j), int(x.j)+o.K)
 		})
 	}
 	sort.Slice(out, func(x, y int) bool { return out[x].AStart < out[y].AStart })

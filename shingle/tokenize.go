@@ -21,8 +21,10 @@ type Token struct {
 // isApostrophe reports the characters that join "it's", "Zelenskyy’s".
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
+// isWordRune reports letters, digits and combining marks (Mn, Mc, Me).
+// Apostrophes are excluded even where Unicode calls them letters (U+02BC).
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return !isApostrophe(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r))
 }
 
 // Tokenize appends the words of text to dst and returns it. A word is a run
