@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/report"
+)
+
+const compareSummary = `
+Compare reads exactly two articles, A and B (files, or "-" for standard
+input), and reports in detail how they are related: the relation, scores,
+every matching passage and which one is likely the original. Pairs that only
+tell the same story are reported too (--same-story is always on). If neither
+derives from the other, the text output says so.
+`
+
+func newCompareCommand(stderr io.Writer) (*command, *scanOptions) {
+	c := newCommand("compare", "reprint compare [flags] A B", compareSummary, stderr)
+	o := &scanOptions{output: outputOptions{
+		formats:    []report.Format{report.Text, report.JSON, report.JSONL, report.CSV},
+		autoFormat: true,
+	}}
+	o.AddFlags(c)
+	return c, o
+}
+
+// runCompare runs "reprint compare".
+func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	c, o := newCompareCommand(stderr)
+	paths, err := c.parse(args)
+	if err != nil {
+		return err
+	}
+	if c.help {
+		c.writeHelp(stdout)
+		return nil
+	}
+	if len(paths) != 2 {
+		return usageErrorf("compare: want exactly two documents A and B, got %d arguments", len(paths))
+	}
+	o.detect.SameStory = true
+	format, err := o.prepare(stdout)
+	if err != nil {
+		return err
+	}
+	docs, errs, warnings, err := load(paths, stdin, stderr, &o.input, o.output.Quiet)
+	if err != nil {
+		return err
+	}
+	if len(docs) != 2 {
+		return inputErrorf("compare: want exactly two documents, read %d from %s and %s", len(docs), paths[0], paths[1])
+	}
+	res, err := detect(ctx, docs, errs, warnings, stderr, o.detect.Options(), &o.output)
+	if err != nil {
+		return err
+	}
+	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
+		if err := report.Write(w, res, format, report.Options{MaxPassages: math.MaxInt32}); err != nil {
+			return err
+		}
+		if format == report.Text && !hasDerived(res) {
+			_, err := fmt.Fprintf(w, "\nno derivation found between %s and %s\n", docs[0].ID, docs[1].ID)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return o.output.failOnMatch(res)
+}
+
+// hasDerived reports whether res holds a derived pair.
+func hasDerived(res *reprint.Result) bool {
+	for _, p := range res.Pairs {
+		if p.Relation.Derived() {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,246 @@
+// Command reprint finds copies, excerpts and rewrites among news articles.
+//
+//	reprint scan [flags] PATH...      find derived articles in folders, files or JSONL
+//	reprint compare [flags] A B       compare two articles in detail
+//	reprint eval --docs D --labels L  score a scan against hand-made labels
+//	reprint version                   print the version
+//	reprint help [command]            show help
+//
+// Run "reprint help" or "reprint COMMAND --help" for the flags and exit codes.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes.
+const (
+	exitOK          = 0   // done
+	exitMatches     = 1   // derived pairs found and --fail-on-match set
+	exitUsage       = 2   // bad command line or option values
+	exitInput       = 3   // input could not be read
+	exitOutput      = 4   // the report could not be written
+	exitInterrupted = 130 // interrupted by a signal
+)
+
+// exitCodeHelp documents the exit codes in every help text.
+const exitCodeHelp = `Exit codes:
+  0    done
+  1    derived pairs found and --fail-on-match was given
+  2    usage error: bad flag, missing argument, invalid option value, unknown format
+  3    input error: no document could be read, a path is missing, any unreadable
+       input with --strict, unreadable labels
+  4    the report could not be written
+  130  interrupted
+`
+
+// errMatches is returned after a successful run with --fail-on-match when
+// derived pairs were found.
+var errMatches = errors.New("derived pairs found")
+
+// usageError is a bad command line or option value.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// inputError means the input could not be read well enough to go on.
+type inputError struct{ err error }
+
+func (e *inputError) Error() string { return e.err.Error() }
+func (e *inputError) Unwrap() error { return e.err }
+
+func inputErrorf(format string, args ...any) error {
+	return &inputError{fmt.Errorf(format, args...)}
+}
+
+// exitCode maps the error a command returned to the process exit code. It
+// is the only place that decides exit codes.
+func exitCode(err error) int {
+	var ue *usageError
+	var ie *inputError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errMatches):
+		return exitMatches
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return exitInterrupted
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.As(err, &ie):
+		return exitInput
+	default:
+		return exitOutput
+	}
+}
+
+// run runs the command line args (without the program name) and returns
+// the exit code. It never panics on bad input; tests call it directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	name := ""
+	if len(args) > 0 {
+		name = args[0]
+	}
+	err := dispatch(ctx, args, stdin, stdout, stderr)
+	code := exitCode(err)
+	switch code {
+	case exitOK, exitMatches:
+	case exitInterrupted:
+		fmt.Fprintln(stderr, "reprint: interrupted")
+	default:
+		printError(stderr, err)
+		if code == exitUsage {
+			if _, ok := commands[name]; ok {
+				fmt.Fprintf(stderr, "run 'reprint %s --help' for usage\n", name)
+			} else {
+				fmt.Fprintln(stderr, "run 'reprint help' for usage")
+			}
+		}
+	}
+	return code
+}
+
+// printError writes err as "reprint: message", one line per line of the
+// message (errors.Join separates errors by newlines).
+func printError(w io.Writer, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(w, "reprint: %s\n", line)
+	}
+}
+
+// commandFunc runs a subcommand with its arguments (after the name).
+type commandFunc func(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error
+
+// commands maps each subcommand's name to the function that runs it.
+var commands = map[string]commandFunc{
+	"scan":    runScan,
+	"compare": runCompare,
+	"eval":    runEval,
+	"version": runVersion,
+	"help":    runHelp,
+}
+
+// dispatch runs the subcommand named by args[0].
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		writeUsage(stderr)
+		return usageErrorf("no command given")
+	}
+	switch args[0] {
+	case "-h", "--help":
+		writeUsage(stdout)
+		return nil
+	case "-v", "--version":
+		return runVersion(ctx, nil, stdin, stdout, stderr)
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		return usageErrorf("unknown command %q", args[0])
+	}
+	return cmd(ctx, args[1:], stdin, stdout, stderr)
+}
+
+// usageText is the top-level help.
+const usageText = `reprint finds copies, edited copies, excerpts, rewrites and machine rewrites
+among news articles, and names the likely original.
+
+Usage:
+  reprint scan [flags] PATH...       find derived articles among folders, files,
+                                     JSONL files or standard input ("-")
+  reprint compare [flags] A B        compare two articles in detail
+  reprint eval --docs D --labels L   score a scan of D against the labels in L
+  reprint version                    print the version
+  reprint help [command]             show help for a command
+
+Run 'reprint help COMMAND' or 'reprint COMMAND --help' for a command's flags.
+`
+
+func writeUsage(w io.Writer) {
+	fmt.Fprintf(w, "%s\n%s", usageText, exitCodeHelp)
+}
+
+// helpers builds each command's flag set, for "reprint help COMMAND".
+var helpers = map[string]func(stderr io.Writer) *command{
+	"scan":    func(w io.Writer) *command { c, _ := newScanCommand(w); return c },
+	"compare": func(w io.Writer) *command { c, _ := newCompareCommand(w); return c },
+	"eval":    func(w io.Writer) *command { c, _ := newEvalCommand(w); return c },
+}
+
+// runHelp prints the top-level help or a command's help.
+func runHelp(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	switch {
+	case len(args) == 0:
+		writeUsage(stdout)
+		return nil
+	case len(args) > 1:
+		return usageErrorf("help takes at most one command, got %d arguments", len(args))
+	}
+	switch args[0] {
+	case "version":
+		fmt.Fprintln(stdout, "Usage: reprint version\n\nPrints the version of reprint and of the Go toolchain that built it.")
+		return nil
+	case "help":
+		writeUsage(stdout)
+		return nil
+	}
+	build, ok := helpers[args[0]]
+	if !ok {
+		return usageErrorf("unknown command %q", args[0])
+	}
+	build(stderr).writeHelp(stdout)
+	return nil
+}
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version from the build info is used.
+var version = ""
+
+// runVersion prints the version.
+func runVersion(_ context.Context, args []string, _ io.Reader, stdout, _ io.Writer) error {
+	if len(args) > 0 {
+		if args[0] == "-h" || args[0] == "--help" {
+			return runHelp(context.Background(), []string{"version"}, nil, stdout, nil)
+		}
+		return usageErrorf("version takes no arguments")
+	}
+	v, rev := version, ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v == "" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				rev = s.Value[:12]
+			}
+		}
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	if rev != "" {
+		v += " " + rev
+	}
+	fmt.Fprintf(stdout, "reprint %s %s %s/%s\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	return nil
+}

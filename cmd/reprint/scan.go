@@ -1,0 +1,261 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/input"
+	"github.com/reprint-dev/reprint/report"
+)
+
+// scanOptions are the flags of scan and compare.
+type scanOptions struct {
+	detect detectOptions
+	input  inputOptions
+	output outputOptions
+}
+
+// AddFlags adds every group of scan flags to c.
+func (o *scanOptions) AddFlags(c *command) {
+	c.group("Detection", o.detect.AddFlags)
+	c.group("Input", o.input.AddFlags)
+	c.group("Output", o.output.AddFlags)
+	c.addHelp()
+}
+
+const scanSummary = `
+Scan reads the articles named by each PATH and reports which are copies,
+edited copies, excerpts, rewrites or machine rewrites of which, with scores,
+the matching passages and the likely original.
+
+A PATH is a folder (read recursively, skipping hidden names), a file, a
+JSON Lines file (.jsonl or .ndjson, one {"id":...,"text":...} object per
+line) or "-" for standard input (JSON Lines if it starts with "{", else one
+plain-text article). A plain-text file's ID is its path relative to the
+folder argument it was found in. Text that is not valid UTF-8 is read as
+Windows-1252 (Latin-1), with a warning.
+
+Unreadable files and lines are skipped with a warning on standard error and
+listed in the report's errors; --strict makes them fatal.
+`
+
+func newScanCommand(stderr io.Writer) (*command, *scanOptions) {
+	c := newCommand("scan", "reprint scan [flags] PATH...", scanSummary, stderr)
+	o := &scanOptions{output: outputOptions{
+		formats:    []report.Format{report.Text, report.JSON, report.JSONL, report.CSV},
+		autoFormat: true,
+	}}
+	o.AddFlags(c)
+	return c, o
+}
+
+// runScan runs "reprint scan".
+func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	c, o := newScanCommand(stderr)
+	paths, err := c.parse(args)
+	if err != nil {
+		return err
+	}
+	if c.help {
+		c.writeHelp(stdout)
+		return nil
+	}
+	if len(paths) == 0 {
+		return usageErrorf("scan: no PATH given")
+	}
+	format, err := o.prepare(stdout)
+	if err != nil {
+		return err
+	}
+	res, err := scan(ctx, paths, stdin, stderr, &o.detect, &o.input, &o.output)
+	if err != nil {
+		return err
+	}
+	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
+		return report.Write(w, res, format, report.Options{})
+	})
+	if err != nil {
+		return err
+	}
+	return o.output.failOnMatch(res)
+}
+
+// prepare checks the flag values before any work is done and returns the
+// output format.
+func (o *scanOptions) prepare(stdout io.Writer) (report.Format, error) {
+	if err := o.detect.Options().Validate(); err != nil {
+		return "", &usageError{fmt.Errorf("invalid options: %w", err)}
+	}
+	format, err := o.output.format(stdout)
+	if err != nil {
+		return "", err
+	}
+	if err := checkOutput(o.output.Output); err != nil {
+		return "", err
+	}
+	return format, nil
+}
+
+// failOnMatch returns errMatches when --fail-on-match is set and res holds
+// a derived pair.
+func (o *outputOptions) failOnMatch(res *reprint.Result) error {
+	if o.FailOnMatch && hasDerived(res) {
+		return errMatches
+	}
+	return nil
+}
+
+// scan reads the documents named by paths and runs the detector on them.
+// The result carries the input errors and warnings.
+func scan(ctx context.Context, paths []string, stdin io.Reader, stderr io.Writer, d *detectOptions, in *inputOptions, out *outputOptions) (*reprint.Result, error) {
+	docs, errs, warnings, err := load(paths, stdin, stderr, in, out.Quiet)
+	if err != nil {
+		return nil, err
+	}
+	return detect(ctx, docs, errs, warnings, stderr, d.Options(), out)
+}
+
+// load reads the documents named by paths. Missing paths, no documents at
+// all, and any unreadable item with --strict are input errors; otherwise
+// each unreadable item is reported on stderr as a warning (unless quiet)
+// and returned in errs.
+func load(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool) (docs []reprint.Document, errs []reprint.InputError, warnings []string, err error) {
+	if err := checkPaths(paths); err != nil {
+		return nil, nil, nil, err
+	}
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	opts := input.Options{
+		Fields: in.Fields,
+		Warn: func(msg string) {
+			warnings = append(warnings, msg)
+			if !quiet {
+				fmt.Fprintf(stderr, "reprint: warning: %s\n", msg)
+			}
+		},
+	}
+	docs, errs, err = input.ReadAll(input.Open(paths, stdin, opts))
+	if err != nil {
+		return nil, nil, nil, &inputError{err}
+	}
+	fatal := in.Strict && len(errs) > 0 || len(docs) == 0
+	for _, e := range errs {
+		switch {
+		case fatal:
+			fmt.Fprintf(stderr, "reprint: %s: %s\n", e.Source, e.Err)
+		case !quiet:
+			fmt.Fprintf(stderr, "reprint: warning: %s: %s\n", e.Source, e.Err)
+		}
+	}
+	switch {
+	case len(docs) == 0:
+		return nil, nil, nil, inputErrorf("no documents could be read from %s", strings.Join(paths, " "))
+	case fatal:
+		return nil, nil, nil, inputErrorf("%d of the inputs could not be read (--strict)", len(errs))
+	case len(errs) > 0 && !quiet:
+		fmt.Fprintf(stderr, "reprint: read %d documents, skipped %d (see errors)\n", len(docs), len(errs))
+	}
+	return docs, errs, warnings, nil
+}
+
+// checkPaths returns an input error naming every path argument that does
+// not exist or cannot be examined, so that a typo fails fast.
+func checkPaths(paths []string) error {
+	var errs []error
+	stdin := 0
+	for _, p := range paths {
+		if p == "-" {
+			stdin++
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, fmt.Errorf("%s: no such file or directory", p))
+			} else {
+				errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPath(err)))
+			}
+		}
+	}
+	if stdin > 1 {
+		return usageErrorf(`standard input ("-") can be read only once`)
+	}
+	if len(errs) > 0 {
+		return &inputError{errors.Join(errs...)}
+	}
+	return nil
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose message repeats the
+// operation and path.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// detect runs the detector on docs with a progress bar, and records the
+// input errors and warnings in the result.
+func detect(ctx context.Context, docs []reprint.Document, errs []reprint.InputError, warnings []string, stderr io.Writer, opts reprint.Options, out *outputOptions) (*reprint.Result, error) {
+	b := newBar(stderr, out.Quiet, out.NoProgress)
+	opts.Progress = b
+	det, err := reprint.New(opts)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	res, err := det.Run(ctx, docs)
+	b.Finish()
+	if err != nil {
+		return nil, fmt.Errorf("scan: %w", err)
+	}
+	res.Errors = errs
+	res.Warnings = warnings
+	res.Summary.Skipped = len(errs)
+	return res, nil
+}
+
+// checkOutput checks, before any work, that the folder of the -o file
+// exists.
+func checkOutput(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fmt.Errorf("output %s: %w", path, unwrapPath(err))
+	case !fi.IsDir():
+		return fmt.Errorf("output %s: %s is not a folder", path, dir)
+	}
+	return nil
+}
+
+// writeReport calls write with stdout, or with the file at path if path is
+// set and not "-".
+func writeReport(stdout io.Writer, path string, write func(w io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write report to %s: %w", path, err)
+	}
+	return nil
+}
