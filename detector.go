@@ -57,15 +57,21 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 	res.Documents = make([]DocInfo, len(docs))
 
 	d.stage("tokenize", len(docs))
+	scratches := make(chan *scratch, o.Workers)
+	for range o.Workers {
+		scratches <- new(scratch)
+	}
 	err := parallel(ctx, o.Workers, len(docs), func(i int) {
-		data[i] = prepare(docs[i].Text, o)
+		s := <-scratches
+		data[i] = prepare(docs[i].Text, o, s)
+		scratches <- s
 		d.add(1)
 	})
 	if err != nil {
 		return nil, err
 	}
 	for i, doc := range docs {
-		res.Documents[i] = DocInfo{ID: doc.ID, Source: doc.Source, Words: len(data[i].toks), Index: i}
+		res.Documents[i] = DocInfo{ID: doc.ID, Source: doc.Source, Words: data[i].words, Index: i}
 	}
 
 	discountCommon(data, o)

@@ -1,7 +1,6 @@
 package reprint
 
 import (
-	"github.com/reprint-dev/reprint/shingle"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,18 +19,13 @@ var garblePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?:^|\s)[*#@][A-Za-z]`), // translator unknown-word marks
 }
 
-// garbleScore returns garbling signs per 100 words of text.
-func garbleScore(text string, toks []shingle.Token) float64 {
-	words := len(toks)
+// garbleScore returns garbling signs per 100 words of text, given its
+// word count and the number of doubled words in it.
+func garbleScore(text string, words, doubled int) float64 {
 	if words == 0 {
 		return 0
 	}
-	n := 0
-	for i := 1; i < words; i++ { // "the the": a doubled word
-		if toks[i].Text == toks[i-1].Text && len(toks[i].Text) > 1 {
-			n++
-		}
-	}
+	n := doubled
 	for _, p := range garblePatterns {
 		n += len(p.FindAllStringIndex(text, -1))
 	}

@@ -5,14 +5,14 @@ import (
 	"github.com/reprint-dev/reprint/shingle"
 )
 
-// docData is what the pipeline derives from one document's text.
+// docData is what the pipeline keeps of one document: no text and no
+// tokens, only what verification, alignment and evidence need.
 type docData struct {
-	toks    []shingle.Token
-	words   []uint64    // hash of each token
-	content []int32     // token index of each content word
-	chash   []uint64    // hash of each content word's stem
-	lit     shingle.Set // literal channel: word K-shingles
-	rw      shingle.Set // rewrite channel: content-word RewriteK-shingles
+	words   int          // number of words
+	content []contentPos // position of each content word
+	chash   []uint64     // hash of each content word's stem
+	lit     shingle.Set  // literal channel: word K-shingles
+	rw      shingle.Set  // rewrite channel: content-word RewriteK-shingles
 	sigLit  minhash.Signature
 	sigRw   minhash.Signature
 	garble  float64 // garbling signs per 100 words
@@ -20,22 +20,42 @@ type docData struct {
 	wire    string  // the news agency whose copy this is ("PA News"), if any
 }
 
-func prepare(text string, o Options) docData {
+// contentPos locates a content word: its index among all words and its
+// byte span in the text.
+type contentPos struct {
+	word       int32
+	start, end int32
+}
+
+// scratch is per-worker reusable memory for prepare.
+type scratch struct {
+	words []uint64
+	shing []uint64
+}
+
+func prepare(text string, o Options, s *scratch) docData {
 	var d docData
-	d.toks = shingle.Tokenize(nil, text)
-	d.words = make([]uint64, len(d.toks))
-	for i, t := range d.toks {
-		d.words[i] = shingle.HashWord(t.Text)
-		if w, ok := shingle.ContentWord(t.Text); ok {
-			d.content = append(d.content, int32(i))
-			d.chash = append(d.chash, shingle.HashWord(w))
+	s.words = s.words[:0]
+	doubled := 0
+	shingle.Words(text, func(w []byte, start, end int) {
+		h := shingle.HashBytes(w)
+		if n := len(s.words); n > 0 && s.words[n-1] == h && len(w) > 1 {
+			doubled++ // "the the": a garbling sign
 		}
-	}
-	d.lit = shingle.NewSet(shingle.AppendShingles(nil, d.words, o.K))
+		if c, ok := shingle.ContentWordBytes(w); ok {
+			d.content = append(d.content, contentPos{int32(len(s.words)), int32(start), int32(end)})
+			d.chash = append(d.chash, shingle.HashBytes(c))
+		}
+		s.words = append(s.words, h)
+	})
+	d.words = len(s.words)
+	s.shing = shingle.AppendShingles(s.shing[:0], s.words, o.K)
+	d.lit = shingle.NewSet(append([]uint64(nil), s.shing...))
 	if o.RewriteK > 0 {
-		d.rw = shingle.NewSet(shingle.AppendShingles(nil, d.chash, o.RewriteK))
+		s.shing = shingle.AppendShingles(s.shing[:0], d.chash, o.RewriteK)
+		d.rw = shingle.NewSet(append([]uint64(nil), s.shing...))
 	}
-	d.garble = garbleScore(text, d.toks)
+	d.garble = garbleScore(text, d.words, doubled)
 	d.credit = creditedSource(text)
 	d.wire = wireAgency(text)
 	return d

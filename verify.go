@@ -121,7 +121,7 @@ func attribute(docs []Document, data []docData, a, b int, f pairFeatures, rel Re
 	} else if d <= -0.1 {
 		return a, fmt.Sprintf("fuller version: holds %.0f%% of the other, which holds %.0f%% of it", 100*f.covB, 100*f.covA)
 	}
-	if wa, wb := len(data[a].toks), len(data[b].toks); wa*10 >= wb*11 {
+	if wa, wb := data[a].words, data[b].words; wa*10 >= wb*11 {
 		return a, fmt.Sprintf("longer (%d vs %d words)", wa, wb)
 	} else if wb*10 >= wa*11 {
 		return b, fmt.Sprintf("longer (%d vs %d words)", wb, wa)
@@ -137,12 +137,12 @@ const maxPassages = 20
 func evidence(ta, tb string, a, b *docData, f pairFeatures, o Options) []Passage {
 	var out []Passage
 	for _, p := range f.passages {
-		as, ae := int(a.content[p.AStart]), int(a.content[p.AEnd-1])
-		bs, be := int(b.content[p.BStart]), int(b.content[p.BEnd-1])
-		if ae-as+1 < o.MinPassage && be-bs+1 < o.MinPassage {
+		as, ae := a.content[p.AStart], a.content[p.AEnd-1]
+		bs, be := b.content[p.BStart], b.content[p.BEnd-1]
+		if int(ae.word-as.word)+1 < o.MinPassage && int(be.word-bs.word)+1 < o.MinPassage {
 			continue
 		}
-		q := Passage{AStart: a.toks[as].Start, AEnd: a.toks[ae].End, BStart: b.toks[bs].Start, BEnd: b.toks[be].End}
+		q := Passage{AStart: int(as.start), AEnd: int(ae.end), BStart: int(bs.start), BEnd: int(be.end)}
 		q.Text = ta[q.AStart:q.AEnd]
 		out = append(out, q)
 	}

@@ -43,3 +43,17 @@ func ContentWord(w string) (string, bool) {
 	}
 	return Stem(w), true
 }
+
+// ContentWordBytes is ContentWord for a byte slice, without allocating:
+// the stem it returns is a prefix of w.
+func ContentWordBytes(w []byte) ([]byte, bool) {
+	if len(w) < 2 || stopWords[string(w)] {
+		return nil, false
+	}
+	for _, suf := range [...]string{"ing", "ed", "es", "ly", "s"} {
+		if len(w)-len(suf) >= 3 && string(w[len(w)-len(suf):]) == suf {
+			return w[:len(w)-len(suf)], true
+		}
+	}
+	return w, true
+}

@@ -27,6 +27,16 @@ func HashWord(s string) uint64 {
 	return h
 }
 
+// HashBytes is HashWord of a byte slice, without allocating.
+func HashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
 // Mix is the splitmix64 finalizer: a bijection that spreads every input bit
 // over the output.
 func Mix(x uint64) uint64 {

@@ -31,42 +31,77 @@ func isWordRune(r rune) bool {
 // of letters, digits and combining marks; an apostrophe between two such
 // runs joins them ("it's" → "its"). Invalid UTF-8 bytes separate words.
 func Tokenize(dst []Token, text string) []Token {
-	var buf []byte
+	Words(text, func(w []byte, start, end int) {
+		dst = append(dst, Token{Text: string(w), Start: start, End: end})
+	})
+	return dst
+}
+
+// Words calls fn for each word of text, as Tokenize finds them, with the
+// normalized word and its byte span. w is only valid during the call; Words
+// allocates nothing per word, which makes it the tokenizer of hot paths.
+func Words(text string, fn func(w []byte, start, end int)) {
+	var arr [64]byte
+	buf := arr[:0]
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) || r == utf8.RuneError {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !isASCIIWord(c) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) || r == utf8.RuneError {
 			i += size
 			continue
 		}
 		start := i
 		buf = buf[:0]
 		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if isASCIIWord(c) {
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					buf = append(buf, c)
+					i++
+					continue
+				}
+				if c == '\'' && i+1 < len(text) && startsWord(text[i+1:]) {
+					i++
+					continue
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
 			if r == utf8.RuneError && size == 1 {
 				break
 			}
 			if isWordRune(r) {
-				if r >= utf8.RuneSelf {
-					buf = utf8.AppendRune(buf, unicode.ToLower(r))
-				} else {
-					if 'A' <= r && r <= 'Z' {
-						r += 'a' - 'A'
-					}
-					buf = append(buf, byte(r))
-				}
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 				i += size
 				continue
 			}
-			if isApostrophe(r) && i+size < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) && r2 != utf8.RuneError {
-					i += size
-					continue
-				}
+			if isApostrophe(r) && i+size < len(text) && startsWord(text[i+size:]) {
+				i += size
+				continue
 			}
 			break
 		}
-		dst = append(dst, Token{Text: string(buf), Start: start, End: i})
+		fn(buf, start, i)
 	}
-	return dst
+}
+
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// startsWord reports whether s begins with a word rune.
+func startsWord(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return isASCIIWord(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r != utf8.RuneError && isWordRune(r)
 }
