@@ -74,6 +74,7 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 		res.Documents[i] = DocInfo{ID: doc.ID, Source: doc.Source, Words: data[i].words, Index: i}
 	}
 
+	d.stage("discount", -1)
 	discountCommon(data, o)
 
 	signer := minhash.NewSigner(o.NumHash, o.Seed)
@@ -89,6 +90,7 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 		return nil, err
 	}
 
+	d.stage("candidates", -1)
 	cands := d.candidates(data, &res.Params)
 	res.Params.Candidates = len(cands)
 
@@ -102,6 +104,7 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 		return nil, err
 	}
 
+	d.stage("relations", len(feats))
 	for n, f := range feats {
 		rel, ok := classify(f, &data[cands[n][0]], &data[cands[n][1]], o)
 		if !ok {
@@ -113,6 +116,7 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 		p.Passages = evidence(docs[a].Text, docs[b].Text, &data[a], &data[b], f, o)
 		res.Pairs = append(res.Pairs, p)
 	}
+	d.stage("families", -1)
 	res.Pairs, res.Clusters = families(docs, data, res.Pairs)
 	res.Summary = Summary{Documents: len(docs), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
 	return res, ctx.Err()

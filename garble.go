@@ -1,36 +1,109 @@
 package reprint
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Signs of machine rewriting (round-trip translation, spinning) that fluent
-// human text rarely shows. Each is weak alone; together, as a rate per 100
-// words, they tell the garbled side of a pair from the fluent one.
-var garblePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`\w [,.;:!?](?:\s|$)`),   // space before punctuation
-	regexp.MustCompile(`[a-z] -[a-z]`),          // "far -reaching"
-	regexp.MustCompile(`[a-z,]  +[a-z]`),        // word dropped between spaces
-	regexp.MustCompile(`\b[aA] [aeiAEI][a-z]+`), // "a approximate"
-	regexp.MustCompile(`(?:^|\s)[*#@][A-Za-z]`), // translator unknown-word marks
-}
-
 // garbleScore returns garbling signs per 100 words of text, given its
-// word count and the number of doubled words in it.
+// word count and the number of doubled words in it. The signs are those of
+// machine rewriting (round-trip translation, spinning) that fluent human
+// text rarely shows; each is weak alone, but as a rate they tell the
+// garbled side of a pair from the fluent one.
 func garbleScore(text string, words, doubled int) float64 {
 	if words == 0 {
 		return 0
 	}
-	n := doubled
-	for _, p := range garblePatterns {
-		n += len(p.FindAllStringIndex(text, -1))
-	}
-	n += 2 * nameVariants(text)
+	n := doubled + garbleSigns(text) + 2*nameVariants(text)
 	return float64(n) * 100 / float64(words)
+}
+
+func isLower(c byte) bool    { return 'a' <= c && c <= 'z' }
+func isLetter(c byte) bool   { return isLower(c) || 'A' <= c && c <= 'Z' }
+func isWordByte(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' || c == '_' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+var isPunct, isAEI, isMark [256]bool
+
+func init() {
+	for _, c := range ",.;:!?" {
+		isPunct[c] = true
+	}
+	for _, c := range "aeiAEI" {
+		isAEI[c] = true
+	}
+	for _, c := range "*#@" {
+		isMark[c] = true
+	}
+}
+
+// garbleSigns counts, in one pass each and without allocating:
+//   - a space before punctuation: "word ," (then a space or the end);
+//   - a hyphen glued to the next word only: "far -reaching";
+//   - two or more spaces inside a sentence, where a word was dropped;
+//   - "a" before a word starting a, e or i: "a approximate";
+//   - a translator's unknown-word mark: "*word", "#word", "@word".
+//
+// Matches of one kind do not overlap (the same count as regexp FindAll).
+func garbleSigns(t string) int {
+	n := 0
+	// Every sign but the text-initial mark involves a space at i+1 or i
+	// (loop 5); scan for spaces with IndexByte and test around them.
+	end1, end2, end3, end4, end5 := 0, 0, 0, 0, 0 // where each kind's last match ended
+	if len(t) > 1 && isMark[t[0]] && isLetter(t[1]) {
+		n++
+		end5 = 2
+	}
+	for sp := 0; ; sp++ {
+		j := strings.IndexByte(t[sp:], ' ')
+		if j < 0 {
+			break
+		}
+		sp += j // t[sp] == ' '
+		if i := sp - 1; i >= end1 && i >= 0 && sp+1 < len(t) && isWordByte(t[i]) && isPunct[t[sp+1]] && (sp+2 == len(t) || isSpace(t[sp+2])) {
+			n++
+			end1 = sp + 3
+		}
+		if i := sp - 1; i >= end2 && i >= 0 && sp+2 < len(t) && isLower(t[i]) && t[sp+1] == '-' && isLower(t[sp+2]) {
+			n++
+			end2 = sp + 3
+		}
+		if i := sp - 1; i >= end3 && i >= 0 && sp+1 < len(t) && t[sp+1] == ' ' && (isLower(t[i]) || t[i] == ',') {
+			k := sp + 2
+			for k < len(t) && t[k] == ' ' {
+				k++
+			}
+			if k < len(t) && isLower(t[k]) {
+				n++
+				end3 = k + 1
+			}
+		}
+		if i := sp - 1; i >= end4 && i >= 0 && (t[i] == 'a' || t[i] == 'A') && (i == 0 || !isWordByte(t[i-1])) &&
+			sp+2 < len(t) && isAEI[t[sp+1]] && isLower(t[sp+2]) {
+			n++
+			k := sp + 3
+			for k < len(t) && isLower(t[k]) {
+				k++
+			}
+			end4 = k
+		}
+		if sp >= end5 && sp+2 < len(t) && isMark[t[sp+1]] && isLetter(t[sp+2]) {
+			n++
+			end5 = sp + 3
+		}
+	}
+	// Marks after other white space (tabs, newlines).
+	for i := 0; i+2 < len(t); i++ {
+		if t[i] != ' ' && isSpace(t[i]) && isMark[t[i+1]] && isLetter(t[i+2]) {
+			n++
+			i += 2
+		}
+	}
+	return n
 }
 
 // nameVariants counts pairs of distinct capitalized words of five or more
@@ -99,39 +172,86 @@ func editDistanceAtMost(a, b string, k int) bool {
 	return prev[len(b)] <= k
 }
 
-// creditPattern finds a credited source: "reports BBC", "according to the
-// BBC", "told the BBC", "(Reuters)".
-var creditPattern = regexp.MustCompile(`(?:\breports?|\breported by|\baccording to|\btold|\bsource:)\s+(?:the\s+)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})\b|\((Reuters|AFP|AP|PA|BBC)\)`)
+// creditPhrases introduce a credited source: "reports BBC", "according to
+// the BBC", "told the BBC", "source: AFP".
+var creditPhrases = []string{"reports ", "report ", "reported by ", "according to ", "told ", "source: "}
 
-// creditedSource returns the first outlet the text credits, or "".
+// creditedSource returns the first outlet the text credits, or "": a word
+// with two or more capitals ("BBC", "McClatchy") after a credit phrase
+// (and an optional "the"), or an agency in parentheses: "(Reuters)". It
+// scans with strings.Index rather than a regular expression, which made
+// this the slowest step of reading a document.
 func creditedSource(text string) string {
-	m := creditPattern.FindStringSubmatch(text)
-	if m == nil {
-		return ""
+	best, name := len(text), ""
+	for _, ph := range creditPhrases {
+		for off := 0; off < best; {
+			i := strings.Index(text[off:], ph)
+			if i < 0 || off+i >= best {
+				break
+			}
+			at := off + i
+			off = at + len(ph)
+			if at > 0 && isWordByte(text[at-1]) {
+				continue
+			}
+			rest := strings.TrimLeft(text[off:], " \t\n")
+			rest = strings.TrimPrefix(rest, "the ")
+			if w := capitalizedName(rest); w != "" {
+				best, name = at, w
+				break
+			}
+		}
 	}
-	if m[1] != "" {
-		return m[1]
+	for _, ag := range [...]string{"(Reuters)", "(AFP)", "(AP)", "(PA)", "(BBC)"} {
+		if i := strings.Index(text, ag); i >= 0 && i < best {
+			best, name = i, ag[1:len(ag)-1]
+		}
 	}
-	return m[2]
+	return name
 }
 
-// wirePattern finds a news agency byline or dateline credit ("By Jo Bloggs,
-// PA News", "LONDON (Reuters) -"). Newspapers take copy from the wires, so
-// agency copy is the likelier original of a text it shares with a paper.
-var wirePattern = regexp.MustCompile(`\b(PA News|Press Association|Associated Press|Agence France-Presse)\b|\((Reuters|AP|AFP|dpa|UPI)\)`)
-
-// wireAgency returns the agency credited near the top of text, or "".
-func wireAgency(text string) string {
-	head := text
-	if len(head) > 1500 {
-		head = head[:1500]
+// capitalizedName returns the ASCII word at the start of s if it begins
+// with a capital and holds at least two.
+func capitalizedName(s string) string {
+	j := 0
+	caps := 0
+	for j < len(s) && isLetter(s[j]) {
+		if s[j] <= 'Z' {
+			caps++
+		}
+		j++
 	}
-	m := wirePattern.FindStringSubmatch(head)
-	if m == nil {
+	if j == 0 || s[0] > 'Z' || caps < 2 || (j < len(s) && isWordByte(s[j])) {
 		return ""
 	}
-	if m[1] != "" {
-		return m[1]
+	return s[:j]
+}
+
+// wireCredits are news agency bylines and datelines ("By Jo Bloggs, PA
+// News", "LONDON (Reuters) -"). Newspapers take copy from the wires, so
+// agency copy is the likelier original of a text it shares with a paper.
+var wireCredits = []string{"PA News", "Press Association", "Associated Press", "Agence France-Presse",
+	"(Reuters)", "(AP)", "(AFP)", "(dpa)", "(UPI)"}
+
+// wireAgency returns the agency credited in the first 1500 bytes of text,
+// or "": the earliest credit found, standing as whole words.
+func wireAgency(text string) string {
+	head := text[:min(len(text), 1500)]
+	best, name := len(head), ""
+	for _, c := range wireCredits {
+		for off := 0; off < best; {
+			i := strings.Index(head[off:], c)
+			if i < 0 {
+				break
+			}
+			at, end := off+i, off+i+len(c)
+			off = at + 1
+			if at >= best || (at > 0 && isWordByte(head[at-1])) || (end < len(head) && isWordByte(head[end])) {
+				continue
+			}
+			best, name = at, strings.Trim(c, "()")
+			break
+		}
 	}
-	return m[2]
+	return name
 }

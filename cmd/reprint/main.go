@@ -3,6 +3,8 @@
 //	reprint scan [flags] PATH...      find derived articles in folders, files or JSONL
 //	reprint compare [flags] A B       compare two articles in detail
 //	reprint eval --docs D --labels L  score a scan against hand-made labels
+//	reprint gen [flags]               write a benchmark corpus
+//	reprint bench --docs D            time a whole scan and score it
 //	reprint version                   print the version
 //	reprint help [command]            show help
 //
@@ -137,6 +139,8 @@ var commands = map[string]commandFunc{
 	"scan":    runScan,
 	"compare": runCompare,
 	"eval":    runEval,
+	"gen":     runGen,
+	"bench":   runBench,
 	"version": runVersion,
 	"help":    runHelp,
 }
@@ -170,6 +174,9 @@ Usage:
                                      JSONL files or standard input ("-")
   reprint compare [flags] A B        compare two articles in detail
   reprint eval --docs D --labels L   score a scan of D against the labels in L
+  reprint gen [flags]                write a benchmark corpus with planted copies
+  reprint bench --docs D [--truth T] time a whole scan, stage by stage, and
+                                     score it against planted pairs
   reprint version                    print the version
   reprint help [command]             show help for a command
 
@@ -185,6 +192,8 @@ var helpers = map[string]func(stderr io.Writer) *command{
 	"scan":    func(w io.Writer) *command { c, _ := newScanCommand(w); return c },
 	"compare": func(w io.Writer) *command { c, _ := newCompareCommand(w); return c },
 	"eval":    func(w io.Writer) *command { c, _ := newEvalCommand(w); return c },
+	"gen":     func(w io.Writer) *command { c, _ := newGenCommand(w); return c },
+	"bench":   func(w io.Writer) *command { c, _ := newBenchCommand(w); return c },
 }
 
 // runHelp prints the top-level help or a command's help.

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/gen"
+)
+
+// genOptions are the flags of gen.
+type genOptions struct {
+	opts  gen.Options
+	Out   string
+	Truth string
+}
+
+func (o *genOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.IntVarP(&o.opts.Docs, "docs", "n", 10000, "number of `N` documents")
+	fs.Uint64Var(&o.opts.Seed, "seed", 1, "generator `SEED`")
+	fs.IntVar(&o.opts.Words, "words", 450, "mean words per document")
+	fs.Float64Var(&o.opts.Planted, "planted", 0.25, "share of documents planted as derivatives of another")
+	fs.StringVarP(&o.Out, "output", "o", "", "write the documents (JSONL) to `FILE` instead of standard output")
+	fs.StringVar(&o.Truth, "truth", "", "write the planted pairs with their exact Jaccard (JSONL) to `FILE`")
+}
+
+const genSummary = `
+Gen writes a deterministic, news-like benchmark corpus as JSON Lines, with
+planted copies, edited copies, excerpts and rewrites, and (with --truth) the
+ground truth: every planted pair with its exact word 5-shingle Jaccard.
+The same flags always give the same bytes.
+`
+
+func newGenCommand(stderr io.Writer) (*command, *genOptions) {
+	c := newCommand("gen", "reprint gen [flags]", genSummary, stderr)
+	o := &genOptions{}
+	c.group("Corpus", o.AddFlags)
+	c.addHelp()
+	return c, o
+}
+
+// runGen runs "reprint gen".
+func runGen(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	c, o := newGenCommand(stderr)
+	rest, err := c.parse(args)
+	if err != nil {
+		return err
+	}
+	if c.help {
+		c.writeHelp(stdout)
+		return nil
+	}
+	if len(rest) > 0 {
+		return usageErrorf("gen: unexpected arguments %q", rest)
+	}
+	docs := stdout
+	if o.Out != "" {
+		f, err := os.Create(o.Out)
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
+		}
+		defer f.Close()
+		docs = f
+	}
+	var truth io.Writer
+	if o.Truth != "" {
+		f, err := os.Create(o.Truth)
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
+		}
+		defer f.Close()
+		truth = f
+	}
+	st, err := gen.Write(docs, truth, o.opts)
+	if err != nil {
+		return usageErrorf("gen: %v", err)
+	}
+	fmt.Fprintf(stderr, "reprint: generated %d documents (%d planted), %d bytes\n", st.Docs, st.Planted, st.Bytes)
+	return nil
+}
+
+// benchOptions are the flags of bench.
+type benchOptions struct {
+	Docs  string
+	Truth string
+	Min   float64
+	scanOptions
+}
+
+const benchSummary = `
+Bench runs a whole scan of --docs and reports wall time, documents and
+megabytes per second, the time of each stage, peak memory (resident set)
+and, with --truth (from reprint gen), recall and precision of the pairs
+whose exact word-shingle Jaccard is at least --min-jaccard: predicted pairs
+are reported pairs with a derived relation and Jaccard >= --min-jaccard.
+`
+
+func newBenchCommand(stderr io.Writer) (*command, *benchOptions) {
+	c := newCommand("bench", "reprint bench --docs D [--truth T] [flags]", benchSummary, stderr)
+	o := &benchOptions{}
+	c.group("Benchmark", func(fs *pflag.FlagSet) {
+		fs.StringVar(&o.Docs, "docs", "", "the corpus: a JSONL `FILE`; required")
+		fs.StringVar(&o.Truth, "truth", "", "planted pairs (JSONL from reprint gen --truth) to score against")
+		fs.Float64Var(&o.Min, "min-jaccard", 0.5, "score pairs whose exact Jaccard is at least this")
+	})
+	c.group("Detection", o.detect.AddFlags)
+	c.group("Input", o.input.AddFlags)
+	c.addHelp()
+	return c, o
+}
+
+// stageTimer is a reprint.Progress that records when each stage starts.
+type stageTimer struct {
+	mu     sync.Mutex
+	names  []string
+	starts []time.Time
+}
+
+func (s *stageTimer) Stage(name string, _ int) {
+	s.mu.Lock()
+	s.names = append(s.names, name)
+	s.starts = append(s.starts, time.Now())
+	s.mu.Unlock()
+}
+
+func (s *stageTimer) Add(int) {}
+
+// benchReport is what bench prints (as JSON with --format json).
+type benchReport struct {
+	Documents    int                `json:"documents"`
+	Bytes        int64              `json:"bytes"`
+	Workers      int                `json:"workers"`
+	Seconds      float64            `json:"seconds"`
+	DocsPerSec   float64            `json:"docs_per_sec"`
+	MBPerSec     float64            `json:"mb_per_sec"`
+	Stages       map[string]float64 `json:"stage_seconds"`
+	StageOrder   []string           `json:"stages"`
+	PeakRSSBytes int64              `json:"peak_rss_bytes"`
+	Pairs        int                `json:"pairs"`
+	Candidates   int                `json:"candidates"`
+	TruthPairs   int                `json:"truth_pairs,omitempty"`
+	Recall       float64            `json:"recall,omitempty"`
+	Precision    float64            `json:"precision,omitempty"`
+}
+
+// runBench runs "reprint bench".
+func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	c, o := newBenchCommand(stderr)
+	rest, err := c.parse(args)
+	if err != nil {
+		return err
+	}
+	if c.help {
+		c.writeHelp(stdout)
+		return nil
+	}
+	if len(rest) > 0 || o.Docs == "" {
+		return usageErrorf("bench: --docs FILE is required and takes no other arguments")
+	}
+	opts := o.detect.Options()
+	if err := opts.Validate(); err != nil {
+		return &usageError{fmt.Errorf("invalid options: %w", err)}
+	}
+	var truth map[[2]string]bool
+	if o.Truth != "" {
+		if truth, err = readTruth(o.Truth, o.Min); err != nil {
+			return err
+		}
+	}
+	timer := &stageTimer{}
+	start := time.Now()
+	timer.Stage("read", -1)
+	docs, _, _, err := load([]string{o.Docs}, stdin, stderr, &o.input, true)
+	if err != nil {
+		return err
+	}
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+	}
+	opts.Progress = timer
+	det, err := reprint.New(opts)
+	if err != nil {
+		return &usageError{err}
+	}
+	res, err := det.Run(ctx, docs)
+	if err != nil {
+		return err
+	}
+	timer.Stage("end", -1)
+	wall := time.Since(start).Seconds()
+	rep := benchReport{
+		Documents: len(docs), Bytes: bytes, Workers: det.Options().Workers, Seconds: wall,
+		DocsPerSec: float64(len(docs)) / wall, MBPerSec: float64(bytes) / 1e6 / wall,
+		Stages: map[string]float64{}, PeakRSSBytes: peakRSS(), Pairs: len(res.Pairs), Candidates: res.Params.Candidates,
+	}
+	for i := 0; i+1 < len(timer.names); i++ {
+		name := timer.names[i]
+		if _, seen := rep.Stages[name]; !seen {
+			rep.StageOrder = append(rep.StageOrder, name)
+		}
+		rep.Stages[name] += timer.starts[i+1].Sub(timer.starts[i]).Seconds()
+	}
+	if truth != nil {
+		rep.TruthPairs = len(truth)
+		found, predicted := 0, 0
+		for _, p := range res.Pairs {
+			if !p.Relation.Derived() || p.Jaccard < o.Min {
+				continue
+			}
+			predicted++
+			a, b := res.Documents[p.A].ID, res.Documents[p.B].ID
+			if truth[[2]string{a, b}] || truth[[2]string{b, a}] {
+				found++
+			}
+		}
+		if len(truth) > 0 {
+			rep.Recall = float64(found) / float64(len(truth))
+		}
+		if predicted > 0 {
+			rep.Precision = float64(found) / float64(predicted)
+		}
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+// readTruth reads the planted pairs whose Jaccard is at least min.
+func readTruth(path string, min float64) (map[[2]string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &inputError{fmt.Errorf("truth: %w", err)}
+	}
+	defer f.Close()
+	truth := map[[2]string]bool{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		var t gen.Truth
+		if err := json.Unmarshal(sc.Bytes(), &t); err != nil {
+			return nil, inputErrorf("%s:%d: %v", path, line, err)
+		}
+		if t.Jaccard >= min {
+			truth[[2]string{t.A, t.B}] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &inputError{fmt.Errorf("truth: %w", err)}
+	}
+	return truth, nil
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+)
+
+// TestGenBench generates a small corpus and benchmarks a scan of it: the
+// planted pairs must all be found.
+func TestGenBench(t *testing.T) {
+	dir := t.TempDir()
+	docs, truth := filepath.Join(dir, "docs.jsonl"), filepath.Join(dir, "truth.jsonl")
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"gen", "-n", "400", "-o", docs, "--truth", truth}, nil, &out, &errb); code != 0 {
+		t.Fatalf("gen: exit %d: %s", code, errb.String())
+	}
+	out.Reset()
+	errb.Reset()
+	if code := run(context.Background(), []string{"bench", "--docs", docs, "--truth", truth}, nil, &out, &errb); code != 0 {
+		t.Fatalf("bench: exit %d: %s", code, errb.String())
+	}
+	var rep benchReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("bench output: %v\n%s", err, out.String())
+	}
+	if rep.Documents != 400 || rep.TruthPairs == 0 {
+		t.Fatalf("got %d documents and %d truth pairs, want 400 and some", rep.Documents, rep.TruthPairs)
+	}
+	if rep.Recall < 0.99 || rep.Precision < 0.99 {
+		t.Errorf("got recall %.3f precision %.3f, want both at least 0.99", rep.Recall, rep.Precision)
+	}
+	for _, st := range []string{"read", "tokenize", "signatures", "candidates", "verify"} {
+		if _, ok := rep.Stages[st]; !ok {
+			t.Errorf("stage %q missing from %v", st, rep.StageOrder)
+		}
+	}
+}
+
+func TestGenBenchUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"bench without docs", []string{"bench"}, exitUsage},
+		{"bench missing file", []string{"bench", "--docs", "/nonexistent/x.jsonl"}, exitInput},
+		{"gen bad planted", []string{"gen", "-n", "10", "--planted", "0.9"}, exitUsage},
+		{"gen help", []string{"gen", "--help"}, exitOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if got := run(context.Background(), tt.args, nil, &out, &errb); got != tt.want {
+				t.Errorf("got exit %d, want %d (stderr %s)", got, tt.want, errb.String())
+			}
+		})
+	}
+}

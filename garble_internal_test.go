@@ -1,0 +1,100 @@
+package reprint
+
+import (
+	"regexp"
+	"testing"
+)
+
+// garbleReference holds the regular expressions garbleSigns implements by
+// hand; the fuzz test holds the two to the same counts.
+var garbleReference = []*regexp.Regexp{
+	regexp.MustCompile(`\w [,.;:!?](?:\s|$)`),
+	regexp.MustCompile(`[a-z] -[a-z]`),
+	regexp.MustCompile(`[a-z,]  +[a-z]`),
+	regexp.MustCompile(`\b[aA] [aeiAEI][a-z]+`),
+	regexp.MustCompile(`(?:^|\s)[*#@][A-Za-z]`),
+}
+
+func referenceSigns(t string) int {
+	n := 0
+	for _, re := range garbleReference {
+		n += len(re.FindAllStringIndex(t, -1))
+	}
+	return n
+}
+
+func TestGarbleSigns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"fluent", "The Kremlin played down the talks, a familiar line.", 0},
+		{"space before comma", "the talks , he said", 1},
+		{"glued hyphen", "Kiev is far -reaching", 1},
+		{"dropped word", "which underwear  spent", 1},
+		{"article before vowel", "faced a approximate position", 1},
+		{"unknown-word mark", "the *xyzzy word", 1},
+		{"mark at start", "#Tag here", 1},
+		{"two hyphens", "a -b -c", 1},
+		{"end of text", "word .", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := garbleSigns(tt.text); got != tt.want {
+				t.Errorf("garbleSigns(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+			if got, want := garbleSigns(tt.text), referenceSigns(tt.text); got != want {
+				t.Errorf("garbleSigns(%q) = %d, reference %d", tt.text, got, want)
+			}
+		})
+	}
+}
+
+func FuzzGarbleSigns(f *testing.F) {
+	for _, s := range []string{"a -b", "x ,", "a  b", "a apple", " *a", "A Eel.", "a  ,  b  c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := garbleSigns(s), referenceSigns(s); got != want {
+			t.Errorf("garbleSigns(%q) = %d, reference %d", s, got, want)
+		}
+	})
+}
+
+func TestCreditedSource(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"though he gave no further details, reports BBC.", "BBC"},
+		{"he told the BBC that nobody had ruled out talks", "BBC"},
+		{"according to the BBC and Gazeta Express.", "BBC"},
+		{"LONDON (Reuters) - Shares fell.", "Reuters"},
+		{"he told reporters on Monday", ""},
+		{"supporters told McClatchy", "McClatchy"},
+		{"nothing credited here", ""},
+		{"", ""},
+		{"told ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := creditedSource(tt.text); got != tt.want {
+				t.Errorf("creditedSource(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWireAgency(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"COMPOSER CHALLENGED<\nBy Stephen Howard, PA News<\n", "PA News"},
+		{"LONDON (Reuters) - Shares fell", "Reuters"},
+		{"WASHINGTON (AP) — The Senate", "AP"},
+		{"an IMPALA News item", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := wireAgency(tt.text); got != tt.want {
+				t.Errorf("wireAgency(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
