@@ -1,4 +1,4 @@
-// Package report writes a *reprint.Result for people (Text) and for
+// Package report writes a *reprint.Result for people (Text, HTML) and for
 // programs (JSON, JSONL, CSV).
 //
 // # JSON
@@ -46,4 +46,25 @@
 // articles with their original, the derived pairs with evidence excerpts,
 // same-story pairs listed apart as not derivation, input problems, and the
 // effective parameters.
+//
+// # HTML
+//
+// HTML output is one self-contained page (inline CSS and a few lines of
+// script; nothing is loaded from the network): an overview with the
+// counts, clusters with their original and reason, and a table of pairs
+// with relation, score and a bar for each containment direction; then a
+// section per pair that holds, in a collapsed <details> element, the two
+// texts side by side. Matching passages are numbered and highlighted in
+// the same colour on both sides, and each one's number links to its
+// partner (IDs "p<pair>-<passage>-a" and "-b", numbers as in the JSON
+// order, from 1). In machine rewrites the words that differ inside a
+// passage are marked <del> on A and <ins> on B, titled with the other
+// side's words.
+//
+// A Result does not hold the texts, so they are passed in Options.Texts;
+// without them each pair lists its passages' own text. Offsets that are out
+// of range, overlap an earlier passage or split a character are clamped or
+// the passage is listed apart; they never fail the report. Only the first
+// Options.MaxHTMLPairs pairs carry passages, so that a report of many
+// thousand pairs stays usable; every pair keeps its row and section.
 package report

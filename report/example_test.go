@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/report"
@@ -47,6 +48,35 @@ func ExampleWrite() {
 	//   capped_buckets=0 candidates=0
 }
 
+// The HTML report shows the documents' texts side by side when it is given
+// them.
+func ExampleWrite_html() {
+	texts := []string{
+		"The council voted on Monday to close the old bridge for repairs.",
+		"Reports say the council voted on Monday to close the bridge for repairs.",
+	}
+	res := &reprint.Result{
+		Documents: []reprint.DocInfo{{ID: "a.txt", Words: 12}, {ID: "b.txt", Words: 13}},
+		Pairs: []reprint.Pair{{
+			A: 0, B: 1, Relation: reprint.EditedCopy, Original: 0, Score: 0.9,
+			Passages: []reprint.Passage{{AStart: 4, AEnd: 64, BStart: 16, BEnd: 72, Text: texts[0][4:64]}},
+		}},
+		Summary: reprint.Summary{Documents: 2, Pairs: 1},
+	}
+	var buf strings.Builder
+	if err := report.Write(&buf, res, report.HTML, report.Options{Texts: texts}); err != nil {
+		fmt.Println(err)
+	}
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if strings.HasPrefix(line, `<div class="text">`) {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// <div class="text">The <mark class="hl c0" id="p1-1-a"><a class="pn" href="#p1-1-b" aria-label="Passage 1: go to side B">1</a>council voted on Monday to close the old bridge for repairs.</mark></div>
+	// <div class="text">Reports say the <mark class="hl c0" id="p1-1-b"><a class="pn" href="#p1-1-a" aria-label="Passage 1: go to side A">1</a>council voted on Monday to close the bridge for repairs.</mark></div>
+}
+
 func ExampleParseFormat() {
 	f, err := report.ParseFormat("JSON")
 	fmt.Println(f, err)
@@ -54,5 +84,5 @@ func ExampleParseFormat() {
 	fmt.Println(err)
 	// Output:
 	// json <nil>
-	// unknown report format "xml" (valid: text, json, jsonl, csv)
+	// unknown report format "xml" (valid: text, json, jsonl, csv, html)
 }

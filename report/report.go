@@ -18,10 +18,11 @@ const (
 	JSON  Format = "json"  // one JSON object, see the package doc
 	JSONL Format = "jsonl" // one JSON object per pair and cluster, then a summary
 	CSV   Format = "csv"   // one row per pair
+	HTML  Format = "html"  // one self-contained page for people, see the package doc
 )
 
 // formats lists the valid formats, in the order error messages show them.
-var formats = []Format{Text, JSON, JSONL, CSV}
+var formats = []Format{Text, JSON, JSONL, CSV, HTML}
 
 // ParseFormat returns the format named s, ignoring case and surrounding
 // space.
@@ -50,6 +51,16 @@ type Options struct {
 	MaxPassages int
 	// Width is the column at which text output wraps. 0 → 80.
 	Width int
+	// Texts are the document texts, indexed like Result.Documents, which
+	// the HTML report shows side by side with the passages highlighted
+	// (a Result does not hold them). nil, or a missing or empty entry,
+	// shows the passages' own text instead. Other formats ignore it.
+	Texts []string
+	// MaxHTMLPairs is the number of pairs, in result order, whose texts
+	// and passages the HTML report includes; later pairs keep their
+	// scores and a link, so that a huge report stays usable.
+	// 0 → 2000; negative includes none.
+	MaxHTMLPairs int
 }
 
 func (o Options) withDefaults() Options {
@@ -61,6 +72,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Width <= 0 {
 		o.Width = 80
+	}
+	if o.MaxHTMLPairs == 0 {
+		o.MaxHTMLPairs = 2000
+	}
+	if o.MaxHTMLPairs < 0 {
+		o.MaxHTMLPairs = 0
 	}
 	return o
 }
@@ -84,6 +101,8 @@ func Write(w io.Writer, res *reprint.Result, f Format, o Options) error {
 		err = writeJSONL(w, res)
 	case CSV:
 		err = writeCSV(w, res)
+	case HTML:
+		err = writeHTML(w, res, o.withDefaults())
 	default:
 		return fmt.Errorf("report: unknown format %q (valid: %s)", string(f), validFormats())
 	}

@@ -232,7 +232,8 @@ func TestParseFormat(t *testing.T) {
 		{" JSON ", JSON, false},
 		{"Csv", CSV, false},
 		{"", "", true},
-		{"html", "", true},
+		{"html", HTML, false},
+		{" HTML", HTML, false},
 		{"xml", "", true},
 		{"json,csv", "", true},
 	}
@@ -245,7 +246,7 @@ func TestParseFormat(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("ParseFormat(%q): got %q, want %q", tt.in, got, tt.want)
 			}
-			if err != nil && !strings.Contains(err.Error(), "text, json, jsonl, csv") {
+			if err != nil && !strings.Contains(err.Error(), "text, json, jsonl, csv, html") {
 				t.Errorf("error %q does not list the valid formats", err)
 			}
 		})

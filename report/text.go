@@ -164,32 +164,7 @@ func (t *textWriter) writeCluster(ci int) {
 		if m == c.Original {
 			continue
 		}
-		best := -1
-		for _, i := range t.pairsOf[m] {
-			p := t.res.Pairs[i]
-			if !p.Relation.Derived() {
-				continue
-			}
-			other := p.A + p.B - m
-			if other == m || !in[other] {
-				continue
-			}
-			if best < 0 {
-				best = i
-				continue
-			}
-			bp := t.res.Pairs[best]
-			toOrig, bestToOrig := other == c.Original, bp.A+bp.B-m == c.Original
-			if toOrig != bestToOrig {
-				if toOrig {
-					best = i
-				}
-				continue
-			}
-			if p.Score > bp.Score {
-				best = i
-			}
-		}
+		best := clusterLink(t.res, t.pairsOf[m], in, m, c.Original)
 		line := pairIndent + "- " + pad(docID(t.res, m), idWidth)
 		if best >= 0 {
 			p := t.res.Pairs[best]
@@ -197,6 +172,40 @@ func (t *textWriter) writeCluster(ci int) {
 		}
 		fmt.Fprintln(t.w, line)
 	}
+}
+
+// clusterLink returns the index of the pair that ties member m of a
+// cluster to it: a derived pair with the original orig if there is one,
+// else m's strongest derived pair within the cluster; -1 if none. pairs
+// lists the pairs involving m and in holds the cluster's members.
+func clusterLink(res *reprint.Result, pairs []int, in map[int]bool, m, orig int) int {
+	best := -1
+	for _, i := range pairs {
+		p := res.Pairs[i]
+		if !p.Relation.Derived() {
+			continue
+		}
+		other := p.A + p.B - m
+		if other == m || !in[other] {
+			continue
+		}
+		if best < 0 {
+			best = i
+			continue
+		}
+		bp := res.Pairs[best]
+		toOrig, bestToOrig := other == orig, bp.A+bp.B-m == orig
+		if toOrig != bestToOrig {
+			if toOrig {
+				best = i
+			}
+			continue
+		}
+		if p.Score > bp.Score {
+			best = i
+		}
+	}
+	return best
 }
 
 // writePair writes pair i, after a blank line if gap is set; derived pairs

@@ -21,7 +21,7 @@ derives from the other, the text output says so.
 func newCompareCommand(stderr io.Writer) (*command, *scanOptions) {
 	c := newCommand("compare", "reprint compare [flags] A B", compareSummary, stderr)
 	o := &scanOptions{output: outputOptions{
-		formats:    []report.Format{report.Text, report.JSON, report.JSONL, report.CSV},
+		formats:    []report.Format{report.Text, report.JSON, report.JSONL, report.CSV, report.HTML},
 		autoFormat: true,
 	}}
 	o.AddFlags(c)
@@ -59,7 +59,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
-		if err := report.Write(w, res, format, report.Options{MaxPassages: math.MaxInt32}); err != nil {
+		if err := report.Write(w, res, format, report.Options{MaxPassages: math.MaxInt32, Texts: texts(docs)}); err != nil {
 			return err
 		}
 		if format == report.Text && !hasDerived(res) {

@@ -49,7 +49,7 @@ listed in the report's errors; --strict makes them fatal.
 func newScanCommand(stderr io.Writer) (*command, *scanOptions) {
 	c := newCommand("scan", "reprint scan [flags] PATH...", scanSummary, stderr)
 	o := &scanOptions{output: outputOptions{
-		formats:    []report.Format{report.Text, report.JSON, report.JSONL, report.CSV},
+		formats:    []report.Format{report.Text, report.JSON, report.JSONL, report.CSV, report.HTML},
 		autoFormat: true,
 	}}
 	o.AddFlags(c)
@@ -74,17 +74,30 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
-	res, err := scan(ctx, paths, stdin, stderr, &o.detect, &o.input, &o.output)
+	docs, errs, warnings, err := load(paths, stdin, stderr, &o.input, o.output.Quiet)
+	if err != nil {
+		return err
+	}
+	res, err := detect(ctx, docs, errs, warnings, stderr, o.detect.Options(), &o.output)
 	if err != nil {
 		return err
 	}
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
-		return report.Write(w, res, format, report.Options{})
+		return report.Write(w, res, format, report.Options{Texts: texts(docs)})
 	})
 	if err != nil {
 		return err
 	}
 	return o.output.failOnMatch(res)
+}
+
+// texts returns the texts of docs, for the HTML report's side-by-side view.
+func texts(docs []reprint.Document) []string {
+	t := make([]string, len(docs))
+	for i, d := range docs {
+		t[i] = d.Text
+	}
+	return t
 }
 
 // prepare checks the flag values before any work is done and returns the

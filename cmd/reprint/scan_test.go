@@ -17,7 +17,7 @@ import (
 )
 
 func TestScanGolden(t *testing.T) {
-	for _, format := range []string{"txt", "json", "jsonl", "csv"} {
+	for _, format := range []string{"txt", "json", "jsonl", "csv", "html"} {
 		t.Run(format, func(t *testing.T) {
 			f := format
 			if f == "txt" {

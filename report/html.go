@@ -1,0 +1,611 @@
+package report
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reprint-dev/reprint"
+)
+
+//go:embed templates/*.tmpl
+var templateFS embed.FS
+
+// htmlTemplates are the page's templates: "head" (from the doctype to the
+// start of the pair details), "pair" (one pair's section) and "foot". The
+// page is written in pieces so that a report of many pairs never holds
+// more than one pair's view in memory.
+var htmlTemplates = template.Must(template.New("report").
+	Funcs(template.FuncMap{"plural": plural}).
+	ParseFS(templateFS, "templates/*.tmpl"))
+
+// htmlColors is the number of highlight colours that passages cycle
+// through (classes c0 to c7 in the style sheet).
+const htmlColors = 8
+
+// maxTitle is the most characters of counterpart text in the title of a
+// changed word.
+const maxTitle = 120
+
+// maxDiffCells caps the word-diff table of one passage (A's words times
+// B's, once common ends are trimmed); a longer passage is shown undiffed.
+const maxDiffCells = 1 << 20
+
+// htmlPage is the overview: everything but the pair details.
+type htmlPage struct {
+	Title     string // "5 documents, 3 pairs, 1 cluster (1 skipped, 0 failed)"
+	Summary   reprint.Summary
+	Documents int
+	Relations []htmlCount
+	Clusters  []htmlCluster
+	Pairs     []htmlRow
+	Params    []htmlParam
+	Errors    []reprint.InputError
+	Warnings  []string
+	Notes     []string // what the pair details do and do not hold
+	Diff      bool     // whether some pair shows changed words
+}
+
+type htmlCount struct {
+	Relation string
+	N        int
+}
+
+type htmlParam struct{ Key, Value string }
+
+type htmlCluster struct {
+	N, Size  int
+	Original string
+	Reason   string
+	Members  []htmlMember // the derived members, Original left out
+}
+
+// htmlMember is a derived member of a cluster and the pair that ties it
+// to the cluster (Pair is 0 if none).
+type htmlMember struct {
+	ID, Relation, Of, Score string
+	Pair                    int
+}
+
+// htmlRow is a pair as listed in the overview; N is its 1-based number.
+type htmlRow struct {
+	N        int
+	A, B     string
+	Relation string
+	Derived  bool
+	Original string // "" unless Derived
+	Score    string
+	AB, BA   htmlBar
+	Passages int
+	Cluster  int // 0 if the pair is in no cluster
+}
+
+// htmlBar is a share drawn as a bar Pct wide, labelled Text.
+type htmlBar struct {
+	Pct  int
+	Text string
+}
+
+// htmlPair is one pair's detail section.
+type htmlPair struct {
+	htmlRow
+	Reason           string
+	Jaccard          string
+	ASource, BSource string // set when a source differs from the ID
+	Included         bool   // within Options.MaxHTMLPairs
+	Open             bool   // the details start open
+	Sides            []htmlSide
+	List             []htmlPassage // passages on their own, without texts
+	Unplaced         []htmlPassage // passages whose offsets do not fit the texts
+}
+
+// htmlPassage is a passage shown on its own: its number, offsets and
+// A-side text.
+type htmlPassage struct {
+	N                          int
+	AStart, AEnd, BStart, BEnd int
+	Text                       string
+	Color                      int
+}
+
+// htmlSide is one document's text cut into segments at the passages.
+type htmlSide struct {
+	Label    string // "A" or "B"
+	ID       string
+	Original bool
+	Segs     []htmlSeg
+}
+
+// htmlSeg is a stretch of a document's text: plain if M is nil, else a
+// highlighted passage.
+type htmlSeg struct {
+	Text string
+	M    *htmlMark
+}
+
+// htmlMark is a highlighted passage: number N, element ID, the ID of its
+// partner on the other side, and its text in parts.
+type htmlMark struct {
+	N         int
+	ID, Href  string
+	OtherSide string // "A" or "B": where Href leads
+	Color     int
+	Parts     []htmlPart
+}
+
+// htmlPart is a stretch of a passage: unchanged, or words found only on
+// this side (Del on A, Ins on B) with Title naming the other side's words.
+type htmlPart struct {
+	Text, Title string
+	Del, Ins    bool
+}
+
+// htmlWriter builds the views of the HTML report.
+type htmlWriter struct {
+	res *reprint.Result
+	o   Options
+	// cluster[d] is the 1-based number of the first cluster holding
+	// document d, 0 if none.
+	cluster []int
+	// lcs is scratch space for word diffs.
+	lcs []int32
+}
+
+func writeHTML(w io.Writer, res *reprint.Result, o Options) error {
+	h := &htmlWriter{res: res, o: o, cluster: make([]int, len(res.Documents))}
+	for i := len(res.Clusters) - 1; i >= 0; i-- {
+		for _, m := range res.Clusters[i].Members {
+			h.cluster[m] = i + 1
+		}
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	page := h.page()
+	if err := htmlTemplates.ExecuteTemplate(bw, "head", page); err != nil {
+		return err
+	}
+	for i := range res.Pairs {
+		if err := htmlTemplates.ExecuteTemplate(bw, "pair", h.pair(i)); err != nil {
+			return err
+		}
+	}
+	if err := htmlTemplates.ExecuteTemplate(bw, "foot", page); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// page returns the overview.
+func (h *htmlWriter) page() *htmlPage {
+	res := h.res
+	s := res.Summary
+	pg := &htmlPage{
+		Title: fmt.Sprintf("%s, %s, %s (%d skipped, %d failed)",
+			plural(len(res.Documents), "document"), plural(len(res.Pairs), "pair"),
+			plural(len(res.Clusters), "cluster"), s.Skipped, s.Failed),
+		Summary:   s,
+		Documents: len(res.Documents),
+		Errors:    res.Errors,
+		Warnings:  res.Warnings,
+	}
+
+	counts := make(map[reprint.Relation]int)
+	for _, p := range res.Pairs {
+		counts[p.Relation]++
+		if p.Relation == reprint.MachineRewrite {
+			pg.Diff = true
+		}
+	}
+	known := []reprint.Relation{reprint.Copy, reprint.EditedCopy, reprint.Excerpt,
+		reprint.Rewrite, reprint.MachineRewrite, reprint.SameStory}
+	var other []reprint.Relation
+	for r := range counts {
+		if !slices.Contains(known, r) {
+			other = append(other, r)
+		}
+	}
+	slices.Sort(other)
+	for _, r := range append(known, other...) {
+		if n := counts[r]; n > 0 {
+			pg.Relations = append(pg.Relations, htmlCount{relationLabel(r), n})
+		}
+	}
+
+	pairsOf := make([][]int, len(res.Documents))
+	for i, p := range res.Pairs {
+		pairsOf[p.A] = append(pairsOf[p.A], i)
+		if p.B != p.A {
+			pairsOf[p.B] = append(pairsOf[p.B], i)
+		}
+	}
+	for ci, c := range res.Clusters {
+		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), Reason: c.Reason}
+		in := make(map[int]bool, len(c.Members))
+		for _, m := range c.Members {
+			in[m] = true
+		}
+		for _, m := range c.Members {
+			if m == c.Original {
+				continue
+			}
+			hm := htmlMember{ID: docID(res, m)}
+			if best := clusterLink(res, pairsOf[m], in, m, c.Original); best >= 0 {
+				p := res.Pairs[best]
+				hm.Pair = best + 1
+				hm.Relation = relationLabel(p.Relation)
+				hm.Of = docID(res, p.A+p.B-m)
+				hm.Score = fmt.Sprintf("%.2f", p.Score)
+			}
+			hc.Members = append(hc.Members, hm)
+		}
+		pg.Clusters = append(pg.Clusters, hc)
+	}
+
+	pg.Pairs = make([]htmlRow, len(res.Pairs))
+	for i := range res.Pairs {
+		pg.Pairs[i] = h.row(i)
+	}
+	for _, kv := range params(res.Params) {
+		k, v, _ := strings.Cut(kv, "=")
+		pg.Params = append(pg.Params, htmlParam{k, v})
+	}
+
+	if n := len(res.Pairs); n > 0 {
+		if len(h.o.Texts) == 0 {
+			pg.Notes = append(pg.Notes, "The document texts were not given to the report, so each pair lists its matching passages on their own.")
+		}
+		if n > h.o.MaxHTMLPairs {
+			pg.Notes = append(pg.Notes, fmt.Sprintf("To keep this page fast, passages are included for the first %d of the %d pairs; the others show their scores only. The JSON report holds every passage.", h.o.MaxHTMLPairs, n))
+		}
+	}
+	return pg
+}
+
+// row returns pair i as listed in the overview.
+func (h *htmlWriter) row(i int) htmlRow {
+	p := h.res.Pairs[i]
+	r := htmlRow{
+		N:        i + 1,
+		A:        docID(h.res, p.A),
+		B:        docID(h.res, p.B),
+		Relation: relationLabel(p.Relation),
+		Derived:  p.Relation.Derived(),
+		Score:    fmt.Sprintf("%.2f", p.Score),
+		AB:       bar(p.ContainAB),
+		BA:       bar(p.ContainBA),
+		Passages: len(p.Passages),
+	}
+	if r.Derived {
+		r.Original = docID(h.res, p.Original)
+		if c := h.cluster[p.A]; c != 0 && c == h.cluster[p.B] {
+			r.Cluster = c
+		}
+	}
+	return r
+}
+
+// pair returns the detail view of pair i.
+func (h *htmlWriter) pair(i int) *htmlPair {
+	res := h.res
+	p := res.Pairs[i]
+	a, b := res.Documents[p.A], res.Documents[p.B]
+	d := &htmlPair{
+		htmlRow:  h.row(i),
+		Reason:   p.Reason,
+		Jaccard:  fmt.Sprintf("%.2f", p.Jaccard),
+		Included: i < h.o.MaxHTMLPairs,
+		Open:     len(res.Pairs) == 1,
+	}
+	if (a.Source != "" && a.Source != a.ID) || (b.Source != "" && b.Source != b.ID) {
+		d.ASource, d.BSource = orDash(a.Source), orDash(b.Source)
+	}
+	if !d.Included || len(p.Passages) == 0 {
+		return d
+	}
+	ta, tb := h.text(p.A), h.text(p.B)
+	if ta == "" || tb == "" {
+		d.List = make([]htmlPassage, len(p.Passages))
+		for k := range p.Passages {
+			d.List[k] = passageView(p, k)
+		}
+		return d
+	}
+
+	kept, unplaced := place(p.Passages, ta, tb)
+	for _, k := range unplaced {
+		d.Unplaced = append(d.Unplaced, passageView(p, k))
+	}
+	diff := p.Relation == reprint.MachineRewrite
+	var marksA, marksB []markSpan
+	for _, pl := range kept {
+		n := pl.k + 1
+		idA := "p" + strconv.Itoa(i+1) + "-" + strconv.Itoa(n) + "-a"
+		idB := idA[:len(idA)-1] + "b"
+		ma := &htmlMark{N: n, ID: idA, Href: idB, Color: pl.k % htmlColors, OtherSide: "B"}
+		mb := &htmlMark{N: n, ID: idB, Href: idA, Color: pl.k % htmlColors, OtherSide: "A"}
+		sa, sb := ta[pl.as:pl.ae], tb[pl.bs:pl.be]
+		if diff {
+			ma.Parts, mb.Parts = h.diffParts(sa, sb)
+		} else {
+			ma.Parts, mb.Parts = []htmlPart{{Text: sa}}, []htmlPart{{Text: sb}}
+		}
+		marksA = append(marksA, markSpan{pl.as, pl.ae, ma})
+		marksB = append(marksB, markSpan{pl.bs, pl.be, mb})
+	}
+	byStart := func(x, y markSpan) int { return x.s - y.s }
+	slices.SortFunc(marksA, byStart)
+	slices.SortFunc(marksB, byStart)
+	d.Sides = []htmlSide{
+		{Label: "A", ID: a.ID, Original: d.Derived && p.Original == p.A, Segs: segments(ta, marksA)},
+		{Label: "B", ID: b.ID, Original: d.Derived && p.Original == p.B, Segs: segments(tb, marksB)},
+	}
+	return d
+}
+
+// text returns the text of document i, "" if unknown.
+func (h *htmlWriter) text(i int) string {
+	if i < 0 || i >= len(h.o.Texts) {
+		return ""
+	}
+	return h.o.Texts[i]
+}
+
+func passageView(p reprint.Pair, k int) htmlPassage {
+	ps := p.Passages[k]
+	return htmlPassage{N: k + 1, AStart: ps.AStart, AEnd: ps.AEnd, BStart: ps.BStart, BEnd: ps.BEnd,
+		Text: ps.Text, Color: k % htmlColors}
+}
+
+// relationLabel names r for people: "machine rewrite".
+func relationLabel(r reprint.Relation) string {
+	if r == "" {
+		return "unknown"
+	}
+	return strings.ReplaceAll(string(r), "_", " ")
+}
+
+func bar(x float64) htmlBar {
+	pct := 0
+	if !math.IsNaN(x) {
+		pct = int(math.Round(min(max(x, 0), 1) * 100))
+	}
+	return htmlBar{Pct: pct, Text: percent(x)}
+}
+
+// placement is passage k placed at [as,ae) in A's text and [bs,be) in B's.
+type placement struct{ k, as, ae, bs, be int }
+
+// place fits the passages into the texts: offsets are clamped to the text
+// and moved inward to rune boundaries, and a passage that is then empty
+// or overlaps one placed before it on either side is left out (its index
+// is returned in unplaced). Passages come longest first, so the longest
+// win.
+func place(ps []reprint.Passage, ta, tb string) (kept []placement, unplaced []int) {
+	var ia, ib spans
+	for k, p := range ps {
+		as, ae := clampSpan(ta, p.AStart, p.AEnd)
+		bs, be := clampSpan(tb, p.BStart, p.BEnd)
+		if as >= ae || bs >= be || ia.overlaps(as, ae) || ib.overlaps(bs, be) {
+			unplaced = append(unplaced, k)
+			continue
+		}
+		ia.insert(as, ae)
+		ib.insert(bs, be)
+		kept = append(kept, placement{k, as, ae, bs, be})
+	}
+	return kept, unplaced
+}
+
+// clampSpan clamps [s,e) to text and moves both ends inward to the start
+// of a rune. The result is empty (s >= e) if nothing is left.
+func clampSpan(text string, s, e int) (int, int) {
+	n := len(text)
+	s, e = min(max(s, 0), n), min(max(e, 0), n)
+	for s < e && !utf8.RuneStart(text[s]) {
+		s++
+	}
+	for e > s && e < n && !utf8.RuneStart(text[e]) {
+		e--
+	}
+	return s, e
+}
+
+// spans is a sorted list of disjoint half-open byte ranges.
+type spans []struct{ s, e int }
+
+func (sp spans) search(s int) int {
+	return sort.Search(len(sp), func(i int) bool { return sp[i].s >= s })
+}
+
+func (sp spans) overlaps(s, e int) bool {
+	j := sp.search(s)
+	return (j < len(sp) && sp[j].s < e) || (j > 0 && sp[j-1].e > s)
+}
+
+func (sp *spans) insert(s, e int) {
+	*sp = slices.Insert(*sp, sp.search(s), struct{ s, e int }{s, e})
+}
+
+// markSpan is a highlight over [s,e) of a text.
+type markSpan struct {
+	s, e int
+	m    *htmlMark
+}
+
+// segments cuts text at the sorted, disjoint marks.
+func segments(text string, marks []markSpan) []htmlSeg {
+	segs := make([]htmlSeg, 0, 2*len(marks)+1)
+	pos := 0
+	for _, m := range marks {
+		if m.s > pos {
+			segs = append(segs, htmlSeg{Text: text[pos:m.s]})
+		}
+		segs = append(segs, htmlSeg{M: m.m})
+		pos = m.e
+	}
+	if pos < len(text) {
+		segs = append(segs, htmlSeg{Text: text[pos:]})
+	}
+	return segs
+}
+
+// token is a word of a passage at [s,e), compared by key.
+type token struct {
+	s, e int
+	key  string
+}
+
+// tokenize splits text into words at white space. A word's key is the
+// word lowercased without surrounding punctuation, so that "Week," and
+// "week" compare equal.
+func tokenize(text string) []token {
+	var ts []token
+	start := -1
+	add := func(end int) {
+		w := text[start:end]
+		key := strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if key == "" {
+			key = w
+		}
+		ts = append(ts, token{start, end, strings.ToLower(key)})
+	}
+	for i, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			if start >= 0 {
+				add(i)
+				start = -1
+			}
+		case start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		add(len(text))
+	}
+	return ts
+}
+
+// hunk is a run of words a[a0:a1] replaced by b[b0:b1] (either may be
+// empty).
+type hunk struct{ a0, a1, b0, b1 int }
+
+// diffWords returns the hunks of a longest-common-subsequence word diff
+// of a and b, or nil if they are the same or too long to diff.
+func (h *htmlWriter) diffWords(a, b []token) []hunk {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre].key == b[pre].key {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf].key == b[len(b)-1-suf].key {
+		suf++
+	}
+	am, bm := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	n, m := len(am), len(bm)
+	switch {
+	case n == 0 && m == 0:
+		return nil
+	case n == 0 || m == 0:
+		return []hunk{{pre, pre + n, pre, pre + m}}
+	case n > maxDiffCells/m:
+		return nil
+	}
+	// dp[i*w+j] is the length of the LCS of am[i:] and bm[j:].
+	w := m + 1
+	size := (n + 1) * w
+	if cap(h.lcs) < size {
+		h.lcs = make([]int32, size)
+	}
+	dp := h.lcs[:size]
+	clear(dp[n*w:])
+	for i := n - 1; i >= 0; i-- {
+		dp[i*w+m] = 0
+		for j := m - 1; j >= 0; j-- {
+			if am[i].key == bm[j].key {
+				dp[i*w+j] = dp[(i+1)*w+j+1] + 1
+			} else {
+				dp[i*w+j] = max(dp[(i+1)*w+j], dp[i*w+j+1])
+			}
+		}
+	}
+	var hs []hunk
+	i, j, hi, hj := 0, 0, 0, 0
+	for i < n && j < m {
+		switch {
+		case am[i].key == bm[j].key:
+			if hi < i || hj < j {
+				hs = append(hs, hunk{pre + hi, pre + i, pre + hj, pre + j})
+			}
+			i, j = i+1, j+1
+			hi, hj = i, j
+		case dp[(i+1)*w+j] >= dp[i*w+j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	if hi < n || hj < m {
+		hs = append(hs, hunk{pre + hi, pre + n, pre + hj, pre + m})
+	}
+	return hs
+}
+
+// diffParts cuts passage texts ta (A side) and tb (B side) into parts,
+// marking the words found on one side only.
+func (h *htmlWriter) diffParts(ta, tb string) (pa, pb []htmlPart) {
+	a, b := tokenize(ta), tokenize(tb)
+	hs := h.diffWords(a, b)
+	if len(hs) == 0 {
+		return []htmlPart{{Text: ta}}, []htmlPart{{Text: tb}}
+	}
+	posA, posB := 0, 0
+	for _, x := range hs {
+		wa, wb := joinWords(ta, a[x.a0:x.a1]), joinWords(tb, b[x.b0:x.b1])
+		if x.a1 > x.a0 {
+			s, e := a[x.a0].s, a[x.a1-1].e
+			pa = appendPlain(pa, ta[posA:s])
+			pa = append(pa, htmlPart{Text: ta[s:e], Title: counterpart("B", wb), Del: true})
+			posA = e
+		}
+		if x.b1 > x.b0 {
+			s, e := b[x.b0].s, b[x.b1-1].e
+			pb = appendPlain(pb, tb[posB:s])
+			pb = append(pb, htmlPart{Text: tb[s:e], Title: counterpart("A", wa), Ins: true})
+			posB = e
+		}
+	}
+	return appendPlain(pa, ta[posA:]), appendPlain(pb, tb[posB:])
+}
+
+func appendPlain(parts []htmlPart, s string) []htmlPart {
+	if s == "" {
+		return parts
+	}
+	return append(parts, htmlPart{Text: s})
+}
+
+func joinWords(text string, ts []token) string {
+	words := make([]string, len(ts))
+	for i, t := range ts {
+		words[i] = text[t.s:t.e]
+	}
+	return strings.Join(words, " ")
+}
+
+// counterpart is the title of changed words: what the other side has
+// instead.
+func counterpart(side, words string) string {
+	if words == "" {
+		return "not in " + side
+	}
+	return side + " has: " + truncate(words, maxTitle)
+}
