@@ -14,7 +14,8 @@ import (
 // Detector finds copies and rewrites among documents. It is safe to reuse
 // for several runs but not for concurrent ones.
 type Detector struct {
-	opts Options
+	opts   Options
+	signer *minhash.Signer
 }
 
 // New returns a Detector for opts, after validating them.
@@ -22,7 +23,8 @@ func New(opts Options) (*Detector, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, fmt.Errorf("invalid options: %w", err)
 	}
-	return &Detector{opts: opts.withDefaults()}, nil
+	o := opts.withDefaults()
+	return &Detector{opts: o, signer: minhash.NewSigner(o.NumHash, o.Seed)}, nil
 }
 
 // Options returns the effective options, defaults filled in.
@@ -52,73 +54,144 @@ func (d *Detector) params() Params {
 // should be unique. The result does not depend on Options.Workers.
 func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 	o := d.opts
-	res := &Result{Params: d.params()}
-	data := make([]docData, len(docs))
-	res.Documents = make([]DocInfo, len(docs))
-
 	d.stage("tokenize", len(docs))
+	data, err := d.fingerprints(ctx, docs)
+	if err != nil {
+		return nil, err
+	}
+	d.stage("discount", -1)
+	discountCommon(data, o)
+
+	d.stage("signatures", len(docs))
+	if err := d.sign(ctx, data); err != nil {
+		return nil, err
+	}
+	params := d.params()
+	d.stage("candidates", -1)
+	cands := d.candidates(data, &params)
+	params.Candidates = len(cands)
+	texts := make([]string, len(docs))
+	for i := range docs {
+		texts[i] = docs[i].Text
+	}
+	res, err := d.resolve(ctx, data, texts, cands)
+	if err != nil {
+		return nil, err
+	}
+	res.Params = params
+	return res, nil
+}
+
+// fingerprints prepares every document on the worker pool.
+func (d *Detector) fingerprints(ctx context.Context, docs []Document) ([]*Fingerprint, error) {
+	o := d.opts
+	data := make([]*Fingerprint, len(docs))
 	scratches := make(chan *scratch, o.Workers)
 	for range o.Workers {
 		scratches <- new(scratch)
 	}
 	err := parallel(ctx, o.Workers, len(docs), func(i int) {
 		s := <-scratches
-		data[i] = prepare(docs[i].Text, o, s)
+		data[i] = prepare(&docs[i], o, s)
 		scratches <- s
 		d.add(1)
 	})
-	if err != nil {
-		return nil, err
-	}
-	for i, doc := range docs {
-		res.Documents[i] = DocInfo{ID: doc.ID, Source: doc.Source, Words: data[i].words, Index: i}
-	}
+	return data, err
+}
 
-	d.stage("discount", -1)
-	discountCommon(data, o)
-
-	signer := minhash.NewSigner(o.NumHash, o.Seed)
-	d.stage("signatures", len(docs))
-	err = parallel(ctx, o.Workers, len(docs), func(i int) {
-		data[i].sigLit = signer.Sign(data[i].lit)
-		if o.RewriteK > 0 {
-			data[i].sigRw = signer.Sign(data[i].rw)
-		}
+// sign computes both channels' signatures of every fingerprint.
+func (d *Detector) sign(ctx context.Context, data []*Fingerprint) error {
+	return parallel(ctx, d.opts.Workers, len(data), func(i int) {
+		d.signOne(data[i])
 		d.add(1)
 	})
+}
+
+func (d *Detector) signOne(fp *Fingerprint) {
+	fp.sigLit = d.signer.Sign(fp.lit)
+	if d.opts.RewriteK > 0 {
+		fp.sigRw = d.signer.Sign(fp.rw)
+	}
+}
+
+// Fingerprint returns doc's fingerprint, signed, for matching later (an
+// index). Unlike Run it cannot discount text common to a corpus, which it
+// does not see.
+func (d *Detector) Fingerprint(doc Document) *Fingerprint {
+	fp := prepare(&doc, d.opts, new(scratch))
+	d.signOne(fp)
+	return fp
+}
+
+// Keys returns fp's LSH bucket keys, one per band of each channel, with the
+// channel and band folded in: two fingerprints that share a key are a
+// candidate pair. An index stores documents under these keys.
+func (d *Detector) Keys(fp *Fingerprint) []uint64 {
+	p := d.params()
+	var keys []uint64
+	if len(fp.lit) > 0 {
+		keys = lsh.AppendKeys(keys, fp.sigLit, p.Bands, p.Rows, 1)
+	}
+	if d.opts.RewriteK > 0 && len(fp.rw) > 0 {
+		keys = lsh.AppendKeys(keys, fp.sigRw, p.RewriteBands, p.RewriteRows, 2)
+	}
+	return keys
+}
+
+// Params returns the effective parameters; an index stores them and refuses
+// queries made with other ones.
+func (d *Detector) Params() Params { return d.params() }
+
+// Resolve verifies candidate pairs (indices into fps) and returns the
+// pairs, families and originals found, as Run does after its candidate
+// search. texts[i] is fps[i]'s text, used for evidence excerpts; it may be
+// "" when the text is not at hand (offsets are still given).
+func (d *Detector) Resolve(ctx context.Context, fps []*Fingerprint, texts []string, cands [][2]int) (*Result, error) {
+	res, err := d.resolve(ctx, fps, texts, cands)
 	if err != nil {
 		return nil, err
 	}
-
-	d.stage("candidates", -1)
-	cands := d.candidates(data, &res.Params)
+	res.Params = d.params()
 	res.Params.Candidates = len(cands)
+	return res, nil
+}
 
+func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, texts []string, cands [][2]int) (*Result, error) {
+	o := d.opts
+	res := &Result{Documents: make([]DocInfo, len(data))}
+	for i, fp := range data {
+		res.Documents[i] = DocInfo{ID: fp.id, Source: fp.source, Words: fp.words, Index: i}
+	}
 	d.stage("verify", len(cands))
 	feats := make([]pairFeatures, len(cands))
-	err = parallel(ctx, o.Workers, len(cands), func(n int) {
-		feats[n] = verify(&data[cands[n][0]], &data[cands[n][1]], o)
+	err := parallel(ctx, o.Workers, len(cands), func(n int) {
+		feats[n] = verify(data[cands[n][0]], data[cands[n][1]], o)
 		d.add(1)
 	})
 	if err != nil {
 		return nil, err
 	}
-
+	text := func(i int) string {
+		if i < len(texts) {
+			return texts[i]
+		}
+		return ""
+	}
 	d.stage("relations", len(feats))
 	for n, f := range feats {
-		rel, ok := classify(f, &data[cands[n][0]], &data[cands[n][1]], o)
+		a, b := cands[n][0], cands[n][1]
+		rel, ok := classify(f, data[a], data[b], o)
 		if !ok {
 			continue
 		}
-		a, b := cands[n][0], cands[n][1]
 		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
-		p.Original, p.Reason = attribute(docs, data, a, b, f, rel)
-		p.Passages = evidence(docs[a].Text, docs[b].Text, &data[a], &data[b], f, o)
+		p.Original, p.Reason = attribute(data, a, b, f, rel)
+		p.Passages = evidence(text(a), text(b), data[a], data[b], f, o)
 		res.Pairs = append(res.Pairs, p)
 	}
 	d.stage("families", -1)
-	res.Pairs, res.Clusters = families(docs, data, res.Pairs)
-	res.Summary = Summary{Documents: len(docs), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
+	res.Pairs, res.Clusters = families(data, res.Pairs)
+	res.Summary = Summary{Documents: len(data), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
 	return res, ctx.Err()
 }
 
@@ -172,7 +245,7 @@ func parallel(ctx context.Context, workers, n int, fn func(i int)) error {
 // discountCommon removes from every set the shingles found in too many
 // documents (site boilerplate, stock phrases), so that they neither make
 // LSH candidates nor count as evidence.
-func discountCommon(data []docData, o Options) {
+func discountCommon(data []*Fingerprint, o Options) {
 	limit := int(o.MaxDocFreq * float64(len(data)))
 	if limit < 5 {
 		limit = 5
@@ -180,10 +253,10 @@ func discountCommon(data []docData, o Options) {
 	if len(data) <= limit {
 		return
 	}
-	drop := func(get func(*docData) *shingle.Set) {
+	drop := func(get func(*Fingerprint) *shingle.Set) {
 		var all []uint64
 		for i := range data {
-			all = append(all, *get(&data[i])...)
+			all = append(all, *get(data[i])...)
 		}
 		slices.Sort(all)
 		var common []uint64
@@ -201,19 +274,19 @@ func discountCommon(data []docData, o Options) {
 			return
 		}
 		for i := range data {
-			s := get(&data[i])
+			s := get(data[i])
 			*s = slices.DeleteFunc(*s, func(h uint64) bool {
 				_, found := slices.BinarySearch(common, h)
 				return found
 			})
 		}
 	}
-	drop(func(d *docData) *shingle.Set { return &d.lit })
-	drop(func(d *docData) *shingle.Set { return &d.rw })
+	drop(func(d *Fingerprint) *shingle.Set { return &d.lit })
+	drop(func(d *Fingerprint) *shingle.Set { return &d.rw })
 }
 
 // candidates returns the union of both channels' LSH pairs, ascending.
-func (d *Detector) candidates(data []docData, p *Params) [][2]int {
+func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
 	ix := lsh.New(p.Bands, p.Rows)
 	for i := range data {
 		if len(data[i].lit) > 0 {

@@ -35,8 +35,8 @@ import (
 // strongest link. Other pairs inside a family (two copies of one original
 // resembling each other) are explained by the original and dropped;
 // non-derived pairs are kept as they are.
-func families(docs []Document, data []docData, pairs []Pair) ([]Pair, []Cluster) {
-	n := len(docs)
+func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
+	n := len(data)
 	best := make([]int, n)  // strongest derived pair of each document
 	adj := make([][]int, n) // derived pair indices per document
 	for i := range best {
@@ -93,13 +93,13 @@ func families(docs []Document, data []docData, pairs []Pair) ([]Pair, []Cluster)
 		}
 	}
 	for ci := range clusters {
-		clusters[ci].Reason = familyReason(docs, data, pairs, clusters[ci], adj, center)
+		clusters[ci].Reason = familyReason(data, pairs, clusters[ci], adj, center)
 	}
 	return kept, clusters
 }
 
 // familyReason explains why a family's original was chosen.
-func familyReason(docs []Document, data []docData, pairs []Pair, c Cluster, adj [][]int, center []int) string {
+func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, center []int) string {
 	o := c.Original
 	direct, named := 0, 0
 	var why []string
@@ -123,7 +123,7 @@ func familyReason(docs []Document, data []docData, pairs []Pair, c Cluster, adj 
 			}
 		}
 	}
-	s := fmt.Sprintf("%s is the source the others derive from: %d of %d members link to it directly", docs[o].ID, direct, len(c.Members)-1)
+	s := fmt.Sprintf("%s is the source the others derive from: %d of %d members link to it directly", data[o].id, direct, len(c.Members)-1)
 	if named > 0 {
 		s += fmt.Sprintf(", and %d of those links name it the original (%s)", named, strings.Join(why, "; "))
 	}

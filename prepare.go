@@ -1,23 +1,31 @@
 package reprint
 
 import (
+	"time"
+
 	"github.com/reprint-dev/reprint/minhash"
 	"github.com/reprint-dev/reprint/shingle"
 )
 
-// docData is what the pipeline keeps of one document: no text and no
-// tokens, only what verification, alignment and evidence need.
-type docData struct {
-	words   int          // number of words
-	content []contentPos // position of each content word
-	chash   []uint64     // hash of each content word's stem
-	lit     shingle.Set  // literal channel: word K-shingles
-	rw      shingle.Set  // rewrite channel: content-word RewriteK-shingles
-	sigLit  minhash.Signature
-	sigRw   minhash.Signature
-	garble  float64 // garbling signs per 100 words
-	credit  string  // a source the text credits ("BBC"), if any
-	wire    string  // the news agency whose copy this is ("PA News"), if any
+// Fingerprint is what reprint keeps of one document to match it: no text
+// and no tokens, only what candidate search, verification, alignment and
+// evidence offsets need. Detector.Fingerprint makes one; MarshalBinary
+// stores it, so an index can match new documents against old ones without
+// their texts.
+type Fingerprint struct {
+	id        string
+	source    string
+	published time.Time
+	words     int          // number of words
+	content   []contentPos // position of each content word
+	chash     []uint64     // hash of each content word's stem
+	lit       shingle.Set  // literal channel: word K-shingles
+	rw        shingle.Set  // rewrite channel: content-word RewriteK-shingles
+	sigLit    minhash.Signature
+	sigRw     minhash.Signature
+	garble    float64 // garbling signs per 100 words
+	credit    string  // a source the text credits ("BBC"), if any
+	wire      string  // the news agency whose copy this is ("PA News"), if any
 }
 
 // contentPos locates a content word: its index among all words and its
@@ -33,8 +41,9 @@ type scratch struct {
 	shing []uint64
 }
 
-func prepare(text string, o Options, s *scratch) docData {
-	var d docData
+func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
+	text := doc.Text
+	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published}
 	s.words = s.words[:0]
 	doubled := 0
 	shingle.Words(text, func(w []byte, start, end int) {

@@ -27,7 +27,7 @@ var alignOpts = align.Options{K: 1, MaxGap: 4, MinAnchors: 3}
 // derived: below it, shared names and stock phrases can explain the match.
 const minMatched = 12
 
-func verify(a, b *docData, o Options) pairFeatures {
+func verify(a, b *Fingerprint, o Options) pairFeatures {
 	var f pairFeatures
 	n := shingle.Intersect(a.lit, b.lit)
 	if u := len(a.lit) + len(b.lit) - n; u > 0 {
@@ -64,7 +64,7 @@ const (
 	garbledRate       = 0.5 // garbling signs per 100 words that mark a machine rewrite
 )
 
-func classify(f pairFeatures, a, b *docData, o Options) (Relation, bool) {
+func classify(f pairFeatures, a, b *Fingerprint, o Options) (Relation, bool) {
 	if f.jaccard >= copyJaccard {
 		return Copy, true
 	}
@@ -87,19 +87,19 @@ func classify(f pairFeatures, a, b *docData, o Options) (Relation, bool) {
 
 // garbled reports whether one side shows clearly more garbling than the
 // other.
-func garbled(a, b *docData) bool {
+func garbled(a, b *Fingerprint) bool {
 	hi, lo := max(a.garble, b.garble), min(a.garble, b.garble)
 	return hi >= garbledRate && hi-lo >= garbledRate/2
 }
 
 // attribute picks the side of a pair that is the likely original, and why.
-func attribute(docs []Document, data []docData, a, b int, f pairFeatures, rel Relation) (int, string) {
-	da, db := &docs[a], &docs[b]
-	if !da.Published.IsZero() && !db.Published.IsZero() && !da.Published.Equal(db.Published) {
-		if da.Published.Before(db.Published) {
-			return a, fmt.Sprintf("published earlier (%s)", da.Published.Format("2006-01-02 15:04"))
+func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation) (int, string) {
+	da, db := data[a], data[b]
+	if !da.published.IsZero() && !db.published.IsZero() && !da.published.Equal(db.published) {
+		if da.published.Before(db.published) {
+			return a, fmt.Sprintf("published earlier (%s)", da.published.Format("2006-01-02 15:04"))
 		}
-		return b, fmt.Sprintf("published earlier (%s)", db.Published.Format("2006-01-02 15:04"))
+		return b, fmt.Sprintf("published earlier (%s)", db.published.Format("2006-01-02 15:04"))
 	}
 	if wa, wb := data[a].wire, data[b].wire; (wa == "") != (wb == "") {
 		if wa != "" {
@@ -134,7 +134,7 @@ const maxPassages = 20
 
 // evidence maps aligned passages to byte offsets in both texts, longest
 // first, dropping those shorter than MinPassage words.
-func evidence(ta, tb string, a, b *docData, f pairFeatures, o Options) []Passage {
+func evidence(ta, tb string, a, b *Fingerprint, f pairFeatures, o Options) []Passage {
 	var out []Passage
 	for _, p := range f.passages {
 		as, ae := a.content[p.AStart], a.content[p.AEnd-1]
@@ -143,7 +143,9 @@ func evidence(ta, tb string, a, b *docData, f pairFeatures, o Options) []Passage
 			continue
 		}
 		q := Passage{AStart: int(as.start), AEnd: int(ae.end), BStart: int(bs.start), BEnd: int(be.end)}
-		q.Text = ta[q.AStart:q.AEnd]
+		if q.AEnd <= len(ta) {
+			q.Text = ta[q.AStart:q.AEnd]
+		}
 		out = append(out, q)
 	}
 	slices.SortStableFunc(out, func(x, y Passage) int { return cmp.Compare(y.AEnd-y.AStart, x.AEnd-x.AStart) })

@@ -32,6 +32,20 @@ func BandKey(vals []uint64) uint64 {
 	return h
 }
 
+// AppendKeys appends one bucket key per band of sig to dst, with the band
+// number and salt (say, a channel number) folded in, so that keys of
+// different bands or channels never collide by construction. An external
+// store (an index on disk) keeps documents under these keys.
+func AppendKeys(dst []uint64, sig []uint64, bands, rows int, salt uint64) []uint64 {
+	for b := 0; b < bands; b++ {
+		k := BandKey(sig[b*rows : (b+1)*rows])
+		k ^= (salt<<32 | uint64(b)) * 0x9e3779b97f4a7c15
+		k ^= k >> 31
+		dst = append(dst, k)
+	}
+	return dst
+}
+
 // Add records document id's signature, which must have at least
 // bands*rows values. It is not safe for concurrent use.
 func (ix *Index) Add(id int, sig []uint64) {

@@ -1,0 +1,214 @@
+package reprint
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// ID returns the document's ID.
+func (fp *Fingerprint) ID() string { return fp.id }
+
+// Source returns where the document came from ("path" or "path:line").
+func (fp *Fingerprint) Source() string { return fp.source }
+
+// Words returns the document's word count.
+func (fp *Fingerprint) Words() int { return fp.words }
+
+// fingerprintVersion is the first byte of every encoded fingerprint; a
+// change to the encoding or to what is fingerprinted changes it.
+const fingerprintVersion = 1
+
+// MarshalBinary encodes the fingerprint compactly: shingle sets are sorted,
+// so they are delta-coded as varints; hashes and signatures are fixed
+// 8-byte values.
+func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, 64+8*(len(fp.chash)+len(fp.sigLit)+len(fp.sigRw))+4*(len(fp.lit)+len(fp.rw))+6*len(fp.content))
+	b = append(b, fingerprintVersion)
+	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
+	str(fp.id)
+	str(fp.source)
+	if fp.published.IsZero() {
+		b = append(b, 0)
+	} else {
+		b = append(b, 1)
+		b = binary.AppendVarint(b, fp.published.UnixNano())
+	}
+	b = binary.AppendUvarint(b, uint64(fp.words))
+	b = binary.AppendUvarint(b, uint64(len(fp.content)))
+	var prevWord, prevEnd int32
+	for _, c := range fp.content {
+		b = binary.AppendUvarint(b, uint64(c.word-prevWord))
+		b = binary.AppendUvarint(b, uint64(c.start-prevEnd))
+		b = binary.AppendUvarint(b, uint64(c.end-c.start))
+		prevWord, prevEnd = c.word, c.end
+	}
+	fixed := func(v []uint64) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		for _, x := range v {
+			b = binary.LittleEndian.AppendUint64(b, x)
+		}
+	}
+	sorted := func(v []uint64) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		var prev uint64
+		for _, x := range v {
+			b = binary.AppendUvarint(b, x-prev)
+			prev = x
+		}
+	}
+	fixed(fp.chash)
+	sorted(fp.lit)
+	sorted(fp.rw)
+	fixed(fp.sigLit)
+	fixed(fp.sigRw)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(fp.garble))
+	str(fp.credit)
+	str(fp.wire)
+	return b, nil
+}
+
+// errCorrupt reports an encoded fingerprint that does not decode.
+var errCorrupt = errors.New("corrupt fingerprint")
+
+// UnmarshalBinary decodes what MarshalBinary encoded. It never panics on
+// bad input: it returns an error saying what was wrong.
+func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
+	d := decoder{b: data}
+	if v := d.byte(); v != fingerprintVersion {
+		if d.err == nil {
+			return fmt.Errorf("%w: version %d, want %d", errCorrupt, v, fingerprintVersion)
+		}
+		return d.err
+	}
+	var f Fingerprint
+	f.id = d.str()
+	f.source = d.str()
+	if d.byte() == 1 {
+		f.published = time.Unix(0, d.varint()).UTC()
+	}
+	f.words = int(d.uvarint())
+	n := d.count(3)
+	f.content = make([]contentPos, 0, n)
+	var prevWord, prevEnd int32
+	for range n {
+		w := prevWord + int32(d.uvarint())
+		s := prevEnd + int32(d.uvarint())
+		e := s + int32(d.uvarint())
+		f.content = append(f.content, contentPos{w, s, e})
+		prevWord, prevEnd = w, e
+	}
+	f.chash = d.fixed()
+	f.lit = d.sorted()
+	f.rw = d.sorted()
+	f.sigLit = d.fixed()
+	f.sigRw = d.fixed()
+	f.garble = math.Float64frombits(d.u64())
+	f.credit = d.str()
+	f.wire = d.str()
+	if d.err != nil {
+		return d.err
+	}
+	if len(d.b) != 0 {
+		return fmt.Errorf("%w: %d trailing bytes", errCorrupt, len(d.b))
+	}
+	if len(f.content) != len(f.chash) {
+		return fmt.Errorf("%w: %d content positions for %d hashes", errCorrupt, len(f.content), len(f.chash))
+	}
+	*fp = f
+	return nil
+}
+
+// decoder reads the encoding, remembering the first error.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: truncated", errCorrupt)
+	}
+	d.b = nil
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) < 1 {
+		d.fail()
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) u64() uint64 {
+	if len(d.b) < 8 {
+		d.fail()
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.b)
+	d.b = d.b[8:]
+	return v
+}
+
+// count reads an element count, refusing one larger than the bytes left
+// could hold (each element takes at least minBytes), so a corrupt count
+// cannot make a huge allocation.
+func (d *decoder) count(minBytes int) int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)/minBytes) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str() string {
+	n := d.count(1)
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) fixed() []uint64 {
+	n := d.count(8)
+	v := make([]uint64, n)
+	for i := range v {
+		v[i] = d.u64()
+	}
+	return v
+}
+
+func (d *decoder) sorted() []uint64 {
+	n := d.count(1)
+	v := make([]uint64, n)
+	var prev uint64
+	for i := range v {
+		prev += d.uvarint()
+		v[i] = prev
+	}
+	return v
+}
