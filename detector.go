@@ -40,12 +40,15 @@ func (d *Detector) params() Params {
 	p := Params{
 		K: o.K, RewriteK: o.RewriteK, NumHash: o.NumHash, Seed: o.Seed,
 		Threshold: o.Threshold, RewriteThreshold: o.RewriteThreshold,
-		MinScore: o.MinScore, MaxBucket: o.MaxBucket, MaxDocFreq: o.MaxDocFreq,
+		MinScore: o.MinScore, CandidateBudget: o.CandidateBudget, MaxBucket: o.MaxBucket, MaxDocFreq: o.MaxDocFreq,
 		MinPassage: o.MinPassage, SameStory: o.SameStory,
 	}
 	p.Bands, p.Rows = lsh.Params(o.Threshold, o.NumHash, lshRecall)
 	if o.RewriteK > 0 {
 		p.RewriteBands, p.RewriteRows = lsh.Params(o.RewriteThreshold, o.NumHash, lshRecall)
+		if o.RewriteRows > 0 {
+			p.RewriteBands, p.RewriteRows = o.NumHash/o.RewriteRows, o.RewriteRows
+		}
 	}
 	return p
 }
@@ -295,6 +298,9 @@ func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
 	}
 	pairs, st := ix.Pairs(d.opts.MaxBucket)
 	p.CappedBuckets += st.CappedBuckets
+	if d.opts.RewriteK > 0 && d.opts.RewriteRows == 0 {
+		p.RewriteBands, p.RewriteRows = rewriteShape(data, d.opts, p.RewriteRows)
+	}
 	if d.opts.RewriteK > 0 {
 		ix := lsh.New(p.RewriteBands, p.RewriteRows)
 		for i := range data {
@@ -314,4 +320,57 @@ func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
 		pairs = slices.Compact(pairs)
 	}
 	return pairs
+}
+
+// rewriteShape picks the rewrite channel's rows (and bands = NumHash/rows)
+// by measurement. Its threshold is low, which for a small corpus means one
+// row per band: nearly every pair sharing content words is checked, which
+// costs little. On a large corpus that would make a quadratic number of
+// candidates, so rows grow until the expected number of candidates fits a
+// budget of CandidateBudget per document. The expectation is measured on a
+// deterministic sample of document pairs: for each, the share of agreeing
+// signature slots estimates its similarity s, and 1-(1-s^r)^b its chance of
+// becoming a candidate. The rows chosen are echoed in the parameters.
+func rewriteShape(data []*Fingerprint, o Options, minRows int) (bands, rows int) {
+	n := len(data)
+	allPairs := float64(n) * float64(n-1) / 2
+	budget := float64(o.CandidateBudget) * float64(n)
+	rows = max(minRows, 1)
+	if allPairs <= budget {
+		return o.NumHash / rows, rows
+	}
+	const samples = 20000
+	sims := make([]float64, 0, samples)
+	x := o.Seed | 1
+	next := func() int {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int(x % uint64(n))
+	}
+	for try := 0; try < 4*samples && len(sims) < samples; try++ {
+		a, b := next(), next()
+		if a == b {
+			continue
+		}
+		s := 0.0 // a document without content words is never a candidate
+		if len(data[a].rw) > 0 && len(data[b].rw) > 0 {
+			s, _ = minhash.Similarity(data[a].sigRw, data[b].sigRw)
+		}
+		sims = append(sims, s)
+	}
+	if len(sims) == 0 {
+		return o.NumHash / rows, rows
+	}
+	for ; rows < o.NumHash; rows++ {
+		b := o.NumHash / rows
+		sum := 0.0
+		for _, s := range sims {
+			sum += lsh.Probability(s, b, rows)
+		}
+		if sum/float64(len(sims))*allPairs <= budget {
+			break
+		}
+	}
+	return o.NumHash / rows, rows
 }

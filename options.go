@@ -30,6 +30,14 @@ type Options struct {
 	// MaxBucket caps the documents that one LSH bucket may pair up; larger
 	// buckets (shared boilerplate) are skipped. 0 → 200.
 	MaxBucket int
+	// RewriteRows fixes the rewrite channel's LSH rows per band (bands =
+	// NumHash/RewriteRows). 0 → Run derives them from RewriteThreshold and
+	// grows them to fit CandidateBudget on large corpora; Keys (for an
+	// index, which must fix them up front) uses the threshold's.
+	RewriteRows int
+	// CandidateBudget bounds the rewrite channel's expected candidate pairs
+	// per document; on large corpora its LSH rows grow to fit. 0 → 50.
+	CandidateBudget int
 	// MaxDocFreq discounts shingles found in more than this share of the
 	// documents (boilerplate) when verifying. 0 → 0.05 (min 5 documents).
 	MaxDocFreq float64
@@ -89,6 +97,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxBucket == 0 {
 		o.MaxBucket = 200
 	}
+	if o.CandidateBudget == 0 {
+		o.CandidateBudget = 50
+	}
 	if o.MaxDocFreq == 0 {
 		o.MaxDocFreq = 0.05
 	}
@@ -116,6 +127,8 @@ func (o Options) Validate() error {
 	check(o.Threshold > 0 && o.Threshold <= 1, "threshold must be in (0,1], got %g", o.Threshold)
 	check(o.RewriteThreshold > 0 && o.RewriteThreshold <= 1, "rewrite-threshold must be in (0,1], got %g", o.RewriteThreshold)
 	check(o.MinScore > 0 && o.MinScore <= 1, "min-score must be in (0,1], got %g", o.MinScore)
+	check(o.RewriteRows >= 0 && o.RewriteRows <= o.NumHash, "rewrite-rows must be in 0..num-hash, got %d", o.RewriteRows)
+	check(o.CandidateBudget >= 1, "candidate-budget must be at least 1, got %d", o.CandidateBudget)
 	check(o.MaxBucket >= 2, "max-bucket must be at least 2, got %d", o.MaxBucket)
 	check(o.MaxDocFreq > 0 && o.MaxDocFreq <= 1, "max-doc-freq must be in (0,1], got %g", o.MaxDocFreq)
 	check(o.MinPassage >= 1, "min-passage must be at least 1, got %d", o.MinPassage)
@@ -137,6 +150,7 @@ type Params struct {
 	RewriteBands     int     `json:"rewrite_bands"`
 	RewriteRows      int     `json:"rewrite_rows"`
 	MinScore         float64 `json:"min_score"`
+	CandidateBudget  int     `json:"candidate_budget"`
 	MaxBucket        int     `json:"max_bucket"`
 	MaxDocFreq       float64 `json:"max_doc_freq"`
 	MinPassage       int     `json:"min_passage"`

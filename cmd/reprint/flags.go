@@ -23,6 +23,8 @@ type detectOptions struct {
 	NumHash          int
 	Seed             uint64
 	MaxBucket        int
+	RewriteRows      int
+	CandidateBudget  int
 	MaxDocFreq       float64
 	MinPassage       int
 	SameStory        bool
@@ -40,6 +42,8 @@ func (o *detectOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.IntVar(&o.RewriteK, "rewrite-k", def.RewriteK, "rewrite-channel shingle length in content words; negative disables the rewrite channel")
 	fs.IntVar(&o.NumHash, "num-hash", def.NumHash, "MinHash signature length, 8..1024")
 	fs.Uint64Var(&o.Seed, "seed", 0, "MinHash seed (0 = the built-in seed)")
+	fs.IntVar(&o.RewriteRows, "rewrite-rows", 0, "rows per LSH band of the rewrite channel (0: derived from --rewrite-threshold, grown on large corpora to fit --candidate-budget)")
+	fs.IntVar(&o.CandidateBudget, "candidate-budget", def.CandidateBudget, "expected rewrite-channel candidate pairs per document on large corpora")
 	fs.IntVar(&o.MaxBucket, "max-bucket", def.MaxBucket, "skip LSH buckets holding more documents than this (shared boilerplate), at least 2")
 	fs.Float64Var(&o.MaxDocFreq, "max-doc-freq", def.MaxDocFreq, "ignore shingles found in more than this share of the documents (boilerplate), in (0,1]")
 	fs.IntVar(&o.MinPassage, "min-passage", def.MinPassage, "least passage length in words reported as evidence")
@@ -58,6 +62,8 @@ func (o *detectOptions) Options() reprint.Options {
 		RewriteThreshold: o.RewriteThreshold,
 		MinScore:         o.MinScore,
 		MaxBucket:        o.MaxBucket,
+		RewriteRows:      o.RewriteRows,
+		CandidateBudget:  o.CandidateBudget,
 		MaxDocFreq:       o.MaxDocFreq,
 		MinPassage:       o.MinPassage,
 		SameStory:        o.SameStory,
