@@ -25,7 +25,8 @@ type FileReader struct {
 	seen      seenIDs
 	queue     []task       // files found but not yet read
 	jsonl     *JSONLReader // the JSONL file being read, if any
-	closer    io.Closer    // closes the file jsonl reads
+	warc      *WARCReader  // the WARC file being read, if any
+	closer    io.Closer    // closes the file jsonl or warc reads
 }
 
 // task is one file to read, or an error to report in its place.
@@ -40,14 +41,19 @@ type task struct {
 // Open returns a reader of the documents named by args. Each argument is a
 // file, a folder (read recursively, skipping names that start with "."),
 // or "-" for stdin. Files ending in .jsonl or .ndjson hold JSON Lines;
-// any other file is one plain-text document. Standard input is JSON Lines
-// if its first non-space byte is '{', else one plain-text document with ID
+// files ending in .html or .htm are web pages, each one document; files
+// ending in .warc or .warc.gz are web archives (see WARCReader); any other
+// file is one plain-text document. Standard input is JSON Lines if its
+// first non-space byte is '{', a web page if it starts with "<!doctype
+// html" or "<html" (in any case), else one plain-text document; its ID is
 // "-".
 //
 // A file's ID is its path relative to the folder argument it was found
 // in, with forward slashes, or the cleaned argument itself if it was named
 // directly. Missing or unreadable paths, empty or binary files and
-// duplicate IDs are *ParseError values, and reading goes on.
+// duplicate IDs are *ParseError values, and reading goes on. A web page
+// with a canonical URL or a publication time sets Document.URL and
+// Document.Published.
 func Open(args []string, stdin io.Reader, o Options) *FileReader {
 	return &FileReader{args: args, stdin: stdin, opts: o, seen: seenIDs{}}
 }
@@ -79,6 +85,12 @@ func (r *FileReader) Read() (reprint.Document, error) {
 				// JSONLReader wraps it with its name and line; unwrap.
 				return reprint.Document{}, &ParseError{Source: jr.name, Line: jr.line + 1, Err: errors.Unwrap(err)}
 			}
+		case r.warc != nil:
+			doc, err := r.warc.Read()
+			if err != io.EOF {
+				return doc, err // WARCReader returns only *ParseError besides io.EOF
+			}
+			r.Close()
 		case len(r.queue) > 0:
 			t := r.queue[0]
 			r.queue = r.queue[1:]
@@ -108,7 +120,7 @@ func (r *FileReader) Close() error {
 	if r.closer != nil {
 		err = r.closer.Close()
 	}
-	r.jsonl, r.closer = nil, nil
+	r.jsonl, r.warc, r.closer = nil, nil, nil
 	return err
 }
 
@@ -182,6 +194,20 @@ func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
 		}
 		r.jsonl, r.closer = newJSONL(f, t.source, r.opts, r.seen), f
 		return doc, false, nil
+	case kindWARC:
+		f, err := t.open()
+		if err != nil {
+			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
+		}
+		r.warc, r.closer = newWARC(f, t.source, r.opts, r.seen), f
+		return doc, false, nil
+	case kindHTML:
+		data, err := t.readFile()
+		if err != nil {
+			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
+		}
+		doc, err = r.htmlDoc(data, t.id, t.source)
+		return doc, true, err
 	default:
 		data, err := t.readFile()
 		if err != nil {
@@ -204,11 +230,11 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 		return fail(errors.New("standard input named more than once"))
 	}
 	r.stdinUsed = true
-	in, isJSONL, err := sniffJSONL(r.stdin)
+	in, k, err := sniffKind(r.stdin)
 	if err != nil {
 		return fail(err)
 	}
-	if isJSONL {
+	if k == kindJSONL {
 		r.jsonl = newJSONL(in, "-", r.opts, r.seen)
 		return doc, false, nil
 	}
@@ -216,7 +242,11 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 	if err != nil {
 		return fail(err)
 	}
-	doc, err = r.textDoc(data, "-", "-")
+	if k == kindHTML {
+		doc, err = r.htmlDoc(data, "-", "-")
+	} else {
+		doc, err = r.textDoc(data, "-", "-")
+	}
 	return doc, true, err
 }
 
@@ -268,19 +298,20 @@ func pathErr(err error) error {
 	return err
 }
 
-// sniffJSONL reports whether r holds JSON Lines: its first byte other than
-// white space and a byte order mark is '{'. The returned reader yields all
-// of r, including the bytes looked at.
-func sniffJSONL(r io.Reader) (io.Reader, bool, error) {
+// sniffKind tells how to read r from its first bytes other than white
+// space and a byte order mark: JSON Lines if the first is '{', HTML if
+// they look like the start of a web page (looksLikeHTML), else text. The
+// returned reader yields all of r, including the bytes looked at.
+func sniffKind(r io.Reader) (io.Reader, kind, error) {
 	br := bufio.NewReader(r)
 	var seen []byte
 	for {
 		c, err := br.ReadByte()
 		if err == io.EOF {
-			return bytes.NewReader(seen), false, nil
+			return bytes.NewReader(seen), kindText, nil
 		}
 		if err != nil {
-			return nil, false, err
+			return nil, kindText, err
 		}
 		seen = append(seen, c)
 		switch {
@@ -289,6 +320,18 @@ func sniffJSONL(r io.Reader) (io.Reader, bool, error) {
 		case len(seen) <= len(utf8BOM) && bytes.HasPrefix(utf8BOM, seen):
 			continue
 		}
-		return io.MultiReader(bytes.NewReader(seen), br), c == '{', nil
+		in := io.MultiReader(bytes.NewReader(seen), br)
+		if c == '{' {
+			return in, kindJSONL, nil
+		}
+		if c == '<' {
+			// Peek returns what there is if r ends sooner, with an error
+			// that reading in will give again.
+			next, _ := br.Peek(htmlSniffLen - 1)
+			if looksLikeHTML(append([]byte{c}, next...)) {
+				return in, kindHTML, nil
+			}
+		}
+		return in, kindText, nil
 	}
 }

@@ -270,7 +270,12 @@ func TestKindOf(t *testing.T) {
 		{"x.json", kindText},
 		{"x.txt", kindText},
 		{"x.md", kindText},
-		{"x.html", kindText},
+		{"x.html", kindHTML},
+		{"x.HTM", kindHTML},
+		{"a.warc", kindWARC},
+		{"a.WARC.GZ", kindWARC},
+		{"a.gz", kindText},
+		{"warc.gz.txt", kindText},
 		{"jsonl", kindText},
 		{"x.jsonl.txt", kindText},
 	}

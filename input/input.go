@@ -2,11 +2,14 @@
 // reprint.Document values.
 //
 // A JSONL file (.jsonl or .ndjson) holds one document per line as a JSON
-// object with an id and a text; every other file is one plain-text
-// document whose ID is its path. Bad input never stops reading: each
-// unreadable line or file becomes a *ParseError naming it ("path:line:
-// reason") and reading goes on, so that every input ends up either as a
-// document or as an error.
+// object with an id and a text. An HTML file (.html or .htm) is one
+// document: the article in the page, without navigation, comments and
+// other boilerplate. A WARC file (.warc or .warc.gz) holds one document
+// per archived HTML page. Every other file is one plain-text document
+// whose ID is its path. Bad input never stops reading: each unreadable
+// line, record or file becomes a *ParseError naming it ("path:line:
+// reason", "path: record 7: reason") and reading goes on, so that every
+// input ends up either as a document or as an error.
 package input
 
 import (
@@ -119,14 +122,23 @@ type kind int
 const (
 	kindText  kind = iota // the whole file is one plain-text document
 	kindJSONL             // one JSON object per line
+	kindHTML              // a web page; its article is one document
+	kindWARC              // a web archive; each HTML page in it is one document
 )
 
 // kindOf tells how to read the file at p from its extension. New formats
-// (HTML, WARC) get a kind here and a case in FileReader.start.
+// get a kind here and a case in FileReader.start.
 func kindOf(p string) kind {
+	if strings.HasSuffix(strings.ToLower(p), ".warc.gz") {
+		return kindWARC
+	}
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".jsonl", ".ndjson":
 		return kindJSONL
+	case ".html", ".htm":
+		return kindHTML
+	case ".warc":
+		return kindWARC
 	}
 	return kindText
 }

@@ -1,0 +1,456 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httputil"
+	"net/textproto"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// maxWARCHeader bounds a WARC record's header block, so that a file that
+// is not WARC cannot make the reader buffer it whole.
+const maxWARCHeader = 64 << 10
+
+// WARCReader reads the web pages archived in a WARC file (WARC/1.0 or
+// 1.1), plain or gzipped (one gzip member per record, or one for the whole
+// file).
+//
+// Each "response" record holding an HTTP 200 response of type text/html or
+// application/xhtml+xml becomes one Document: ID and URL are the record's
+// WARC-Target-URI, Published its WARC-Date, Source "name#record-N" (N
+// counts records from 1) and Text the article extracted from the page, as
+// for an HTML file. Other records (warcinfo, request, metadata, revisit,
+// ...) and other responses (images, redirects, errors) are skipped and
+// counted in Stats. A malformed record gives a *ParseError
+// ("name: record 7: truncated block") and reading goes on with the next
+// record; an error that ends the file, such as truncation, ends it after
+// the documents before it.
+type WARCReader struct {
+	in      io.Reader
+	br      *bufio.Reader // nil until the first Read
+	name    string
+	opts    Options
+	seen    seenIDs
+	record  int    // number of the last record started
+	pending []byte // a version line found by resync, not yet used
+	done    bool
+	stats   WARCStats
+}
+
+// WARCStats counts what a WARCReader did with the records it read. Every
+// record is counted once: Records = Docs + NonHTML + Other + Errors.
+type WARCStats struct {
+	Records int // records read, including malformed ones
+	Docs    int // documents returned
+	NonHTML int // response records skipped: not status 200, or not HTML
+	Other   int // records of other types skipped
+	Errors  int // records reported as *ParseError
+}
+
+// NewWARC returns a reader of the HTML pages archived in the WARC data in
+// r, plain or gzipped. name names r in Document.Source and errors.
+// Duplicate target URIs within r are reported as *ParseError.
+func NewWARC(r io.Reader, name string, o Options) *WARCReader {
+	return newWARC(r, name, o, seenIDs{})
+}
+
+// newWARC is NewWARC with a set of IDs shared with other readers.
+func newWARC(r io.Reader, name string, o Options, seen seenIDs) *WARCReader {
+	return &WARCReader{in: r, name: name, opts: o, seen: seen}
+}
+
+// Stats returns the counts of the records read so far.
+func (r *WARCReader) Stats() WARCStats { return r.stats }
+
+// Read returns the next document, io.EOF after the last, or a *ParseError
+// for a record it could not read. It returns no other errors.
+func (r *WARCReader) Read() (reprint.Document, error) {
+	if r.br == nil && !r.done {
+		if err := r.init(); err != nil {
+			r.done = true
+			return reprint.Document{}, &ParseError{Source: r.name, Err: err}
+		}
+	}
+	for !r.done {
+		doc, outcome, err := r.next()
+		switch outcome {
+		case outcomeEnd:
+			r.done = true
+			if r.stats.NonHTML > 0 {
+				r.opts.warnf("%s: skipped %d of %d records: responses that are not HTML pages with status 200",
+					r.name, r.stats.NonHTML, r.stats.Records)
+			}
+		case outcomeDoc:
+			r.stats.Docs++
+			return doc, nil
+		case outcomeNonHTML:
+			r.stats.NonHTML++
+		case outcomeOther:
+			r.stats.Other++
+		case outcomeError, outcomeFatal:
+			r.stats.Errors++
+			if outcome == outcomeFatal {
+				r.done = true
+			}
+			return reprint.Document{}, &ParseError{Source: r.name, Err: fmt.Errorf("record %d: %w", r.record, err)}
+		}
+	}
+	return reprint.Document{}, io.EOF
+}
+
+// init looks at the first bytes of the input and sets up gunzipping if
+// they are a gzip header. Gzip members are read one after the other, as
+// one stream.
+func (r *WARCReader) init() error {
+	br := bufio.NewReaderSize(r.in, 64<<10)
+	magic, err := br.Peek(2)
+	switch {
+	case len(magic) == 0 && err == io.EOF:
+		return errors.New("empty WARC file")
+	case err != nil && err != io.EOF:
+		return err
+	}
+	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("bad gzip stream: %w", err)
+		}
+		br = bufio.NewReaderSize(zr, 64<<10)
+	}
+	r.br = br
+	return nil
+}
+
+// outcome is what became of one record.
+type outcome int
+
+const (
+	outcomeEnd     outcome = iota // no more records
+	outcomeDoc                    // a document
+	outcomeNonHTML                // a response skipped: not an HTML page with status 200
+	outcomeOther                  // a record of another type, skipped
+	outcomeError                  // a malformed record; the next can be read
+	outcomeFatal                  // an error that ends the file
+)
+
+// next reads one record.
+func (r *WARCReader) next() (reprint.Document, outcome, error) {
+	version, err := r.versionLine()
+	if err == io.EOF {
+		return reprint.Document{}, outcomeEnd, nil
+	}
+	r.record++
+	r.stats.Records++
+	switch {
+	case errors.Is(err, errLongLine):
+		return r.resyncAfter(fmt.Errorf("not a WARC record: first line longer than %d bytes", maxWARCHeader), false)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return reprint.Document{}, outcomeFatal, errors.New("truncated record")
+	case err != nil:
+		return reprint.Document{}, outcomeFatal, err
+	}
+	if v := string(bytes.TrimRight(version, "\r\n")); v != "WARC/1.0" && v != "WARC/1.1" {
+		return r.resyncAfter(fmt.Errorf("not a WARC record: starts with %s", describeStart(version)), true)
+	}
+	hdr, err := r.header()
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return reprint.Document{}, outcomeFatal, errors.New("truncated header")
+	case errors.Is(err, errLongLine):
+		return r.resyncAfter(fmt.Errorf("bad header: longer than %d bytes", maxWARCHeader), false)
+	case errors.Is(err, errBadHeader):
+		return r.resyncAfter(err, true)
+	case err != nil:
+		return reprint.Document{}, outcomeFatal, err
+	}
+	length, err := strconv.ParseInt(strings.TrimSpace(hdr.Get("Content-Length")), 10, 64)
+	if err != nil || length < 0 {
+		return r.resyncAfter(fmt.Errorf("bad header: bad Content-Length %q", hdr.Get("Content-Length")), true)
+	}
+
+	block := &io.LimitedReader{R: r.br, N: length}
+	var doc reprint.Document
+	out, recErr := outcomeOther, error(nil)
+	if strings.EqualFold(strings.TrimSpace(hdr.Get("WARC-Type")), "response") {
+		doc, out, recErr = r.response(block, hdr)
+		if out == outcomeFatal {
+			return reprint.Document{}, out, truncatedBlock(recErr)
+		}
+	}
+	// Whatever the payload was, the block ends after exactly length bytes.
+	if _, err := io.Copy(io.Discard, block); err != nil {
+		return reprint.Document{}, outcomeFatal, truncatedBlock(err)
+	}
+	if block.N > 0 {
+		return reprint.Document{}, outcomeFatal, errors.New("truncated block")
+	}
+	if err := r.trailer(); err != nil {
+		return r.resyncAfter(err, true)
+	}
+	if out != outcomeDoc {
+		return reprint.Document{}, out, recErr
+	}
+	if err := r.seen.check(doc.ID, doc.Source); err != nil {
+		return reprint.Document{}, outcomeError, err
+	}
+	if d := hdr.Get("WARC-Date"); doc.Published.IsZero() && d != "" {
+		r.opts.warnf("%s: WARC-Date ignored: not an RFC 3339 time: %q", doc.Source, d)
+	}
+	return doc, outcomeDoc, nil
+}
+
+// truncatedBlock names an unexpected end of a gzip stream in a block as
+// what it is for the reader.
+func truncatedBlock(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("truncated block")
+	}
+	return err
+}
+
+// errBadHeader marks header errors after which the next record can be found.
+var errBadHeader = errors.New("bad header")
+
+// versionLine returns the line that starts the next record: the one resync
+// found, or the next non-blank line. It returns io.EOF at the end of the
+// input.
+func (r *WARCReader) versionLine() ([]byte, error) {
+	if r.pending != nil {
+		line := r.pending
+		r.pending = nil
+		return line, nil
+	}
+	for {
+		line, err := r.readLine(maxWARCHeader)
+		if len(bytes.TrimSpace(line)) > 0 {
+			return line, nil // a last line without newline is checked too
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// header reads the header fields after the version line, up to the blank
+// line that ends them. Bad fields give an error wrapping errBadHeader, too
+// many bytes errLongLine, and a header cut short by the end of the input
+// io.ErrUnexpectedEOF.
+func (r *WARCReader) header() (textproto.MIMEHeader, error) {
+	var block []byte
+	for {
+		line, err := r.readLine(maxWARCHeader - len(block))
+		block = append(block, line...)
+		switch {
+		case err == io.EOF:
+			return nil, io.ErrUnexpectedEOF
+		case err != nil:
+			return nil, err
+		}
+		if len(bytes.TrimRight(line, "\r\n")) == 0 {
+			break
+		}
+	}
+	hdr, err := textproto.NewReader(bufio.NewReader(bytes.NewReader(block))).ReadMIMEHeader()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadHeader, err)
+	}
+	return hdr, nil
+}
+
+// errLongLine is returned by readLine for a line longer than its limit.
+var errLongLine = errors.New("line too long")
+
+// readLine returns the next line with its newline, or what is left before
+// the end of the input with io.EOF. A line longer than limit gives
+// errLongLine, after reading only limit bytes of it.
+func (r *WARCReader) readLine(limit int) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		if len(line)+len(chunk) > limit {
+			return nil, errLongLine
+		}
+		line = append(line, chunk...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, err
+		}
+	}
+}
+
+// trailer reads the two CRLFs after a block. Missing ones at the end of
+// the input are forgiven; other bytes mean the Content-Length was wrong.
+func (r *WARCReader) trailer() error {
+	b, err := r.br.Peek(4)
+	switch {
+	case string(b) == "\r\n\r\n":
+		_, err = r.br.Discard(4)
+		return err
+	case err == io.EOF && strings.HasPrefix("\r\n\r\n", string(b)):
+		_, err = r.br.Discard(len(b))
+		return err
+	case err != nil && err != io.EOF:
+		return err
+	}
+	return errors.New("content length mismatch: block not followed by CRLF CRLF")
+}
+
+// resyncAfter skips to the next line that starts a WARC record and
+// returns err as the outcome of the record in hand. The next Read starts
+// at that line. atLineStart tells whether the input is at the start of a
+// line.
+func (r *WARCReader) resyncAfter(err error, atLineStart bool) (reprint.Document, outcome, error) {
+	for {
+		chunk, rerr := r.br.ReadSlice('\n')
+		if atLineStart && rerr == nil {
+			if v := string(bytes.TrimRight(chunk, "\r\n")); v == "WARC/1.0" || v == "WARC/1.1" {
+				r.pending = bytes.Clone(chunk)
+				return reprint.Document{}, outcomeError, err
+			}
+		}
+		switch {
+		case rerr == nil:
+			atLineStart = true
+		case errors.Is(rerr, bufio.ErrBufferFull):
+			atLineStart = false
+		case rerr == io.EOF:
+			return reprint.Document{}, outcomeError, err
+		default:
+			return reprint.Document{}, outcomeFatal, fmt.Errorf("%w (then %w)", err, rerr)
+		}
+	}
+}
+
+// response reads the HTTP response in a response record's block.
+func (r *WARCReader) response(block io.Reader, hdr textproto.MIMEHeader) (reprint.Document, outcome, error) {
+	if ct := hdr.Get("Content-Type"); ct != "" && mediaType(ct) != "application/http" {
+		return reprint.Document{}, outcomeNonHTML, nil // dns:, or a resource stored as a response
+	}
+	uri := strings.TrimSpace(hdr.Get("WARC-Target-URI"))
+	uri = strings.TrimSuffix(strings.TrimPrefix(uri, "<"), ">") // WARC/1.0 drafts wrote <uri>
+	if uri == "" {
+		return reprint.Document{}, outcomeError, errors.New("response without WARC-Target-URI")
+	}
+	pr := bufio.NewReader(block)
+	resp, err := http.ReadResponse(pr, nil)
+	if err != nil {
+		return reprint.Document{}, outcomeError, fmt.Errorf("%s: bad HTTP response: %w", uri, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return reprint.Document{}, outcomeNonHTML, nil
+	}
+	ct := resp.Header.Get("Content-Type")
+	if ct != "" && !isHTMLType(ct) {
+		return reprint.Document{}, outcomeNonHTML, nil
+	}
+	// The payload is read raw from pr, not through resp.Body, to undo the
+	// transfer coding leniently (see httpBody).
+	raw, err := io.ReadAll(io.LimitReader(pr, maxHTMLSize+1))
+	if err != nil {
+		return reprint.Document{}, outcomeFatal, err
+	}
+	body, err := httpBody(raw, resp)
+	if err != nil {
+		return reprint.Document{}, outcomeError, fmt.Errorf("%s: %w", uri, err)
+	}
+	if ct == "" && !looksLikeHTML(body) {
+		return reprint.Document{}, outcomeNonHTML, nil
+	}
+	base, _ := url.Parse(uri)
+	source := fmt.Sprintf("%s#record-%d", r.name, r.record)
+	a, fixed, err := safeReadPage(body, base)
+	if err != nil {
+		return reprint.Document{}, outcomeError, fmt.Errorf("%s: %w", uri, err)
+	}
+	if fixed {
+		r.opts.warnf("%s: not valid UTF-8, decoded as Windows-1252", source)
+	}
+	doc := reprint.Document{ID: uri, Source: source, Text: a.Text(), URL: uri}
+	if t, err := time.Parse(time.RFC3339, strings.TrimSpace(hdr.Get("WARC-Date"))); err == nil {
+		doc.Published = t
+	}
+	return doc, outcomeDoc, nil
+}
+
+// httpBody undoes the transfer and content codings of an HTTP response
+// body. Archivers often store a body already decoded but keep the headers
+// that name its codings, so a body that does not decode as chunked is
+// taken as it is, and one that does not start with the gzip magic number
+// is taken as already gunzipped.
+func httpBody(raw []byte, resp *http.Response) ([]byte, error) {
+	if len(raw) > maxHTMLSize {
+		return nil, fmt.Errorf("HTML page too large (over %d bytes)", maxHTMLSize)
+	}
+	body := raw
+	if len(resp.TransferEncoding) > 0 && resp.TransferEncoding[0] == "chunked" {
+		if b, err := io.ReadAll(io.LimitReader(httputil.NewChunkedReader(bytes.NewReader(raw)), maxHTMLSize+1)); err == nil {
+			body = b
+		}
+	}
+	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		if !bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
+			break
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return nil, fmt.Errorf("bad gzip content encoding: %w", err)
+		}
+		b, err := io.ReadAll(io.LimitReader(zr, maxHTMLSize+1))
+		if err != nil {
+			return nil, fmt.Errorf("bad gzip content encoding: %w", err)
+		}
+		body = b
+	default:
+		return nil, fmt.Errorf("unsupported content encoding %q", enc)
+	}
+	if len(body) > maxHTMLSize {
+		return nil, fmt.Errorf("HTML page too large (over %d bytes)", maxHTMLSize)
+	}
+	return body, nil
+}
+
+// mediaType returns the lower-case media type of a Content-Type value,
+// without parameters.
+func mediaType(ct string) string {
+	if mt, _, err := mime.ParseMediaType(ct); err == nil {
+		return mt
+	}
+	mt, _, _ := strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// isHTMLType reports whether a Content-Type value names an HTML page.
+func isHTMLType(ct string) bool {
+	mt := mediaType(ct)
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// describeStart describes the first line of something that is not a WARC
+// record, for error messages: quoted if it is text, else "binary data".
+func describeStart(line []byte) string {
+	line = line[:min(len(line), 40)]
+	for len(line) > 0 && !utf8.Valid(line) { // a rune cut at the end
+		line = line[:len(line)-1]
+	}
+	if len(line) == 0 || bytes.ContainsFunc(line, func(r rune) bool {
+		return r == utf8.RuneError || (unicode.IsControl(r) && r != '\t' && r != '\r' && r != '\n')
+	}) {
+		return "binary data"
+	}
+	return strconv.Quote(string(line))
+}
