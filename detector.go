@@ -245,21 +245,36 @@ func parallel(ctx context.Context, workers, n int, fn func(i int)) error {
 	return ctx.Err()
 }
 
-// discountCommon removes from every set the shingles found in too many
-// documents (site boilerplate, stock phrases), so that they neither make
-// LSH candidates nor count as evidence.
+// discountCommon removes from every set the shingles found in more than
+// MaxDocFreq of the documents (at least 5): site boilerplate and stock
+// phrases, so that they neither make LSH candidates nor count as evidence.
+//
+// Counting every shingle of a large corpus means sorting all of them, so
+// above sampleDocs documents the counting runs on an evenly spaced sample:
+// a shingle in at least half the limit's share of the sample is a
+// candidate, and candidates are then counted exactly over all documents.
+// A shingle just over the limit is missed only if the sample holds fewer
+// than half its expected count, which for 1,000 documents and a 5% limit
+// is a Poisson(50) falling under 25: rarer than one in ten thousand.
 func discountCommon(data []*Fingerprint, o Options) {
-	limit := int(o.MaxDocFreq * float64(len(data)))
-	if limit < 5 {
-		limit = 5
-	}
-	if len(data) <= limit {
+	n := len(data)
+	limit := max(int(o.MaxDocFreq*float64(n)), 5)
+	if n <= limit {
 		return
+	}
+	sample := data
+	sampleLimit := limit
+	if n > sampleDocs {
+		sample = make([]*Fingerprint, sampleDocs)
+		for i := range sample {
+			sample[i] = data[i*n/sampleDocs]
+		}
+		sampleLimit = max(int(o.MaxDocFreq*sampleDocs/2), 2)
 	}
 	drop := func(get func(*Fingerprint) *shingle.Set) {
 		var all []uint64
-		for i := range data {
-			all = append(all, *get(data[i])...)
+		for _, fp := range sample {
+			all = append(all, *get(fp)...)
 		}
 		slices.Sort(all)
 		var common []uint64
@@ -268,7 +283,7 @@ func discountCommon(data []*Fingerprint, o Options) {
 			for j < len(all) && all[j] == all[i] {
 				j++
 			}
-			if j-i > limit {
+			if j-i > sampleLimit {
 				common = append(common, all[i])
 			}
 			i = j
@@ -276,8 +291,37 @@ func discountCommon(data []*Fingerprint, o Options) {
 		if len(common) == 0 {
 			return
 		}
-		for i := range data {
-			s := get(data[i])
+		if len(sample) < n { // count the sample's candidates exactly
+			counts := make([]int, len(common))
+			for _, fp := range data {
+				s := *get(fp)
+				for i, j := 0, 0; i < len(s) && j < len(common); {
+					switch {
+					case s[i] < common[j]:
+						i++
+					case s[i] > common[j]:
+						j++
+					default:
+						counts[j]++
+						i++
+						j++
+					}
+				}
+			}
+			k := 0
+			for j, h := range common {
+				if counts[j] > limit {
+					common[k] = h
+					k++
+				}
+			}
+			common = common[:k]
+		}
+		if len(common) == 0 {
+			return
+		}
+		for _, fp := range data {
+			s := get(fp)
 			*s = slices.DeleteFunc(*s, func(h uint64) bool {
 				_, found := slices.BinarySearch(common, h)
 				return found
@@ -287,6 +331,9 @@ func discountCommon(data []*Fingerprint, o Options) {
 	drop(func(d *Fingerprint) *shingle.Set { return &d.lit })
 	drop(func(d *Fingerprint) *shingle.Set { return &d.rw })
 }
+
+// sampleDocs is the sample size for counting common shingles.
+const sampleDocs = 1000
 
 // candidates returns the union of both channels' LSH pairs, ascending.
 func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
@@ -322,19 +369,23 @@ func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
 	return pairs
 }
 
+// minCandidateBudget is the candidate budget of any corpus, however small:
+// verifying this many pairs takes well under a second.
+const minCandidateBudget = 100_000
+
 // rewriteShape picks the rewrite channel's rows (and bands = NumHash/rows)
 // by measurement. Its threshold is low, which for a small corpus means one
 // row per band: nearly every pair sharing content words is checked, which
 // costs little. On a large corpus that would make a quadratic number of
 // candidates, so rows grow until the expected number of candidates fits a
-// budget of CandidateBudget per document. The expectation is measured on a
+// budget of CandidateBudget per document (at least minCandidateBudget). The expectation is measured on a
 // deterministic sample of document pairs: for each, the share of agreeing
 // signature slots estimates its similarity s, and 1-(1-s^r)^b its chance of
 // becoming a candidate. The rows chosen are echoed in the parameters.
 func rewriteShape(data []*Fingerprint, o Options, minRows int) (bands, rows int) {
 	n := len(data)
 	allPairs := float64(n) * float64(n-1) / 2
-	budget := float64(o.CandidateBudget) * float64(n)
+	budget := max(float64(o.CandidateBudget)*float64(n), minCandidateBudget)
 	rows = max(minRows, 1)
 	if allPairs <= budget {
 		return o.NumHash / rows, rows

@@ -3,8 +3,6 @@ package reprint
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // garbleScore returns garbling signs per 100 words of text, given its
@@ -12,11 +10,11 @@ import (
 // machine rewriting (round-trip translation, spinning) that fluent human
 // text rarely shows; each is weak alone, but as a rate they tell the
 // garbled side of a pair from the fluent one.
-func garbleScore(text string, words, doubled int) float64 {
+func garbleScore(text string, words, doubled int, names []string) float64 {
 	if words == 0 {
 		return 0
 	}
-	n := doubled + garbleSigns(text) + 2*nameVariants(text)
+	n := doubled + garbleSigns(text) + 2*nameVariants(names)
 	return float64(n) * 100 / float64(words)
 }
 
@@ -106,23 +104,35 @@ func garbleSigns(t string) int {
 	return n
 }
 
-// nameVariants counts pairs of distinct capitalized words of five or more
-// letters that look like spellings of one name ("Zellinsky", "Zilinski"):
-// same first letter, edit distance at most 2, neither a prefix of the other.
-// Machine translation spells names inconsistently; reporters rarely do.
-func nameVariants(text string) int {
-	var names []string
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if utf8.RuneCountInString(f) >= 5 && unicode.IsUpper(r) {
-			rest := f[utf8.RuneLen(r):]
-			if strings.ToLower(rest) == rest {
-				names = append(names, strings.ToLower(f))
-			}
+// maxNames bounds the distinct names nameVariants compares (quadratic in
+// them); an article names far fewer.
+const maxNames = 300
+
+// isNameLike reports whether word (as written) looks like a name worth
+// comparing: ASCII, five or more letters, capitalized, the rest lower case.
+func isNameLike(word string) bool {
+	if len(word) < 5 || word[0] < 'A' || word[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(word); i++ {
+		if !isLower(word[i]) {
+			return false
 		}
 	}
+	return true
+}
+
+// nameVariants counts pairs of distinct names (lower-cased, see isNameLike)
+// that look like spellings of one name ("zellinsky", "zilinski"): same first
+// letter, edit distance at most 2, neither a prefix of the other. Machine
+// translation spells names inconsistently; reporters rarely do. names is
+// sorted and deduplicated in place.
+func nameVariants(names []string) int {
 	slices.Sort(names)
 	names = slices.Compact(names)
+	if len(names) > maxNames {
+		names = names[:maxNames]
+	}
 	n := 0
 	for i := range names {
 		for j := i + 1; j < len(names); j++ {
@@ -130,7 +140,7 @@ func nameVariants(text string) int {
 			if a[0] != b[0] {
 				break
 			}
-			if strings.HasPrefix(b, a) || strings.HasPrefix(a, b) {
+			if d := len(a) - len(b); d > 2 || d < -2 || strings.HasPrefix(b, a) || strings.HasPrefix(a, b) {
 				continue
 			}
 			if editDistanceAtMost(a, b, 2) {

@@ -36,7 +36,8 @@ type Options struct {
 	// index, which must fix them up front) uses the threshold's.
 	RewriteRows int
 	// CandidateBudget bounds the rewrite channel's expected candidate pairs
-	// per document; on large corpora its LSH rows grow to fit. 0 → 50.
+	// per document; on large corpora its LSH rows grow to fit (any corpus
+	// may have 100,000). 0 → 10.
 	CandidateBudget int
 	// MaxDocFreq discounts shingles found in more than this share of the
 	// documents (boilerplate) when verifying. 0 → 0.05 (min 5 documents).
@@ -98,7 +99,7 @@ func (o Options) withDefaults() Options {
 		o.MaxBucket = 200
 	}
 	if o.CandidateBudget == 0 {
-		o.CandidateBudget = 50
+		o.CandidateBudget = 10
 	}
 	if o.MaxDocFreq == 0 {
 		o.MaxDocFreq = 0.05

@@ -39,12 +39,14 @@ type contentPos struct {
 type scratch struct {
 	words []uint64
 	shing []uint64
+	names []string
 }
 
 func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published}
 	s.words = s.words[:0]
+	s.names = s.names[:0]
 	doubled := 0
 	shingle.Words(text, func(w []byte, start, end int) {
 		h := shingle.HashBytes(w)
@@ -56,6 +58,9 @@ func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 			d.chash = append(d.chash, shingle.HashBytes(c))
 		}
 		s.words = append(s.words, h)
+		if isNameLike(text[start:end]) {
+			s.names = append(s.names, string(w))
+		}
 	})
 	d.words = len(s.words)
 	s.shing = shingle.AppendShingles(s.shing[:0], s.words, o.K)
@@ -64,7 +69,7 @@ func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 		s.shing = shingle.AppendShingles(s.shing[:0], d.chash, o.RewriteK)
 		d.rw = shingle.NewSet(append([]uint64(nil), s.shing...))
 	}
-	d.garble = garbleScore(text, d.words, doubled)
+	d.garble = garbleScore(text, d.words, doubled, s.names)
 	d.credit = creditedSource(text)
 	d.wire = wireAgency(text)
 	return d

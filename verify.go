@@ -39,8 +39,10 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 	if len(b.lit) > 0 {
 		f.containBA = float64(n) / float64(len(b.lit))
 	}
-	f.rwAB = shingle.Containment(a.rw, b.rw)
-	f.rwBA = shingle.Containment(b.rw, a.rw)
+	if m := shingle.Intersect(a.rw, b.rw); m > 0 {
+		f.rwAB = float64(m) / float64(len(a.rw))
+		f.rwBA = float64(m) / float64(len(b.rw))
+	}
 	if max(f.containAB, f.containBA) < 0.02 && max(f.rwAB, f.rwBA) < 0.03 {
 		return f // nothing in common worth aligning
 	}

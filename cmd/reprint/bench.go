@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -89,9 +90,10 @@ func runGen(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 
 // benchOptions are the flags of bench.
 type benchOptions struct {
-	Docs  string
-	Truth string
-	Min   float64
+	Docs       string
+	Truth      string
+	Min        float64
+	CPUProfile string
 	scanOptions
 }
 
@@ -110,6 +112,7 @@ func newBenchCommand(stderr io.Writer) (*command, *benchOptions) {
 		fs.StringVar(&o.Docs, "docs", "", "the corpus: a JSONL `FILE`; required")
 		fs.StringVar(&o.Truth, "truth", "", "planted pairs (JSONL from reprint gen --truth) to score against")
 		fs.Float64Var(&o.Min, "min-jaccard", 0.5, "score pairs whose exact Jaccard is at least this")
+		fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof)")
 	})
 	c.group("Detection", o.detect.AddFlags)
 	c.group("Input", o.input.AddFlags)
@@ -174,6 +177,17 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		if truth, err = readTruth(o.Truth, o.Min); err != nil {
 			return err
 		}
+	}
+	if o.CPUProfile != "" {
+		f, err := os.Create(o.CPUProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	timer := &stageTimer{}
 	start := time.Now()
