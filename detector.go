@@ -180,6 +180,15 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, texts []str
 		}
 		return ""
 	}
+	positions := map[int][]contentPos{} // content-word positions, for evidence
+	pos := func(i int) []contentPos {
+		p, ok := positions[i]
+		if !ok {
+			p = contentPositions(text(i))
+			positions[i] = p
+		}
+		return p
+	}
 	d.stage("relations", len(feats))
 	for n, f := range feats {
 		a, b := cands[n][0], cands[n][1]
@@ -189,7 +198,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, texts []str
 		}
 		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
 		p.Original, p.Reason = attribute(data, a, b, f, rel)
-		p.Passages = evidence(text(a), text(b), data[a], data[b], f, o)
+		p.Passages = evidence(text(a), text(b), pos(a), pos(b), data[a], data[b], f, o)
 		res.Pairs = append(res.Pairs, p)
 	}
 	d.stage("families", -1)

@@ -19,13 +19,13 @@ func (fp *Fingerprint) Words() int { return fp.words }
 
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.
-const fingerprintVersion = 1
+const fingerprintVersion = 2
 
 // MarshalBinary encodes the fingerprint compactly: shingle sets are sorted,
 // so they are delta-coded as varints; hashes and signatures are fixed
 // 8-byte values.
 func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, 64+8*(len(fp.chash)+len(fp.sigLit)+len(fp.sigRw))+4*(len(fp.lit)+len(fp.rw))+6*len(fp.content))
+	b := make([]byte, 0, 64+8*(len(fp.chash)+len(fp.sigLit)+len(fp.sigRw))+4*(len(fp.lit)+len(fp.rw)))
 	b = append(b, fingerprintVersion)
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	str(fp.id)
@@ -37,14 +37,6 @@ func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
 		b = binary.AppendVarint(b, fp.published.UnixNano())
 	}
 	b = binary.AppendUvarint(b, uint64(fp.words))
-	b = binary.AppendUvarint(b, uint64(len(fp.content)))
-	var prevWord, prevEnd int32
-	for _, c := range fp.content {
-		b = binary.AppendUvarint(b, uint64(c.word-prevWord))
-		b = binary.AppendUvarint(b, uint64(c.start-prevEnd))
-		b = binary.AppendUvarint(b, uint64(c.end-c.start))
-		prevWord, prevEnd = c.word, c.end
-	}
 	fixed := func(v []uint64) {
 		b = binary.AppendUvarint(b, uint64(len(v)))
 		for _, x := range v {
@@ -90,16 +82,6 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 		f.published = time.Unix(0, d.varint()).UTC()
 	}
 	f.words = int(d.uvarint())
-	n := d.count(3)
-	f.content = make([]contentPos, 0, n)
-	var prevWord, prevEnd int32
-	for range n {
-		w := prevWord + int32(d.uvarint())
-		s := prevEnd + int32(d.uvarint())
-		e := s + int32(d.uvarint())
-		f.content = append(f.content, contentPos{w, s, e})
-		prevWord, prevEnd = w, e
-	}
 	f.chash = d.fixed()
 	f.lit = d.sorted()
 	f.rw = d.sorted()
@@ -113,9 +95,6 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 	}
 	if len(d.b) != 0 {
 		return fmt.Errorf("%w: %d trailing bytes", errCorrupt, len(d.b))
-	}
-	if len(f.content) != len(f.chash) {
-		return fmt.Errorf("%w: %d content positions for %d hashes", errCorrupt, len(f.content), len(f.chash))
 	}
 	*fp = f
 	return nil

@@ -16,11 +16,10 @@ type Fingerprint struct {
 	id        string
 	source    string
 	published time.Time
-	words     int          // number of words
-	content   []contentPos // position of each content word
-	chash     []uint64     // hash of each content word's stem
-	lit       shingle.Set  // literal channel: word K-shingles
-	rw        shingle.Set  // rewrite channel: content-word RewriteK-shingles
+	words     int         // number of words
+	chash     []uint64    // hash of each content word's stem
+	lit       shingle.Set // literal channel: word K-shingles
+	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
 	sigLit    minhash.Signature
 	sigRw     minhash.Signature
 	garble    float64 // garbling signs per 100 words
@@ -29,7 +28,8 @@ type Fingerprint struct {
 }
 
 // contentPos locates a content word: its index among all words and its
-// byte span in the text.
+// byte span in the text. Fingerprints do not keep them (they cost more
+// memory than the hashes); evidence recomputes them from the text.
 type contentPos struct {
 	word       int32
 	start, end int32
@@ -54,7 +54,6 @@ func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 			doubled++ // "the the": a garbling sign
 		}
 		if c, ok := shingle.ContentWordBytes(w); ok {
-			d.content = append(d.content, contentPos{int32(len(s.words)), int32(start), int32(end)})
 			d.chash = append(d.chash, shingle.HashBytes(c))
 		}
 		s.words = append(s.words, h)
@@ -73,4 +72,18 @@ func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 	d.credit = creditedSource(text)
 	d.wire = wireAgency(text)
 	return d
+}
+
+// contentPositions returns the position of each content word of text, in
+// the order prepare hashed them.
+func contentPositions(text string) []contentPos {
+	var pos []contentPos
+	n := int32(0)
+	shingle.Words(text, func(w []byte, start, end int) {
+		if _, ok := shingle.ContentWordBytes(w); ok {
+			pos = append(pos, contentPos{n, int32(start), int32(end)})
+		}
+		n++
+	})
+	return pos
 }

@@ -136,11 +136,16 @@ const maxPassages = 20
 
 // evidence maps aligned passages to byte offsets in both texts, longest
 // first, dropping those shorter than MinPassage words.
-func evidence(ta, tb string, a, b *Fingerprint, f pairFeatures, o Options) []Passage {
+// pa and pb are the texts' content-word positions (contentPositions); when
+// a text is missing or does not match its fingerprint there is no evidence.
+func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatures, o Options) []Passage {
+	if len(pa) != len(a.chash) || len(pb) != len(b.chash) {
+		return nil
+	}
 	var out []Passage
 	for _, p := range f.passages {
-		as, ae := a.content[p.AStart], a.content[p.AEnd-1]
-		bs, be := b.content[p.BStart], b.content[p.BEnd-1]
+		as, ae := pa[p.AStart], pa[p.AEnd-1]
+		bs, be := pb[p.BStart], pb[p.BEnd-1]
 		if int(ae.word-as.word)+1 < o.MinPassage && int(be.word-bs.word)+1 < o.MinPassage {
 			continue
 		}
