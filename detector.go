@@ -56,16 +56,35 @@ func (d *Detector) params() Params {
 // Run analyses docs and returns the pairs and clusters found. Document IDs
 // should be unique. The result does not depend on Options.Workers.
 func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
-	o := d.opts
 	d.stage("tokenize", len(docs))
 	data, err := d.fingerprints(ctx, docs)
 	if err != nil {
 		return nil, err
 	}
-	d.stage("discount", -1)
-	discountCommon(data, o)
+	return d.RunFingerprints(ctx, data, func(i int) (string, error) { return docs[i].Text, nil })
+}
 
-	d.stage("signatures", len(docs))
+// Prepare returns doc's fingerprint, unsigned, for RunFingerprints: a scan
+// too large to hold every text prepares documents as they stream in and
+// keeps only their fingerprints. It is safe for concurrent use.
+func (d *Detector) Prepare(doc Document) *Fingerprint {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	return prepare(&doc, d.opts, s)
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// RunFingerprints finishes a scan of prepared fingerprints (Prepare, in
+// input order): it discounts common shingles, signs, finds candidates and
+// resolves them. text(i) returns document i's text; it is called only for
+// the documents of reported pairs, for evidence, so the texts can live on
+// disk. An error from text is returned as the scan's error. It consumes
+// data: common shingles are removed and signatures dropped after use.
+func (d *Detector) RunFingerprints(ctx context.Context, data []*Fingerprint, text func(i int) (string, error)) (*Result, error) {
+	d.stage("discount", -1)
+	discountCommon(data, d.opts)
+	d.stage("signatures", len(data))
 	if err := d.sign(ctx, data); err != nil {
 		return nil, err
 	}
@@ -73,11 +92,10 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 	d.stage("candidates", -1)
 	cands := d.candidates(data, &params)
 	params.Candidates = len(cands)
-	texts := make([]string, len(docs))
-	for i := range docs {
-		texts[i] = docs[i].Text
+	for _, fp := range data { // signatures are not needed past LSH
+		fp.sigLit, fp.sigRw = nil, nil
 	}
-	res, err := d.resolve(ctx, data, texts, cands)
+	res, err := d.resolve(ctx, data, text, cands)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +168,13 @@ func (d *Detector) Params() Params { return d.params() }
 // search. texts[i] is fps[i]'s text, used for evidence excerpts; it may be
 // "" when the text is not at hand (offsets are still given).
 func (d *Detector) Resolve(ctx context.Context, fps []*Fingerprint, texts []string, cands [][2]int) (*Result, error) {
-	res, err := d.resolve(ctx, fps, texts, cands)
+	text := func(i int) (string, error) {
+		if i < len(texts) {
+			return texts[i], nil
+		}
+		return "", nil
+	}
+	res, err := d.resolve(ctx, fps, text, cands)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +183,7 @@ func (d *Detector) Resolve(ctx context.Context, fps []*Fingerprint, texts []stri
 	return res, nil
 }
 
-func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, texts []string, cands [][2]int) (*Result, error) {
+func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int) (*Result, error) {
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(data))}
 	for i, fp := range data {
@@ -174,20 +198,23 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, texts []str
 	if err != nil {
 		return nil, err
 	}
-	text := func(i int) string {
-		if i < len(texts) {
-			return texts[i]
-		}
-		return ""
+	type textPos struct {
+		text string
+		pos  []contentPos // content-word positions, for evidence
 	}
-	positions := map[int][]contentPos{} // content-word positions, for evidence
-	pos := func(i int) []contentPos {
-		p, ok := positions[i]
-		if !ok {
-			p = contentPositions(text(i))
-			positions[i] = p
+	cache := map[int]textPos{}
+	var textErr error
+	get := func(i int) textPos {
+		tp, ok := cache[i]
+		if !ok && textErr == nil {
+			t, err := text(i)
+			if err != nil {
+				textErr = fmt.Errorf("text of %s: %w", data[i].id, err)
+			}
+			tp = textPos{t, contentPositions(t)}
+			cache[i] = tp
 		}
-		return p
+		return tp
 	}
 	d.stage("relations", len(feats))
 	for n, f := range feats {
@@ -198,8 +225,12 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, texts []str
 		}
 		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
 		p.Original, p.Reason = attribute(data, a, b, f, rel)
-		p.Passages = evidence(text(a), text(b), pos(a), pos(b), data[a], data[b], f, o)
+		ta, tb := get(a), get(b)
+		p.Passages = evidence(ta.text, tb.text, ta.pos, tb.pos, data[a], data[b], f, o)
 		res.Pairs = append(res.Pairs, p)
+	}
+	if textErr != nil {
+		return nil, textErr
 	}
 	d.stage("families", -1)
 	res.Pairs, res.Clusters = families(data, res.Pairs)

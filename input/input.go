@@ -108,12 +108,22 @@ func ReadAll(r Reader) (docs []reprint.Document, errs []reprint.InputError, err 
 		if err == io.EOF {
 			return docs, errs, nil
 		}
-		var pe *ParseError
-		if !errors.As(err, &pe) {
+		ie, ok := AsInputError(err)
+		if !ok {
 			return docs, errs, err
 		}
-		errs = append(errs, reprint.InputError{Source: pe.where(), Err: pe.Err.Error()})
+		errs = append(errs, ie)
 	}
+}
+
+// AsInputError turns a *ParseError from Read into the InputError a report
+// lists; ok is false for any other error (a fatal one).
+func AsInputError(err error) (ie reprint.InputError, ok bool) {
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		return ie, false
+	}
+	return reprint.InputError{Source: pe.where(), Err: pe.Err.Error()}, true
 }
 
 // kind is how a file is read, decided by its name.

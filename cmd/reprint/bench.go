@@ -191,29 +191,30 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	timer := &stageTimer{}
 	start := time.Now()
-	timer.Stage("read", -1)
-	docs, _, _, err := load([]string{o.Docs}, stdin, stderr, &o.input, true)
-	if err != nil {
-		return err
-	}
-	var bytes int64
-	for _, d := range docs {
-		bytes += int64(len(d.Text))
-	}
 	opts.Progress = timer
 	det, err := reprint.New(opts)
 	if err != nil {
 		return &usageError{err}
 	}
-	res, err := det.Run(ctx, docs)
+	sp, err := newSpool()
+	if err != nil {
+		return err
+	}
+	defer sp.Close()
+	fps, _, _, err := readPrepared(ctx, det, det.Options().Workers, sp, []string{o.Docs}, stdin, stderr, &o.input, true, timer)
+	if err != nil {
+		return err
+	}
+	bytes := sp.size
+	res, err := det.RunFingerprints(ctx, fps, sp.text)
 	if err != nil {
 		return err
 	}
 	timer.Stage("end", -1)
 	wall := time.Since(start).Seconds()
 	rep := benchReport{
-		Documents: len(docs), Bytes: bytes, Workers: det.Options().Workers, Seconds: wall,
-		DocsPerSec: float64(len(docs)) / wall, MBPerSec: float64(bytes) / 1e6 / wall,
+		Documents: len(fps), Bytes: bytes, Workers: det.Options().Workers, Seconds: wall,
+		DocsPerSec: float64(len(fps)) / wall, MBPerSec: float64(bytes) / 1e6 / wall,
 		Stages: map[string]float64{}, PeakRSSBytes: peakRSS(), Pairs: len(res.Pairs), Candidates: res.Params.Candidates,
 	}
 	for i := 0; i+1 < len(timer.names); i++ {

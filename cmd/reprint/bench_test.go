@@ -32,7 +32,7 @@ func TestGenBench(t *testing.T) {
 	if rep.Recall < 0.99 || rep.Precision < 0.99 {
 		t.Errorf("got recall %.3f precision %.3f, want both at least 0.99", rep.Recall, rep.Precision)
 	}
-	for _, st := range []string{"read", "tokenize", "signatures", "candidates", "verify"} {
+	for _, st := range []string{"read and tokenize", "signatures", "candidates", "verify"} {
 		if _, ok := rep.Stages[st]; !ok {
 			t.Errorf("stage %q missing from %v", st, rep.StageOrder)
 		}

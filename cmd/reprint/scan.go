@@ -74,21 +74,77 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
-	docs, errs, warnings, err := load(paths, stdin, stderr, &o.input, o.output.Quiet)
+	res, text, closeSpool, err := scanStream(ctx, paths, stdin, stderr, o)
 	if err != nil {
 		return err
 	}
-	res, err := detect(ctx, docs, errs, warnings, stderr, o.detect.Options(), &o.output)
-	if err != nil {
-		return err
+	defer closeSpool()
+	var ropts report.Options
+	if format == report.HTML {
+		if ropts.Texts, err = pairTexts(res, text); err != nil {
+			return err
+		}
 	}
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
-		return report.Write(w, res, format, report.Options{Texts: texts(docs)})
+		return report.Write(w, res, format, ropts)
 	})
 	if err != nil {
 		return err
 	}
 	return o.output.failOnMatch(res)
+}
+
+// scanStream runs a scan that holds fingerprints, not texts, in memory:
+// texts go to a spool file as they are read, and only those of reported
+// pairs are read back. It returns the result, a way to read any document's
+// text while the spool lives, and a function that removes the spool.
+func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.Writer, o *scanOptions) (*reprint.Result, func(int) (string, error), func(), error) {
+	opts := o.detect.Options()
+	b := newBar(stderr, o.output.Quiet, o.output.NoProgress)
+	opts.Progress = b
+	det, err := reprint.New(opts)
+	if err != nil {
+		return nil, nil, nil, &usageError{err}
+	}
+	sp, err := newSpool()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	fps, errs, warnings, err := readPrepared(ctx, det, det.Options().Workers, sp, paths, stdin, stderr, &o.input, o.output.Quiet, b)
+	if err != nil {
+		b.Finish()
+		sp.Close()
+		return nil, nil, nil, err
+	}
+	res, err := det.RunFingerprints(ctx, fps, sp.text)
+	b.Finish()
+	if err != nil {
+		sp.Close()
+		return nil, nil, nil, fmt.Errorf("scan: %w", err)
+	}
+	res.Errors = errs
+	res.Warnings = warnings
+	res.Summary.Skipped = len(errs)
+	return res, sp.text, func() { sp.Close() }, nil
+}
+
+// pairTexts returns the texts the HTML report shows: those of documents in
+// its pairs ("" for the others).
+func pairTexts(res *reprint.Result, text func(int) (string, error)) ([]string, error) {
+	texts := make([]string, len(res.Documents))
+	for _, p := range res.Pairs {
+		for _, i := range [2]int{p.A, p.B} {
+			if texts[i] != "" {
+				continue
+			}
+			t, err := text(i)
+			if err != nil {
+				return nil, err
+			}
+			texts[i] = t
+		}
+	}
+	return texts, nil
 }
 
 // texts returns the texts of docs, for the HTML report's side-by-side view.
@@ -140,8 +196,25 @@ func scan(ctx context.Context, paths []string, stdin io.Reader, stderr io.Writer
 // each unreadable item is reported on stderr as a warning (unless quiet)
 // and returned in errs.
 func load(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool) (docs []reprint.Document, errs []reprint.InputError, warnings []string, err error) {
-	if err := checkPaths(paths); err != nil {
+	errs, warnings, err = readEach(paths, stdin, stderr, in, quiet, func(d reprint.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
 		return nil, nil, nil, err
+	}
+	return docs, errs, warnings, nil
+}
+
+// readEach reads the documents named by paths and calls each for every one,
+// in input order, with load's rules for errors: missing paths, no
+// documents at all, and any unreadable item with --strict are input
+// errors; otherwise each unreadable item is a warning on stderr (unless
+// quiet) and is returned in errs. An error from each stops the reading and
+// is returned.
+func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool, each func(reprint.Document) error) (errs []reprint.InputError, warnings []string, err error) {
+	if err := checkPaths(paths); err != nil {
+		return nil, nil, err
 	}
 	if stdin == nil {
 		stdin = strings.NewReader("")
@@ -155,11 +228,28 @@ func load(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, q
 			}
 		},
 	}
-	docs, errs, err = input.ReadAll(input.Open(paths, stdin, opts))
-	if err != nil {
-		return nil, nil, nil, &inputError{err}
+	r := input.Open(paths, stdin, opts)
+	defer r.Close()
+	n := 0
+	for {
+		doc, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			ie, ok := input.AsInputError(err)
+			if !ok {
+				return nil, nil, &inputError{err}
+			}
+			errs = append(errs, ie)
+			continue
+		}
+		n++
+		if err := each(doc); err != nil {
+			return nil, nil, err
+		}
 	}
-	fatal := in.Strict && len(errs) > 0 || len(docs) == 0
+	fatal := in.Strict && len(errs) > 0 || n == 0
 	for _, e := range errs {
 		switch {
 		case fatal:
@@ -169,14 +259,14 @@ func load(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, q
 		}
 	}
 	switch {
-	case len(docs) == 0:
-		return nil, nil, nil, inputErrorf("no documents could be read from %s", strings.Join(paths, " "))
+	case n == 0:
+		return nil, nil, inputErrorf("no documents could be read from %s", strings.Join(paths, " "))
 	case fatal:
-		return nil, nil, nil, inputErrorf("%d of the inputs could not be read (--strict)", len(errs))
+		return nil, nil, inputErrorf("%d of the inputs could not be read (--strict)", len(errs))
 	case len(errs) > 0 && !quiet:
-		fmt.Fprintf(stderr, "reprint: read %d documents, skipped %d (see errors)\n", len(docs), len(errs))
+		fmt.Fprintf(stderr, "reprint: read %d documents, skipped %d (see errors)\n", n, len(errs))
 	}
-	return docs, errs, warnings, nil
+	return errs, warnings, nil
 }
 
 // checkPaths returns an input error naming every path argument that does
