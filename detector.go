@@ -38,7 +38,7 @@ const lshRecall = 0.99
 func (d *Detector) params() Params {
 	o := d.opts
 	p := Params{
-		K: o.K, RewriteK: o.RewriteK, NumHash: o.NumHash, Seed: o.Seed,
+		K: o.K, RewriteK: o.RewriteK, NumHash: o.NumHash, Sketch: o.Sketch, Seed: o.Seed,
 		Threshold: o.Threshold, RewriteThreshold: o.RewriteThreshold,
 		MinScore: o.MinScore, CandidateBudget: o.CandidateBudget, MaxBucket: o.MaxBucket, MaxDocFreq: o.MaxDocFreq,
 		MinPassage: o.MinPassage, SameStory: o.SameStory,
@@ -129,9 +129,13 @@ func (d *Detector) sign(ctx context.Context, data []*Fingerprint) error {
 }
 
 func (d *Detector) signOne(fp *Fingerprint) {
-	fp.sigLit = d.signer.Sign(fp.lit)
+	sign := d.signer.Sign
+	if d.opts.Sketch == SketchOPH {
+		sign = d.signer.OnePermutation
+	}
+	fp.sigLit = sign(fp.lit)
 	if d.opts.RewriteK > 0 {
-		fp.sigRw = d.signer.Sign(fp.rw)
+		fp.sigRw = sign(fp.rw)
 	}
 }
 

@@ -16,6 +16,11 @@ type Options struct {
 	RewriteK int
 	// NumHash is the MinHash signature length. 0 → 128.
 	NumHash int
+	// Sketch names the signature scheme: "oph" (one-permutation hashing
+	// with densification: one hash per shingle, the default) or "minwise"
+	// (go-minhash's NumHash hashes per shingle, the engine of record).
+	// Both estimate Jaccard similarity; only candidate search uses them.
+	Sketch string
 	// Seed seeds the MinHash hash functions. 0 → a fixed default.
 	Seed uint64
 	// Threshold is the literal-channel Jaccard the LSH is tuned for. 0 → 0.5.
@@ -70,6 +75,12 @@ func DefaultOptions() Options {
 	return o.withDefaults()
 }
 
+// Signature schemes for Options.Sketch.
+const (
+	SketchOPH     = "oph"
+	SketchMinWise = "minwise"
+)
+
 // DefaultSeed is the MinHash seed used when Options.Seed is 0.
 const DefaultSeed uint64 = 0x7265_7072_696e_7421 // "reprint!"
 
@@ -82,6 +93,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.NumHash == 0 {
 		o.NumHash = 128
+	}
+	if o.Sketch == "" {
+		o.Sketch = SketchOPH
 	}
 	if o.Seed == 0 {
 		o.Seed = DefaultSeed
@@ -125,6 +139,7 @@ func (o Options) Validate() error {
 	check(o.K >= 1 && o.K <= 16, "k must be in 1..16, got %d", o.K)
 	check(o.RewriteK <= 16, "rewrite-k must be at most 16, got %d", o.RewriteK)
 	check(o.NumHash >= 8 && o.NumHash <= 1024, "num-hash must be in 8..1024, got %d", o.NumHash)
+	check(o.Sketch == SketchOPH || o.Sketch == SketchMinWise, "sketch must be %q or %q, got %q", SketchOPH, SketchMinWise, o.Sketch)
 	check(o.Threshold > 0 && o.Threshold <= 1, "threshold must be in (0,1], got %g", o.Threshold)
 	check(o.RewriteThreshold > 0 && o.RewriteThreshold <= 1, "rewrite-threshold must be in (0,1], got %g", o.RewriteThreshold)
 	check(o.MinScore > 0 && o.MinScore <= 1, "min-score must be in (0,1], got %g", o.MinScore)
@@ -143,6 +158,7 @@ type Params struct {
 	K                int     `json:"k"`
 	RewriteK         int     `json:"rewrite_k"`
 	NumHash          int     `json:"num_hash"`
+	Sketch           string  `json:"sketch"`
 	Seed             uint64  `json:"seed"`
 	Threshold        float64 `json:"threshold"`
 	Bands            int     `json:"bands"`

@@ -21,6 +21,7 @@ type detectOptions struct {
 	K                int
 	RewriteK         int
 	NumHash          int
+	Sketch           string
 	Seed             uint64
 	MaxBucket        int
 	RewriteRows      int
@@ -41,6 +42,7 @@ func (o *detectOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.IntVarP(&o.K, "shingle", "k", def.K, "literal shingle length in words, 1..16")
 	fs.IntVar(&o.RewriteK, "rewrite-k", def.RewriteK, "rewrite-channel shingle length in content words; negative disables the rewrite channel")
 	fs.IntVar(&o.NumHash, "num-hash", def.NumHash, "MinHash signature length, 8..1024")
+	fs.StringVar(&o.Sketch, "sketch", def.Sketch, "signature scheme for candidate search: oph (one-permutation hashing, fast) or minwise (go-minhash)")
 	fs.Uint64Var(&o.Seed, "seed", 0, "MinHash seed (0 = the built-in seed)")
 	fs.IntVar(&o.RewriteRows, "rewrite-rows", 0, "rows per LSH band of the rewrite channel (0: derived from --rewrite-threshold, grown on large corpora to fit --candidate-budget)")
 	fs.IntVar(&o.CandidateBudget, "candidate-budget", def.CandidateBudget, "expected rewrite-channel candidate pairs per document on large corpora (any corpus may have 100000)")
@@ -57,6 +59,7 @@ func (o *detectOptions) Options() reprint.Options {
 		K:                o.K,
 		RewriteK:         o.RewriteK,
 		NumHash:          o.NumHash,
+		Sketch:           o.Sketch,
 		Seed:             o.Seed,
 		Threshold:        o.Threshold,
 		RewriteThreshold: o.RewriteThreshold,
