@@ -117,6 +117,9 @@ func (r *FileReader) Read() (reprint.Document, error) {
 // every file, so Close is only needed when stopping early.
 func (r *FileReader) Close() error {
 	var err error
+	if r.jsonl != nil {
+		r.jsonl.Close() // stops its decoding goroutines
+	}
 	if r.closer != nil {
 		err = r.closer.Close()
 	}

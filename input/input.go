@@ -55,6 +55,10 @@ type Options struct {
 	// (and line), such as text decoded as Windows-1252 or an unparseable
 	// publication date. Nil means they are dropped.
 	Warn func(msg string)
+	// Workers decodes JSON Lines on this many goroutines; 0 or 1 decodes
+	// in the caller's. Documents, errors and warnings come in input order
+	// either way.
+	Workers int
 }
 
 // warnf calls o.Warn, if set, with a formatted message.

@@ -26,6 +26,7 @@ type JSONLReader struct {
 	line   int    // number of the last line read
 	buf    []byte // holds a line longer than br's buffer
 	err    error  // sticky: io.EOF or a read error
+	pipe   *jsonlPipe
 }
 
 // NewJSONL returns a reader of the JSON Lines in r. name names r in each
@@ -50,6 +51,9 @@ func newJSONL(r io.Reader, name string, o Options, seen seenIDs) *JSONLReader {
 // *ParseError for a line it skipped, and a fatal error (naming the line)
 // if r fails.
 func (r *JSONLReader) Read() (reprint.Document, error) {
+	if r.opts.Workers > 1 {
+		return r.readParallel()
+	}
 	for r.err == nil {
 		line, err := r.readLine()
 		if err != nil {
@@ -104,45 +108,61 @@ func (r *JSONLReader) readLine() ([]byte, error) {
 
 // parse turns one non-blank line into a document.
 func (r *JSONLReader) parse(line []byte) (reprint.Document, error) {
-	source := r.name + ":" + strconv.Itoa(r.line)
+	return r.finish(decodeLine(line, r.line, r.name, r.fields))
+}
+
+// decoded is one line decoded, before the checks that need the lines
+// before it (duplicate IDs) and before its warnings are given.
+type decoded struct {
+	line      int
+	blank     bool
+	doc       reprint.Document
+	err       error
+	pre, post []string // warnings given before and after the ID check
+}
+
+// decodeLine decodes line number n of the file called name. It depends on
+// nothing else, so lines can be decoded on several goroutines.
+func decodeLine(line []byte, n int, name string, f Fields) (d decoded) {
+	d.line = n
+	source := name + ":" + strconv.Itoa(n)
 	if !utf8.Valid(line) {
 		s, _ := decodeText(line)
 		line = []byte(s)
-		r.opts.warnf("%s: not valid UTF-8, decoded as Windows-1252", source)
+		d.pre = append(d.pre, fmt.Sprintf("%s: not valid UTF-8, decoded as Windows-1252", source))
 	}
 	obj, err := decodeObject(line)
 	if err != nil {
-		return reprint.Document{}, err
+		d.err = err
+		return d
 	}
-	f := r.fields
 	doc := reprint.Document{Source: source}
-
 	id, err := idField(obj[f.ID])
 	if err != nil {
-		return reprint.Document{}, fmt.Errorf("field %q: %w", f.ID, err)
+		d.err = fmt.Errorf("field %q: %w", f.ID, err)
+		return d
 	}
 	doc.ID = id
 
 	text, ok, err := stringField(obj[f.Text])
 	switch {
 	case err != nil:
-		return reprint.Document{}, fmt.Errorf("field %q: %w", f.Text, err)
+		d.err = fmt.Errorf("field %q: %w", f.Text, err)
+		return d
 	case !ok:
-		return reprint.Document{}, fmt.Errorf("missing text (field %q)", f.Text)
+		d.err = fmt.Errorf("missing text (field %q)", f.Text)
+		return d
 	case strings.TrimSpace(text) == "":
-		return reprint.Document{}, fmt.Errorf("empty text (field %q)", f.Text)
+		d.err = fmt.Errorf("empty text (field %q)", f.Text)
+		return d
 	}
 	doc.Text = text
-
-	if err := r.seen.check(doc.ID, source); err != nil {
-		return reprint.Document{}, err
-	}
 
 	// Optional fields: a wrong type loses only that field, with a warning.
 	optional := func(name string) string {
 		s, _, err := stringField(obj[name])
 		if err != nil {
-			r.opts.warnf("%s: field %q ignored: %v", source, name, err)
+			d.post = append(d.post, fmt.Sprintf("%s: field %q ignored: %v", source, name, err))
 		}
 		return strings.TrimSpace(s)
 	}
@@ -151,11 +171,30 @@ func (r *JSONLReader) parse(line []byte) (reprint.Document, error) {
 	if p := optional(f.Published); p != "" {
 		t, ok := parseTime(p)
 		if !ok {
-			r.opts.warnf("%s: field %q ignored: unrecognised time %q", source, f.Published, p)
+			d.post = append(d.post, fmt.Sprintf("%s: field %q ignored: unrecognised time %q", source, f.Published, p))
 		}
 		doc.Published = t
 	}
-	return doc, nil
+	d.doc = doc
+	return d
+}
+
+// finish gives a decoded line's warnings and checks its ID against the
+// lines before it, in input order.
+func (r *JSONLReader) finish(d decoded) (reprint.Document, error) {
+	for _, w := range d.pre {
+		r.opts.warnf("%s", w)
+	}
+	if d.err != nil {
+		return reprint.Document{}, d.err
+	}
+	if err := r.seen.check(d.doc.ID, d.doc.Source); err != nil {
+		return reprint.Document{}, err
+	}
+	for _, w := range d.post {
+		r.opts.warnf("%s", w)
+	}
+	return d.doc, nil
 }
 
 // decodeObject decodes a line holding one JSON object. Numbers are kept
