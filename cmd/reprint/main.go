@@ -5,6 +5,10 @@
 //	reprint eval --docs D --labels L  score a scan against hand-made labels
 //	reprint gen [flags]               write a benchmark corpus
 //	reprint bench --docs D            time a whole scan and score it
+//	reprint index add --index F PATH  create or grow an index of articles
+//	reprint index stats --index F     show an index's size and parameters
+//	reprint check --index F PATH...   compare articles with an index
+//	reprint filter --index F          tag or drop JSONL lines that copy indexed ones
 //	reprint version                   print the version
 //	reprint help [command]            show help
 //
@@ -141,6 +145,9 @@ var commands = map[string]commandFunc{
 	"eval":    runEval,
 	"gen":     runGen,
 	"bench":   runBench,
+	"index":   runIndex,
+	"check":   runCheck,
+	"filter":  runFilter,
 	"version": runVersion,
 	"help":    runHelp,
 }
@@ -177,6 +184,13 @@ Usage:
   reprint gen [flags]                write a benchmark corpus with planted copies
   reprint bench --docs D [--truth T] time a whole scan, stage by stage, and
                                      score it against planted pairs
+  reprint index add --index FILE PATH...
+                                     create an index of articles or add to it
+  reprint index stats --index FILE   documents, size and parameters of an index
+  reprint check --index FILE PATH... which indexed articles each article copies
+                                     or rewrites, and which copy or rewrite it
+  reprint filter --index FILE        tag (or --drop) JSONL lines from standard
+                                     input that copy indexed or earlier lines
   reprint version                    print the version
   reprint help [command]             show help for a command
 
@@ -194,6 +208,9 @@ var helpers = map[string]func(stderr io.Writer) *command{
 	"eval":    func(w io.Writer) *command { c, _ := newEvalCommand(w); return c },
 	"gen":     func(w io.Writer) *command { c, _ := newGenCommand(w); return c },
 	"bench":   func(w io.Writer) *command { c, _ := newBenchCommand(w); return c },
+	"index":   func(w io.Writer) *command { c, _ := newIndexAddCommand(w); return c },
+	"check":   func(w io.Writer) *command { c, _ := newCheckCommand(w); return c },
+	"filter":  func(w io.Writer) *command { c, _ := newFilterCommand(w); return c },
 }
 
 // runHelp prints the top-level help or a command's help.

@@ -1,0 +1,265 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/eval"
+	"github.com/reprint-dev/reprint/index"
+	"github.com/reprint-dev/reprint/input"
+	"github.com/reprint-dev/reprint/internal/golden"
+	"github.com/reprint-dev/reprint/report"
+)
+
+// seedIndex builds an index of the named seeds, read from standard input.
+func seedIndex(tb testing.TB, names ...string) string {
+	tb.Helper()
+	idx := filepath.Join(tb.TempDir(), "seeds.idx")
+	code, _, errOut := runCmd(tb, tb.Context(), seedJSONL(tb, names...), "index", "add", "-q", "--index", idx, "-")
+	if code != 0 {
+		tb.Fatalf("index add: exit %d: %s", code, errOut)
+	}
+	return idx
+}
+
+// pairKey describes a pair by its IDs, relation and original.
+type pairKey struct{ a, b, relation, original string }
+
+func pairsOf(rep report.JSONReport) []pairKey {
+	var ps []pairKey
+	for _, p := range rep.Pairs {
+		ps = append(ps, pairKey{p.A, p.B, string(p.Relation), p.Original})
+	}
+	slices.SortFunc(ps, func(x, y pairKey) int { return strings.Compare(x.a+" "+x.b, y.a+" "+y.b) })
+	return ps
+}
+
+func TestCheckSeeds(t *testing.T) {
+	path := func(n string) string { return filepath.Join(seeds, n) }
+	tests := []struct {
+		name    string
+		indexed []string
+		query   string
+		want    []pairKey
+	}{
+		{"rewrite finds its original", []string{seed0, seed1, seed4}, seed3,
+			[]pairKey{{seed1, path(seed3), "rewrite", seed1}}},
+		{"machine rewrite finds its original", []string{seed0, seed1, seed4}, seed2,
+			[]pairKey{{seed1, path(seed2), "machine_rewrite", seed1}}},
+		{"original finds what derives from it", []string{seed0, seed2, seed3, seed4}, seed1,
+			[]pairKey{{seed2, path(seed1), "machine_rewrite", path(seed1)}, {seed3, path(seed1), "rewrite", path(seed1)}}},
+		{"unrelated finds nothing", []string{seed1, seed2, seed3}, seed0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			idx := seedIndex(t, tt.indexed...)
+			code, out, errOut := runCmd(t, t.Context(), "", "check", "--index", idx, "--format", "json", path(tt.query))
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			rep := decodeReport(t, out)
+			got := pairsOf(rep)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got pairs %v, want %v", got, tt.want)
+			}
+			// Documents: the indexed ones in a pair, then the query.
+			if n := len(rep.Documents); n != len(tt.want)+1 || rep.Documents[n-1].ID != path(tt.query) {
+				t.Errorf("got documents %v, want the %d matched then the query", rep.Documents, len(tt.want))
+			}
+			for _, p := range rep.Pairs {
+				if len(p.Passages) == 0 || p.Passages[0].Text == "" {
+					t.Errorf("pair %s-%s: got no evidence text, want passages from the stored text", p.A, p.B)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	idx := seedIndex(t, seed0, seed1, seed4)
+	query := filepath.Join(seeds, seed2)
+	for _, f := range []string{"text", "json", "jsonl", "csv", "html"} {
+		t.Run(f, func(t *testing.T) {
+			code, out, errOut := runCmd(t, t.Context(), "", "check", "--index", idx, "--format", f, query)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			ext := f
+			if f == "text" {
+				ext = "txt"
+			}
+			golden.Check(t, filepath.Join("testdata", "golden", "check."+ext), []byte(out))
+		})
+	}
+	t.Run("fail on match", func(t *testing.T) {
+		code, _, _ := runCmd(t, t.Context(), "", "check", "--index", idx, "--fail-on-match", "--format", "json", query)
+		if code != exitMatches {
+			t.Errorf("got exit %d, want %d", code, exitMatches)
+		}
+		other := seedIndex(t, seed1, seed2, seed3)
+		code, _, _ = runCmd(t, t.Context(), "", "check", "--index", other, "--fail-on-match", "--format", "json", filepath.Join(seeds, seed0))
+		if code != exitOK {
+			t.Errorf("got exit %d for an unrelated article, want 0", code)
+		}
+	})
+}
+
+func TestCheckSkipsItself(t *testing.T) {
+	// Queries with the IDs of indexed articles are not compared with
+	// them, and queries are not compared with each other.
+	idx := seedIndex(t, seed0, seed1, seed2, seed3, seed4)
+	code, out, errOut := runCmd(t, t.Context(), seedJSONL(t, seed1, seed2), "check", "--index", idx, "--format", "json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rep := decodeReport(t, out)
+	// 002 is not compared with 001 (a query), but with 003, of which it
+	// is a machine rewrite as far as the texts tell.
+	want := []pairKey{{seed3, seed1, "rewrite", seed1}, {seed3, seed2, "machine_rewrite", seed3}}
+	if got := pairsOf(rep); !slices.Equal(got, want) {
+		t.Errorf("got pairs %v, want %v", got, want)
+	}
+	if rep.Summary.Documents != 3 {
+		t.Errorf("got %d documents, want 3 (one indexed, two queries)", rep.Summary.Documents)
+	}
+}
+
+func TestCheckInputErrors(t *testing.T) {
+	idx := seedIndex(t, seed1)
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "q.jsonl", "{\"id\":\"q\",\"text\":"+strings.Repeat("\"x\"", 1)+"}\nnot json\n")
+	code, out, errOut := runCmd(t, t.Context(), "", "check", "--index", idx, "--format", "json", bad)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rep := decodeReport(t, out)
+	if len(rep.Errors) != 1 || !strings.HasSuffix(rep.Errors[0].Source, "q.jsonl:2") || rep.Summary.Skipped != 1 {
+		t.Errorf("got errors %v, summary %+v; want the bad line reported", rep.Errors, rep.Summary)
+	}
+}
+
+// TestCheckLatency times checks of single articles against an existing
+// index, in process: fingerprint, candidates, Get and Resolve, without
+// writing a report. Each query is a document of REPRINT_CHECK_QUERIES (a
+// JSONL file) under a new ID, so that it is compared with its own indexed
+// copy, if any, and its relatives. Run it with
+//
+//	REPRINT_CHECK_INDEX=news.idx REPRINT_CHECK_QUERIES=q.jsonl go test -run TestCheckLatency -v ./cmd/reprint/
+func TestCheckLatency(t *testing.T) {
+	path, queries := os.Getenv("REPRINT_CHECK_INDEX"), os.Getenv("REPRINT_CHECK_QUERIES")
+	if path == "" || queries == "" {
+		t.Skip("set REPRINT_CHECK_INDEX and REPRINT_CHECK_QUERIES")
+	}
+	n := 200
+	if s := os.Getenv("REPRINT_CHECK_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	opts := reprint.Options{}
+	det, _ := reprint.New(opts)
+	ix, err := index.Open(path, det.Params(), index.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	f, err := os.Open(queries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, _, err := input.ReadAll(input.NewJSONL(f, queries, input.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Evenly spaced queries.
+	step := max(len(docs)/n, 1)
+	var times []time.Duration
+	pairs, docsOut := 0, 0
+	for i := 0; i < len(docs) && len(times) < n; i += step {
+		q := docs[i]
+		q.ID = "query:" + q.ID
+		start := time.Now()
+		res, _, err := checkDocs(t.Context(), ix, []reprint.Document{q}, opts, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		pairs += len(res.Pairs)
+		docsOut += len(res.Documents)
+	}
+	slices.Sort(times)
+	st, _ := ix.Stats()
+	t.Logf("index %s: %d documents; %d checks of one article: median %v, p99 %v, max %v; %.1f pairs per check",
+		path, st.Documents, len(times), times[len(times)/2], times[(len(times)*99)/100], times[len(times)-1], float64(pairs)/float64(len(times)))
+}
+
+// TestCheckMETER indexes the METER press-agency texts, checks every
+// newspaper text against them in one run, and scores the result with the
+// eval package, for comparison with "reprint eval" on the whole set. Run it
+// with REPRINT_METER=/path/to/meter-courts (holding docs.jsonl and
+// labels.jsonl).
+func TestCheckMETER(t *testing.T) {
+	dir := os.Getenv("REPRINT_METER")
+	if dir == "" {
+		t.Skip("set REPRINT_METER")
+	}
+	f, err := os.Open(filepath.Join(dir, "docs.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, err := input.ReadAll(input.NewJSONL(f, "docs.jsonl", input.Options{}))
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pa, news strings.Builder
+	var queries []reprint.Document
+	for _, d := range docs {
+		line, _ := json.Marshal(map[string]string{"id": d.ID, "text": d.Text})
+		switch {
+		case strings.HasPrefix(d.ID, "pa/"):
+			pa.Write(line)
+			pa.WriteByte('\n')
+		case strings.HasPrefix(d.ID, "news/"):
+			news.Write(line)
+			news.WriteByte('\n')
+			queries = append(queries, d)
+		}
+	}
+	idx := filepath.Join(t.TempDir(), "pa.idx")
+	if code, _, errOut := runCmd(t, t.Context(), pa.String(), "index", "add", "-q", "--index", idx, "-"); code != 0 {
+		t.Fatalf("index add: exit %d: %s", code, errOut)
+	}
+	opts := reprint.Options{}
+	det, _ := reprint.New(opts)
+	ix, err := index.Open(idx, det.Params(), index.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	start := time.Now()
+	res, _, err := checkDocs(t.Context(), ix, queries, opts, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	lf, err := os.Open(filepath.Join(dir, "labels.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels, err := eval.ReadLabels(lf, "labels.jsonl")
+	lf.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := eval.Score(res, labels)
+	var b strings.Builder
+	rep.WriteText(&b)
+	t.Logf("checked %d newspaper texts against %d indexed PA texts in %v: %d pairs\n%s", len(queries), len(docs)-len(queries), elapsed, len(res.Pairs), b.String())
+}

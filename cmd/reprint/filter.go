@@ -1,0 +1,550 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/spf13/pflag"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/index"
+	"github.com/reprint-dev/reprint/input"
+)
+
+// filterOptions are the flags of filter.
+type filterOptions struct {
+	index         indexOptions
+	detect        detectOptions
+	input         inputOptions
+	Drop          bool
+	Add           bool
+	Window        int
+	MaxCandidates int
+	Batch         int
+	Quiet         bool
+}
+
+const filterSummary = `
+Filter copies JSON Lines from standard input to standard output, one
+article per line, and marks each line that copies, excerpts or rewrites an
+indexed article or an earlier line of the stream: it adds a field
+
+  "reprint":{"duplicate_of":"ID","relation":"copy","score":0.97}
+
+before the line's closing brace, or with --drop leaves the line out. The
+other bytes of a line are kept as they were; a line with no match is copied
+unchanged. The match reported is the derived pair with the highest score.
+With --add the lines that are written out are also added to the index, in
+batches. Memory is bounded, not growing with the stream: the keys and
+compressed texts of the last --window lines written out are kept to compare
+later lines with (about 4 KB a line for news articles, plus caches).
+
+A line is verified against the articles and earlier lines that share at
+least --min-shared-keys of its LSH keys (2 by default; check uses 1): one
+shared key is mostly chance, and skipping those makes filter several times
+faster for about 1% of the derived pairs, the weakest.
+
+Every line is accounted for: a line that is not a JSON object with an ID and
+a text is left out and reported on standard error as "-:LINE: reason", and a
+summary "read N, passed P (M marked), dropped D, rejected R" (N = P + D +
+R) ends the run. Blank lines are skipped and not counted. --index is
+optional: without it lines are compared with earlier lines only. A line
+whose ID is that of an indexed article or of an earlier line is not
+compared with it.
+`
+
+func newFilterCommand(stderr io.Writer) (*command, *filterOptions) {
+	c := newCommand("filter", "reprint filter [--index FILE] [--drop] [--add] [flags] < IN.jsonl > OUT.jsonl", filterSummary, stderr)
+	o := &filterOptions{}
+	c.group("Filter", func(fs *pflag.FlagSet) {
+		fs.StringVar(&o.index.Path, "index", "", "compare lines with the index `FILE` (and add to it with --add)")
+		fs.BoolVar(&o.Drop, "drop", false, "leave out lines that derive from an indexed or earlier line, instead of marking them")
+		fs.BoolVar(&o.Add, "add", false, "add the lines written out to the index (requires --index)")
+		fs.IntVar(&o.Window, "window", 100000, "compare each line with at most `N` earlier lines written out (0: none)")
+		fs.IntVar(&o.MaxCandidates, "max-candidates", 100, "verify at most `N` indexed articles and N earlier lines per line, those sharing the most LSH keys (0 = all)")
+		o.index.addQueryFlags(fs, 2)
+		fs.IntVar(&o.Batch, "batch", 1000, "lines per transaction with --add")
+	})
+	c.group("Detection", o.detect.AddFlags)
+	c.group("Input", o.input.AddFlags)
+	c.group("Output", func(fs *pflag.FlagSet) {
+		fs.BoolVarP(&o.Quiet, "quiet", "q", false, "print no warnings and no summary on standard error (rejected lines are still reported)")
+	})
+	c.addHelp()
+	return c, o
+}
+
+// filterCounts account for every non-blank input line.
+type filterCounts struct {
+	read, passed, tagged, dropped, rejected, indexed int
+}
+
+// runFilter runs "reprint filter".
+func runFilter(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	c, o := newFilterCommand(stderr)
+	rest, err := c.parse(args)
+	if err != nil {
+		return err
+	}
+	if c.help {
+		c.writeHelp(stdout)
+		return nil
+	}
+	switch {
+	case len(rest) > 0:
+		return usageErrorf("filter: unexpected arguments %q (filter reads standard input)", rest)
+	case o.Add && o.index.Path == "":
+		return usageErrorf("filter: --add requires --index")
+	case o.Window < 0 || o.MaxCandidates < 0 || o.Batch < 1:
+		return usageErrorf("filter: --window and --max-candidates must not be negative, --batch must be positive")
+	}
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	opts := o.detect.Options()
+	det, err := reprint.New(opts)
+	if err != nil {
+		return &usageError{err}
+	}
+	var ix *index.Index
+	if o.index.Path != "" {
+		if ix, err = o.index.open("filter", det.Params(), !o.Add); err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := ix.Close(); err == nil {
+				err = cerr
+			}
+		}()
+	}
+	f := &filter{
+		o: o, opts: opts, det: det, ix: ix, stderr: stderr,
+		win: newWindow(o.Window, maxPostings(o.index.MaxPostings), o.index.MinShared),
+		out: bufio.NewWriterSize(stdout, 64<<10),
+	}
+	err = f.run(ctx, stdin)
+	if !o.Quiet {
+		n := f.n
+		fmt.Fprintf(stderr, "reprint: filter: read %d, passed %d (%d marked), dropped %d, rejected %d", n.read, n.passed, n.tagged, n.dropped, n.rejected)
+		if o.Add {
+			fmt.Fprintf(stderr, "; added %d to %s", n.indexed, o.index.Path)
+		}
+		fmt.Fprintln(stderr)
+	}
+	return err
+}
+
+func maxPostings(n int) int {
+	if n <= 0 {
+		return index.DefaultMaxPostings
+	}
+	return n
+}
+
+// filter is one run of reprint filter.
+type filter struct {
+	o      *filterOptions
+	opts   reprint.Options
+	det    *reprint.Detector
+	ix     *index.Index
+	win    *window
+	out    *bufio.Writer
+	stderr io.Writer
+	n      filterCounts
+
+	// Lines passed and not yet added to the index (--add).
+	docs []reprint.Document
+	fps  []*reprint.Fingerprint
+	keys [][]uint64
+}
+
+// job is one input line on its way through the workers.
+type job struct {
+	line int
+	raw  []byte
+	done chan struct{}
+
+	doc    reprint.Document
+	err    error // a rejected line
+	fatal  error // an index or window failure
+	warned []string
+	fp     *reprint.Fingerprint
+	keys   []uint64
+	ztext  []byte // the text compressed, for the window
+
+	// What the worker found among the indexed articles and the lines
+	// added to the window before winFrom: the best match, and the IDs
+	// compared.
+	match   *match
+	seen    map[string]bool
+	winFrom int64
+}
+
+// run reads stdin, sends each line to the workers, and handles the
+// results in input order.
+func (f *filter) run(ctx context.Context, stdin io.Reader) error {
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := f.det.Options().Workers
+	jobs := make(chan *job, 4*workers)
+	order := make(chan *job, 64*workers)
+	var readErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		defer close(order)
+		defer close(jobs)
+		br := bufio.NewReaderSize(stdin, 64<<10)
+		for line := 1; ctx.Err() == nil; line++ {
+			raw, err := br.ReadBytes('\n')
+			if len(bytes.TrimSpace(raw)) > 0 {
+				j := &job{line: line, raw: raw, done: make(chan struct{})}
+				select {
+				case order <- j:
+				case <-ctx.Done():
+					return
+				}
+				jobs <- j
+			}
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				readErr = inputErrorf("filter: read standard input: line %d: %w", line, unwrapPath(err))
+				return
+			}
+		}
+	})
+	wopts := f.opts
+	wopts.Workers, wopts.Progress = 1, nil // parallel across lines instead
+	for range workers {
+		wg.Go(func() {
+			det, _ := reprint.New(wopts)
+			zw, _ := flate.NewWriter(nil, flate.BestSpeed)
+			for j := range jobs {
+				f.prepare(ctx, det, zw, j)
+				close(j.done)
+			}
+		})
+	}
+	var err error
+	for j := range order {
+		<-j.done
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		if err = f.handle(ctx, j); err != nil {
+			break
+		}
+		if len(order) == 0 {
+			if err = f.out.Flush(); err != nil {
+				err = fmt.Errorf("filter: write: %w", err)
+				break
+			}
+		}
+	}
+	cancel()
+	for j := range order { // let the reader and workers stop
+		<-j.done
+	}
+	wg.Wait()
+	if ferr := f.flushAdd(); err == nil {
+		err = ferr
+	}
+	if ferr := f.out.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("filter: write: %w", ferr)
+	}
+	if err == nil {
+		err = readErr
+	}
+	if err == nil {
+		err = parent.Err()
+	}
+	return err
+}
+
+// prepare does the part of a line's work that can run in parallel: it
+// parses the line, fingerprints it, and compares it with its candidates
+// in the index and among the lines already in the window.
+func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.Writer, j *job) {
+	where := fmt.Sprintf("-:%d", j.line)
+	opts := input.Options{Fields: f.o.input.Fields, Warn: func(msg string) {
+		j.warned = append(j.warned, strings.Replace(msg, "-:1", where, 1))
+	}}
+	doc, err := input.NewJSONL(bytes.NewReader(j.raw), "-", opts).Read()
+	if err != nil {
+		var pe *input.ParseError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if err == io.EOF {
+			err = errors.New("no document")
+		}
+		j.err = fmt.Errorf("%s: %w", where, err)
+		return
+	}
+	doc.Source = where
+	j.doc = doc
+	j.fp = det.Fingerprint(doc)
+	j.keys = det.Keys(j.fp)
+	if f.win.size > 0 {
+		j.ztext = compress(zw, doc.Text)
+	}
+	j.seen = map[string]bool{doc.ID: true}
+	var cands []*reprint.Fingerprint
+	if f.ix != nil {
+		limit := f.o.MaxCandidates
+		if limit > 0 {
+			limit++ // the line itself may be indexed
+		}
+		ids, err := f.ix.Candidates(j.keys, limit)
+		if err != nil {
+			j.fatal = err
+			return
+		}
+		var keep []string
+		for _, id := range ids {
+			if !j.seen[id] && (f.o.MaxCandidates == 0 || len(keep) < f.o.MaxCandidates) {
+				keep = append(keep, id)
+				j.seen[id] = true
+			}
+		}
+		if cands, _, err = f.ix.Get(keep); err != nil {
+			j.fatal = err
+			return
+		}
+	}
+	var wc []winCand
+	wc, j.winFrom = f.win.candidates(j.keys, 0, f.o.MaxCandidates)
+	if cands, j.fatal = f.windowFingerprints(det, wc, cands, j.seen); j.fatal != nil {
+		return
+	}
+	j.match, j.fatal = bestMatch(ctx, det, cands, j.fp)
+}
+
+// windowFingerprints appends to fps the fingerprints of the window
+// candidates whose IDs were not seen, and marks them seen.
+func (f *filter) windowFingerprints(det *reprint.Detector, wc []winCand, fps []*reprint.Fingerprint, seen map[string]bool) ([]*reprint.Fingerprint, error) {
+	for i := range wc {
+		c := &wc[i]
+		if seen[c.doc.ID] {
+			continue
+		}
+		fp, err := f.win.fingerprint(c, det)
+		if err != nil {
+			return nil, fmt.Errorf("window line %s: %w", c.doc.Source, err)
+		}
+		seen[c.doc.ID] = true
+		fps = append(fps, fp)
+	}
+	return fps, nil
+}
+
+// match is the reprint field added to a line.
+type match struct {
+	DuplicateOf string           `json:"duplicate_of"`
+	Relation    reprint.Relation `json:"relation"`
+	Score       float64          `json:"score"`
+}
+
+// bestMatch returns the highest-scoring derived pair of q with one of
+// cands, or nil; on a tie, the earlier candidate.
+func bestMatch(ctx context.Context, det *reprint.Detector, cands []*reprint.Fingerprint, q *reprint.Fingerprint) (*match, error) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	n := len(cands)
+	all := append(cands[:n:n], q)
+	pairs := make([][2]int, n)
+	for i := range pairs {
+		pairs[i] = [2]int{i, n}
+	}
+	res, err := det.Resolve(ctx, all, nil, pairs)
+	if err != nil {
+		return nil, err
+	}
+	var m *match
+	best := -1
+	for _, p := range res.Pairs {
+		if !p.Relation.Derived() {
+			continue
+		}
+		other := p.A
+		if other == n {
+			other = p.B
+		}
+		if m != nil && (p.Score < m.Score || p.Score == m.Score && other > best) {
+			continue
+		}
+		best = other
+		m = &match{DuplicateOf: res.Documents[other].ID, Relation: p.Relation, Score: math.Round(p.Score*1e4) / 1e4}
+	}
+	return m, nil
+}
+
+// handle decides a line's fate, in input order: it compares the line with
+// the lines that entered the window after its worker looked, then writes,
+// marks or drops it.
+func (f *filter) handle(ctx context.Context, j *job) error {
+	f.n.read++
+	if !f.o.Quiet {
+		for _, w := range j.warned {
+			fmt.Fprintf(f.stderr, "reprint: warning: %s\n", w)
+		}
+	}
+	if j.fatal != nil {
+		return &inputError{fmt.Errorf("filter: -:%d: %w", j.line, j.fatal)}
+	}
+	if j.err != nil {
+		f.n.rejected++
+		fmt.Fprintf(f.stderr, "reprint: %v\n", j.err)
+		if f.o.input.Strict {
+			return inputErrorf("filter: a line could not be read (--strict)")
+		}
+		return nil
+	}
+	m := j.match
+	if wc, _ := f.win.candidates(j.keys, j.winFrom, f.o.MaxCandidates); len(wc) > 0 {
+		cands, err := f.windowFingerprints(f.det, wc, nil, j.seen)
+		if err != nil {
+			return fmt.Errorf("filter: -:%d: %w", j.line, err)
+		}
+		late, err := bestMatch(ctx, f.det, cands, j.fp)
+		if err != nil {
+			return fmt.Errorf("filter: -:%d: %w", j.line, err)
+		}
+		if late != nil && (m == nil || late.Score > m.Score) {
+			m = late
+		}
+	}
+	line := j.raw
+	if m != nil {
+		if f.o.Drop {
+			f.n.dropped++
+			return nil
+		}
+		val, _ := json.Marshal(m)
+		var err error
+		if line, err = setField(j.raw, "reprint", val); err != nil {
+			return fmt.Errorf("filter: -:%d: %w", j.line, err)
+		}
+		f.n.tagged++
+	}
+	if _, err := f.out.Write(line); err != nil {
+		return fmt.Errorf("filter: write: %w", err)
+	}
+	if len(line) == 0 || line[len(line)-1] != '\n' {
+		if err := f.out.WriteByte('\n'); err != nil {
+			return fmt.Errorf("filter: write: %w", err)
+		}
+	}
+	f.n.passed++
+	f.win.add(j.doc, j.ztext, j.fp, j.keys)
+	if f.o.Add {
+		f.docs = append(f.docs, j.doc)
+		f.fps = append(f.fps, j.fp)
+		f.keys = append(f.keys, j.keys)
+		if len(f.docs) >= f.o.Batch {
+			return f.flushAdd()
+		}
+	}
+	return nil
+}
+
+// flushAdd adds the lines waiting for --add to the index.
+func (f *filter) flushAdd() error {
+	if len(f.docs) == 0 {
+		return nil
+	}
+	st, err := f.ix.Add(f.docs, f.fps, f.keys)
+	if err != nil {
+		return fmt.Errorf("filter: %w", err)
+	}
+	f.n.indexed += st.Added + st.Replaced + st.Unchanged
+	f.docs, f.fps, f.keys = nil, nil, nil
+	return nil
+}
+
+// setField returns the JSON object line with key set to the JSON value
+// val. The bytes of the other members are kept: when key is not in the
+// object, the member is inserted before the closing brace; otherwise the
+// object is rewritten member by member in the same order, with key's value
+// replaced.
+func setField(line []byte, key string, val []byte) ([]byte, error) {
+	end := len(bytes.TrimRight(line, " \t\r\n"))
+	if end == 0 || line[end-1] != '}' {
+		return nil, errors.New("not a JSON object")
+	}
+	qkey, _ := json.Marshal(key)
+	has, err := hasMember(line, key)
+	if err != nil {
+		return nil, err
+	}
+	if !has {
+		body := bytes.TrimRight(line[:end-1], " \t\r\n")
+		out := make([]byte, 0, len(line)+len(qkey)+len(val)+2)
+		out = append(out, body...)
+		if len(body) > 0 && body[len(body)-1] != '{' {
+			out = append(out, ',')
+		}
+		out = append(out, qkey...)
+		out = append(out, ':')
+		out = append(out, val...)
+		out = append(out, line[end-1:]...)
+		return out, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i := 0; dec.More(); i++ {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		k, _ := t.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		enc, _ := json.Marshal(k)
+		b.Write(enc)
+		b.WriteByte(':')
+		if k == key {
+			b.Write(val)
+		} else {
+			b.Write(raw)
+		}
+	}
+	b.WriteByte('}')
+	b.Write(line[end:])
+	return b.Bytes(), nil
+}
+
+// hasMember reports whether the JSON object line has a member named key.
+func hasMember(line []byte, key string) (bool, error) {
+	if !bytes.Contains(line, []byte(key)) {
+		return false, nil
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(line, &m); err != nil {
+		return false, err
+	}
+	_, ok := m[key]
+	return ok, nil
+}

@@ -1,0 +1,603 @@
+// Package index keeps reprint fingerprints on disk, with their texts and LSH
+// keys, so that a new article can be checked against everything a newsroom
+// has published or scraped without scanning it all again.
+//
+// An index is one file, a bbolt database: no server, ACID transactions, and
+// an fsync on every commit, so a batch whose Add returned nil survives a
+// crash or kill -9. One process may write it at a time; readers in other
+// processes wait for the writer to finish (Options.Timeout).
+//
+// # Layout
+//
+// Buckets, all keys big-endian so that they sort numerically:
+//
+//	meta      format version, detector Params (JSON), counters
+//	ids       document ID → document number (4 bytes) + key count (uvarint)
+//	nums      document number → document ID
+//	docs      document number → Fingerprint.MarshalBinary bytes
+//	texts     document number → codec byte + text (plain or DEFLATE)
+//	segs      segment number → postings in the segment (8 bytes)
+//	postings  segment number (4) + first LSH key of the chunk (8) → chunk:
+//	          sorted (LSH key (8), document number (4)) entries
+//	dead      document number → empty: replaced documents whose postings
+//	          still sit in a segment
+//
+// Documents get increasing numbers, so docs, texts and nums grow by appends
+// and stay compact. Postings (LSH key, document number) are written as
+// immutable sorted segments, one per Add, cut into chunks of about one page
+// that never split a key's run, so that one cursor seek per segment finds a
+// key. Segments are merged like a binary counter (the newest two when the
+// newer is at least as large), up to maxSegmentPostings, so a lookup visits
+// few segments and a commit writes little more than its batch. Inserting
+// the 170 keys of each document into one B+tree instead would dirty most of
+// its pages on every commit: 23 s per 1000-document batch at 10,000
+// documents, and growing.
+//
+// Re-adding a document ID replaces the stored document: it gets a new number
+// and its old number is deleted from nums, docs and texts at once, so that
+// lookups no longer return it; its old postings are dropped for good by the
+// next merge of their segment (the dead bucket remembers them until then;
+// a segment already at maxSegmentPostings keeps them, and lookups skip
+// them).
+// Re-adding an identical document (same fingerprint bytes and text) changes
+// nothing.
+package index
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// FormatVersion is the version of the on-disk layout. An index of another
+// version is refused.
+const FormatVersion = 1
+
+// Defaults.
+const (
+	// DefaultMaxPostings is the default Options.MaxPostings.
+	DefaultMaxPostings = 1000
+	// DefaultTimeout is the default Options.Timeout.
+	DefaultTimeout = 10 * time.Second
+)
+
+// Tuning of the segment layout.
+const (
+	// chunkPostings fills one 4 KB page per chunk, so that a lookup reads
+	// one leaf page (larger chunks make every lookup fault in tens of KB).
+	chunkPostings      = 320
+	maxSegmentPostings = 1 << 22 // no merge makes a larger segment (48 MB)
+)
+
+// Bucket and meta key names.
+var (
+	bMeta     = []byte("meta")
+	bIDs      = []byte("ids")
+	bNums     = []byte("nums")
+	bDocs     = []byte("docs")
+	bTexts    = []byte("texts")
+	bSegs     = []byte("segs")
+	bPostings = []byte("postings")
+	bDead     = []byte("dead")
+
+	mVersion  = []byte("version")
+	mParams   = []byte("params")
+	mDocs     = []byte("documents")
+	mPostings = []byte("postings")
+	mNextDoc  = []byte("next_doc")
+	mNextSeg  = []byte("next_segment")
+)
+
+var allBuckets = [][]byte{bMeta, bIDs, bNums, bDocs, bTexts, bSegs, bPostings, bDead}
+
+// Options configure Open. The zero value opens for reading and writing,
+// creating the file if it is missing.
+type Options struct {
+	// ReadOnly opens an existing index for queries only; several
+	// processes may read at once.
+	ReadOnly bool
+	// Timeout bounds the wait for another process that has the index open
+	// for writing. 0 → DefaultTimeout.
+	Timeout time.Duration
+	// MaxPostings: Candidates skips an LSH key shared by more documents
+	// than this (boilerplate shared by many pages). 0 → DefaultMaxPostings.
+	MaxPostings int
+	// MinShared: Candidates returns only documents sharing at least this
+	// many of the query's keys. 0 → 1. One shared key in 170 means an
+	// estimated similarity far under the LSH thresholds; requiring two
+	// skips most chance candidates (68% on METER, 85% on a generated
+	// corpus) and few derived pairs (1.4% on METER).
+	MinShared int
+}
+
+// Index is an open index. Its methods are safe for concurrent use; writes
+// are serialized.
+type Index struct {
+	db     *bolt.DB
+	path   string
+	params reprint.Params
+	opts   Options
+}
+
+// ErrNotExist is returned by Open for a read-only open of a missing index.
+var ErrNotExist = errors.New("index does not exist")
+
+// ParamsError reports that an index was built with other detection
+// parameters than those of a query: its fingerprints and keys would not be
+// comparable.
+type ParamsError struct {
+	Path   string
+	Fields []string // the differing fields, as "k: index 5, given 7"
+}
+
+func (e *ParamsError) Error() string {
+	return fmt.Sprintf("index %s was built with other detection parameters (%s); use the index's parameters or another index",
+		e.Path, strings.Join(e.Fields, "; "))
+}
+
+// Open opens the index at path, creating it (with parameters p) if it is
+// missing and opts.ReadOnly is not set. The effective parameters p (from
+// reprint.Detector.Params) must match the stored ones in every field that
+// shapes fingerprints and keys (k, rewrite_k, num_hash, sketch, seed,
+// thresholds, bands and rows), else Open returns a *ParamsError;
+// verification settings (min_score, max_bucket, max_doc_freq, min_passage,
+// same_story, candidate_budget) may differ from query to query. A zero p accepts the stored parameters, for
+// inspecting an existing index.
+func Open(path string, p reprint.Params, opts Options) (*Index, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.MaxPostings == 0 {
+		opts.MaxPostings = DefaultMaxPostings
+	}
+	opts.MinShared = max(opts.MinShared, 1)
+	zero := p == reprint.Params{}
+	_, err := os.Stat(path)
+	missing := errors.Is(err, fs.ErrNotExist)
+	switch {
+	case missing && (opts.ReadOnly || zero):
+		return nil, fmt.Errorf("open index %s: %w", path, ErrNotExist)
+	case err != nil && !missing:
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{
+		ReadOnly:     opts.ReadOnly,
+		Timeout:      opts.Timeout,
+		FreelistType: bolt.FreelistMapType,
+	})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("open index %s: in use by another process (an index add running?); gave up after %v", path, opts.Timeout)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	ix := &Index{db: db, path: path, opts: opts}
+	if err := ix.init(p, zero); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// storedParams returns p without the per-run counters.
+func storedParams(p reprint.Params) reprint.Params {
+	p.Candidates, p.CappedBuckets = 0, 0
+	return p
+}
+
+// init creates the buckets of a new index, or checks the version and
+// parameters of an existing one.
+func (ix *Index) init(p reprint.Params, zero bool) error {
+	fresh := false
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		fresh = tx.Bucket(bMeta) == nil
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("open index %s: %w", ix.path, err)
+	}
+	if fresh {
+		if ix.opts.ReadOnly || zero {
+			return fmt.Errorf("open index %s: not an index (no meta bucket)", ix.path)
+		}
+		ix.params = storedParams(p)
+		err := ix.db.Update(func(tx *bolt.Tx) error {
+			for _, name := range allBuckets {
+				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+			js, err := json.Marshal(ix.params)
+			if err != nil {
+				return err
+			}
+			m := tx.Bucket(bMeta)
+			if err := m.Put(mVersion, u64(FormatVersion)); err != nil {
+				return err
+			}
+			return m.Put(mParams, js)
+		})
+		if err != nil {
+			return fmt.Errorf("create index %s: %w", ix.path, err)
+		}
+		return nil
+	}
+	return ix.db.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				return fmt.Errorf("open index %s: corrupt: bucket %q missing", ix.path, name)
+			}
+		}
+		if v := getU64(m, mVersion); v != FormatVersion {
+			return fmt.Errorf("open index %s: format version %d, this reprint reads version %d", ix.path, v, FormatVersion)
+		}
+		if err := json.Unmarshal(m.Get(mParams), &ix.params); err != nil {
+			return fmt.Errorf("open index %s: corrupt parameters: %w", ix.path, err)
+		}
+		if zero {
+			return nil
+		}
+		if diff := paramsDiff(ix.params, p); len(diff) > 0 {
+			return &ParamsError{Path: ix.path, Fields: diff}
+		}
+		return nil
+	})
+}
+
+// verifyFields are the Params fields that only tune verification, or
+// count a run: queries may set them as they like. Every other field shapes
+// fingerprints or LSH keys and must match the index, so that a field added
+// to Params later is checked unless it is listed here.
+var verifyFields = map[string]bool{
+	"MinScore": true, "MaxBucket": true, "MaxDocFreq": true, "MinPassage": true,
+	"SameStory": true, "CandidateBudget": true, "CappedBuckets": true, "Candidates": true,
+}
+
+// paramsDiff lists the fields, other than verifyFields, in which stored and
+// given differ, named by their JSON names, in declaration order.
+func paramsDiff(stored, given reprint.Params) []string {
+	var diff []string
+	vs, vg := reflect.ValueOf(stored), reflect.ValueOf(given)
+	t := vs.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if verifyFields[f.Name] || !f.IsExported() {
+			continue
+		}
+		a, b := vs.Field(i).Interface(), vg.Field(i).Interface()
+		if !reflect.DeepEqual(a, b) {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" {
+				name = f.Name
+			}
+			diff = append(diff, fmt.Sprintf("%s: index %v, given %v", name, a, b))
+		}
+	}
+	return diff
+}
+
+// Params returns the parameters stored in the index.
+func (ix *Index) Params() reprint.Params { return ix.params }
+
+// Path returns the index's file name.
+func (ix *Index) Path() string { return ix.path }
+
+// Close closes the index.
+func (ix *Index) Close() error {
+	if err := ix.db.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", ix.path, err)
+	}
+	return nil
+}
+
+// AddStats counts what one Add did.
+type AddStats struct {
+	Added     int // new IDs
+	Replaced  int // IDs already present with another fingerprint or text
+	Unchanged int // IDs already present, identical: nothing written
+}
+
+// Add stores docs with their fingerprints and LSH keys (fps[i] and keys[i]
+// belong to docs[i]) in one transaction: when Add returns nil the whole
+// batch is on disk; on error none of it is. A document whose ID is already
+// indexed replaces the stored one (see the package documentation); within
+// docs the last of several with one ID wins.
+func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [][]uint64) (AddStats, error) {
+	var st AddStats
+	if len(fps) != len(docs) || len(keys) != len(docs) {
+		return st, fmt.Errorf("index add: %d documents, %d fingerprints, %d key lists", len(docs), len(fps), len(keys))
+	}
+	for i, fp := range fps {
+		if fp == nil || fp.ID() != docs[i].ID {
+			return st, fmt.Errorf("index add: fingerprint %d does not belong to document %q", i, docs[i].ID)
+		}
+	}
+	if len(docs) == 0 {
+		return st, nil
+	}
+	// Encode outside the transaction.
+	enc := make([][]byte, len(docs))
+	texts := make([][]byte, len(docs))
+	for i, fp := range fps {
+		b, err := fp.MarshalBinary()
+		if err != nil {
+			return st, fmt.Errorf("index add %s: %w", docs[i].ID, err)
+		}
+		enc[i] = b
+		texts[i] = encodeText(docs[i].Text)
+	}
+	err := ix.db.Update(func(tx *bolt.Tx) error {
+		st = AddStats{}
+		w := newWriter(tx)
+		var batch []posting
+		for i := range docs {
+			id := docs[i].ID
+			old, oldKeys, exists := w.lookup(id)
+			if exists {
+				same, err := w.same(old, enc[i], docs[i].Text)
+				if err != nil {
+					return fmt.Errorf("document %s: %w", id, err)
+				}
+				if same {
+					st.Unchanged++
+					continue
+				}
+				if err := w.remove(old, oldKeys); err != nil {
+					return fmt.Errorf("replace document %s: %w", id, err)
+				}
+				st.Replaced++
+			} else {
+				st.Added++
+			}
+			ks := slices.Clone(keys[i])
+			slices.Sort(ks)
+			ks = slices.Compact(ks)
+			num, err := w.put(id, enc[i], texts[i], len(ks))
+			if err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
+			}
+			for _, k := range ks {
+				batch = append(batch, posting{k, num})
+			}
+		}
+		if err := w.addSegment(batch); err != nil {
+			return err
+		}
+		return w.finish()
+	})
+	if err != nil {
+		return AddStats{}, fmt.Errorf("index %s: add: %w", ix.path, err)
+	}
+	return st, nil
+}
+
+// Candidates returns the IDs of the indexed documents that share at least
+// one of keys, most shared keys first, then in the order they were added;
+// at most limit of them when limit > 0. A key shared by more than
+// Options.MaxPostings documents is skipped, and documents sharing fewer
+// than Options.MinShared keys are left out.
+func (ix *Index) Candidates(keys []uint64, limit int) ([]string, error) {
+	ks := slices.Clone(keys)
+	slices.Sort(ks)
+	ks = slices.Compact(ks)
+	var ids []string
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		segs := segments(tx)
+		pc := tx.Bucket(bPostings).Cursor()
+		shared := map[uint32]int{}
+		var nums []uint32
+		for _, k := range ks {
+			nums = nums[:0]
+			for _, s := range segs {
+				nums = appendLookup(nums, pc, s.id, k)
+				if len(nums) > ix.opts.MaxPostings {
+					break
+				}
+			}
+			if len(nums) > ix.opts.MaxPostings {
+				continue
+			}
+			for _, n := range nums {
+				shared[n]++
+			}
+		}
+		type cand struct {
+			num    uint32
+			shared int
+		}
+		cands := make([]cand, 0, len(shared))
+		for n, c := range shared {
+			if c >= ix.opts.MinShared {
+				cands = append(cands, cand{n, c})
+			}
+		}
+		slices.SortFunc(cands, func(a, b cand) int {
+			if a.shared != b.shared {
+				return b.shared - a.shared
+			}
+			return int(int64(a.num) - int64(b.num))
+		})
+		nb := tx.Bucket(bNums)
+		for _, c := range cands {
+			if limit > 0 && len(ids) >= limit {
+				break
+			}
+			id := nb.Get(u32(c.num))
+			if id == nil { // replaced: postings not yet merged away
+				continue
+			}
+			ids = append(ids, string(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index %s: candidates: %w", ix.path, err)
+	}
+	return ids, nil
+}
+
+// Get returns the fingerprints and texts of the documents with the given
+// IDs, in that order. An ID that is not indexed is an error.
+func (ix *Index) Get(ids []string) ([]*reprint.Fingerprint, []string, error) {
+	fps := make([]*reprint.Fingerprint, len(ids))
+	texts := make([]string, len(ids))
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		ib, db, tb := tx.Bucket(bIDs), tx.Bucket(bDocs), tx.Bucket(bTexts)
+		for i, id := range ids {
+			v := ib.Get([]byte(id))
+			if v == nil {
+				return fmt.Errorf("no document %q", id)
+			}
+			num := v[:4]
+			fp := new(reprint.Fingerprint)
+			if err := fp.UnmarshalBinary(db.Get(num)); err != nil {
+				return fmt.Errorf("document %q: %w", id, err)
+			}
+			text, err := decodeText(tb.Get(num))
+			if err != nil {
+				return fmt.Errorf("document %q: text: %w", id, err)
+			}
+			fps[i], texts[i] = fp, text
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("index %s: get: %w", ix.path, err)
+	}
+	return fps, texts, nil
+}
+
+// Has reports whether a document with this ID is indexed.
+func (ix *Index) Has(id string) (bool, error) {
+	var ok bool
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		ok = tx.Bucket(bIDs).Get([]byte(id)) != nil
+		return nil
+	})
+	return ok, err
+}
+
+// Stats describes an index.
+type Stats struct {
+	Path          string         `json:"path"`
+	FormatVersion int            `json:"format_version"`
+	Documents     int            `json:"documents"`
+	Postings      int64          `json:"postings"`   // live (key, document) entries
+	Segments      int            `json:"segments"`   // posting segments a lookup visits
+	FileBytes     int64          `json:"file_bytes"` // size of the file
+	Params        reprint.Params `json:"params"`
+}
+
+// Stats returns the index's counts and parameters.
+func (ix *Index) Stats() (Stats, error) {
+	st := Stats{Path: ix.path, FormatVersion: FormatVersion, Params: ix.params}
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		st.Documents = int(getU64(m, mDocs))
+		st.Postings = int64(getU64(m, mPostings))
+		st.Segments = len(segments(tx))
+		st.FileBytes = tx.Size()
+		return nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("index %s: stats: %w", ix.path, err)
+	}
+	return st, nil
+}
+
+// posting is one (LSH key, document number) entry.
+type posting struct {
+	key uint64
+	num uint32
+}
+
+const postingSize = 12
+
+func comparePostings(a, b posting) int {
+	switch {
+	case a.key < b.key:
+		return -1
+	case a.key > b.key:
+		return 1
+	case a.num < b.num:
+		return -1
+	case a.num > b.num:
+		return 1
+	}
+	return 0
+}
+
+// segment is one sorted run of postings.
+type segment struct {
+	id    uint32
+	count uint64
+}
+
+// segments lists the segments, oldest first.
+func segments(tx *bolt.Tx) []segment {
+	var segs []segment
+	c := tx.Bucket(bSegs).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		segs = append(segs, segment{binary.BigEndian.Uint32(k), binary.BigEndian.Uint64(v)})
+	}
+	return segs
+}
+
+// appendLookup appends the document numbers stored under key in segment
+// seg. The chunk holding key's run starts with key or is the one before the
+// first chunk that starts after it.
+func appendLookup(dst []uint32, c *bolt.Cursor, seg uint32, key uint64) []uint32 {
+	var seek [12]byte
+	binary.BigEndian.PutUint32(seek[:4], seg)
+	binary.BigEndian.PutUint64(seek[4:], key)
+	k, v := c.Seek(seek[:])
+	if k == nil || !bytes.Equal(k, seek[:]) {
+		k, v = c.Prev()
+	}
+	if len(k) != 12 || binary.BigEndian.Uint32(k) != seg {
+		return dst
+	}
+	n := len(v) / postingSize
+	// Binary search for the first entry with this key.
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if binary.BigEndian.Uint64(v[m*postingSize:]) < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for j := lo; j < n; j++ {
+		e := v[j*postingSize:]
+		if binary.BigEndian.Uint64(e) != key {
+			break
+		}
+		dst = append(dst, binary.BigEndian.Uint32(e[8:]))
+	}
+	return dst
+}
+
+func u32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func getU64(b *bolt.Bucket, key []byte) uint64 {
+	v := b.Get(key)
+	if len(v) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v)
+}
