@@ -263,3 +263,41 @@ func TestCheckMETER(t *testing.T) {
 	rep.WriteText(&b)
 	t.Logf("checked %d newspaper texts against %d indexed PA texts in %v: %d pairs\n%s", len(queries), len(docs)-len(queries), elapsed, len(res.Pairs), b.String())
 }
+
+// TestCheckHTMLSameAsText checks a real-looking news page (the article of
+// seed 001 with navigation, a cookie notice, related articles, comments
+// and a footer) against the other seeds: it must find the same indexed
+// documents, with the same relations and originals, as the plain text.
+func TestCheckHTMLSameAsText(t *testing.T) {
+	idx := seedIndex(t, seed0, seed2, seed3, seed4)
+	page := filepath.Join("..", "..", "input", "testdata", "html", "times-trump-putin.html")
+	type match struct{ indexed, relation string }
+	matches := func(query string) []match {
+		code, out, errOut := runCmd(t, t.Context(), "", "check", "--index", idx, "--format", "json", query)
+		if code != 0 {
+			t.Fatalf("check %s: exit %d: %s", query, code, errOut)
+		}
+		var ms []match
+		for _, p := range decodeReport(t, out).Pairs {
+			other := p.A
+			if other == query {
+				other = p.B
+			}
+			orig := "query"
+			if p.Original == other {
+				orig = "indexed"
+			}
+			ms = append(ms, match{other, string(p.Relation) + " original=" + orig})
+		}
+		slices.SortFunc(ms, func(x, y match) int { return strings.Compare(x.indexed, y.indexed) })
+		return ms
+	}
+	want := matches(filepath.Join(seeds, seed1))
+	got := matches(page)
+	if len(want) == 0 {
+		t.Fatal("the plain text matched nothing; the test proves nothing")
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("HTML page matched %v, want the plain text's %v", got, want)
+	}
+}
