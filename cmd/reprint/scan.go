@@ -37,8 +37,10 @@ the matching passages and the likely original.
 
 A PATH is a folder (read recursively, skipping hidden names), a file, a
 JSON Lines file (.jsonl or .ndjson, one {"id":...,"text":...} object per
-line) or "-" for standard input (JSON Lines if it starts with "{", else one
-plain-text article). A plain-text file's ID is its path relative to the
+line), an HTML page (.html, .htm: its article body is extracted), a web
+archive (.warc, .warc.gz: each HTML response is an article) or "-" for
+standard input (JSON Lines if it starts with "{", HTML if it starts with
+"<!doctype html" or "<html", else one plain-text article). A plain-text file's ID is its path relative to the
 folder argument it was found in. Text that is not valid UTF-8 is read as
 Windows-1252 (Latin-1), with a warning.
 
