@@ -2,6 +2,7 @@ package reprint
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -97,4 +98,46 @@ func TestWireAgency(t *testing.T) {
 			}
 		})
 	}
+}
+
+// creditReference is the phrase-by-phrase search creditedSource replaced;
+// the fuzz test holds the single pass to the same answers.
+func creditReference(text string) string {
+	best, name := len(text), ""
+	for _, ph := range creditPhrases {
+		for off := 0; off < best; {
+			i := strings.Index(text[off:], ph)
+			if i < 0 || off+i >= best {
+				break
+			}
+			at := off + i
+			off = at + len(ph)
+			if at > 0 && isWordByte(text[at-1]) {
+				continue
+			}
+			rest := strings.TrimLeft(text[off:], " \t\n")
+			rest = strings.TrimPrefix(rest, "the ")
+			if w := capitalizedName(rest); w != "" {
+				best, name = at, w
+				break
+			}
+		}
+	}
+	for _, ag := range [...]string{"(Reuters)", "(AFP)", "(AP)", "(PA)", "(BBC)"} {
+		if i := strings.Index(text, ag); i >= 0 && i < best {
+			best, name = i, ag[1:len(ag)-1]
+		}
+	}
+	return name
+}
+
+func FuzzCreditedSource(f *testing.F) {
+	for _, s := range []string{"reports BBC", "told the CNN (AP)", "according to  McClatchy", "(Reuters) told BBC", "source: AFP"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := creditedSource(s), creditReference(s); got != want {
+			t.Errorf("creditedSource(%q) = %q, reference %q", s, got, want)
+		}
+	})
 }
