@@ -79,7 +79,8 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // input order): it discounts common shingles, signs, finds candidates and
 // resolves them. text(i) returns document i's text; it is called only for
 // the documents of reported pairs, for evidence, so the texts can live on
-// disk. An error from text is returned as the scan's error. It consumes
+// disk; it must be safe for concurrent use. An error from text is returned
+// as the scan's error. It consumes
 // data: common shingles are removed and signatures dropped after use.
 func (d *Detector) RunFingerprints(ctx context.Context, data []*Fingerprint, text func(i int) (string, error)) (*Result, error) {
 	d.stage("discount", -1)
@@ -202,39 +203,45 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	if err != nil {
 		return nil, err
 	}
-	type textPos struct {
-		text string
-		pos  []contentPos // content-word positions, for evidence
-	}
-	cache := map[int]textPos{}
-	var textErr error
-	get := func(i int) textPos {
-		tp, ok := cache[i]
-		if !ok && textErr == nil {
-			t, err := text(i)
-			if err != nil {
-				textErr = fmt.Errorf("text of %s: %w", data[i].id, err)
-			}
-			tp = textPos{t, contentPositions(t)}
-			cache[i] = tp
-		}
-		return tp
-	}
-	d.stage("relations", len(feats))
+	// Classify every candidate, then build the kept pairs' evidence on the
+	// workers: it reads both texts back and tokenizes them again.
+	var kept []int
 	for n, f := range feats {
-		a, b := cands[n][0], cands[n][1]
-		rel, ok := classify(f, data[a], data[b], o)
-		if !ok {
-			continue
+		if _, ok := classify(f, data[cands[n][0]], data[cands[n][1]], o); ok {
+			kept = append(kept, n)
 		}
+	}
+	d.stage("relations", len(kept))
+	res.Pairs = make([]Pair, len(kept))
+	errs := make([]error, len(kept))
+	err = parallel(ctx, o.Workers, len(kept), func(k int) {
+		n := kept[k]
+		f := feats[n]
+		a, b := cands[n][0], cands[n][1]
+		rel, _ := classify(f, data[a], data[b], o)
 		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
 		p.Original, p.Reason = attribute(data, a, b, f, rel)
-		ta, tb := get(a), get(b)
-		p.Passages = evidence(ta.text, tb.text, ta.pos, tb.pos, data[a], data[b], f, o)
-		res.Pairs = append(res.Pairs, p)
+		ta, err := text(a)
+		if err != nil {
+			errs[k] = fmt.Errorf("text of %s: %w", data[a].id, err)
+			return
+		}
+		tb, err := text(b)
+		if err != nil {
+			errs[k] = fmt.Errorf("text of %s: %w", data[b].id, err)
+			return
+		}
+		p.Passages = evidence(ta, tb, contentPositions(ta), contentPositions(tb), data[a], data[b], f, o)
+		res.Pairs[k] = p
+		d.add(1)
+	})
+	if err != nil {
+		return nil, err
 	}
-	if textErr != nil {
-		return nil, textErr
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	d.stage("families", -1)
 	res.Pairs, res.Clusters = families(data, res.Pairs)
