@@ -389,6 +389,7 @@ const sampleDocs = 1000
 // candidates returns the union of both channels' LSH pairs, ascending.
 func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
 	ix := lsh.New(p.Bands, p.Rows)
+	ix.Workers = d.opts.Workers
 	for i := range data {
 		if len(data[i].lit) > 0 {
 			ix.Add(i, data[i].sigLit)
@@ -401,6 +402,7 @@ func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
 	}
 	if d.opts.RewriteK > 0 {
 		ix := lsh.New(p.RewriteBands, p.RewriteRows)
+		ix.Workers = d.opts.Workers
 		for i := range data {
 			if len(data[i].rw) > 0 {
 				ix.Add(i, data[i].sigRw)

@@ -1,12 +1,18 @@
 package lsh
 
 import (
+	"math/bits"
 	"slices"
+	"sync"
 )
 
 // Index collects band hashes of signatures and lists candidate pairs. It
 // is built once (Add in any order) and then queried with Pairs.
 type Index struct {
+	// Workers is the number of goroutines Pairs uses; 0 means one. The
+	// result does not depend on it.
+	Workers int
+
 	bands, rows int
 	entries     [][]entry // per band
 }
@@ -65,46 +71,80 @@ type Stats struct {
 // calls. Buckets of more than maxBucket documents (0: no cap) are skipped:
 // such a bucket comes from text that many documents share (boilerplate),
 // and pairing all of them would cost O(m²) and prove nothing.
+//
+// Bands are independent, so they are grouped on Workers goroutines. Each
+// band's entries are packed into single words (the key's top bits above
+// the document number) and sorted as plain integers; dropping the key's
+// low bits merges two buckets only if 64-bits(n) bits of their keys agree,
+// about n/2^47 of the time for 100,000 documents.
 func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
-	var st Stats
-	var keys []uint64
-	for b := range ix.entries {
-		es := ix.entries[b]
-		slices.SortFunc(es, func(x, y entry) int {
-			if x.key != y.key {
-				if x.key < y.key {
-					return -1
+	if len(ix.entries) == 0 {
+		return nil, Stats{}
+	}
+	maxID := int32(0)
+	for _, e := range ix.entries[0] {
+		maxID = max(maxID, e.id)
+	}
+	idBits := uint(bits.Len32(uint32(maxID)))
+	idMask := uint64(1)<<idBits - 1
+	perBand := make([][]uint64, len(ix.entries))
+	stats := make([]Stats, len(ix.entries))
+	workers := max(ix.Workers, 1)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			var packed []uint64
+			for b := range next {
+				es := ix.entries[b]
+				packed = packed[:0]
+				for _, e := range es {
+					packed = append(packed, e.key&^idMask|uint64(e.id))
 				}
-				return 1
-			}
-			return int(x.id) - int(y.id)
-		})
-		for i := 0; i < len(es); {
-			j := i + 1
-			for j < len(es) && es[j].key == es[i].key {
-				j++
-			}
-			if n := j - i; n >= 2 {
-				st.Buckets++
-				if maxBucket > 0 && n > maxBucket {
-					st.CappedBuckets++
-				} else {
-					for x := i; x < j; x++ {
-						for y := x + 1; y < j; y++ {
-							a, c := es[x].id, es[y].id
-							if a == c {
-								continue
+				slices.Sort(packed)
+				var keys []uint64
+				st := &stats[b]
+				for i := 0; i < len(packed); {
+					j := i + 1
+					for j < len(packed) && packed[j]&^idMask == packed[i]&^idMask {
+						j++
+					}
+					if n := j - i; n >= 2 {
+						st.Buckets++
+						if maxBucket > 0 && n > maxBucket {
+							st.CappedBuckets++
+						} else {
+							for x := i; x < j; x++ {
+								for y := x + 1; y < j; y++ {
+									a, c := packed[x]&idMask, packed[y]&idMask
+									if a != c { // sorted: a < c
+										keys = append(keys, a<<32|c)
+									}
+								}
 							}
-							if a > c {
-								a, c = c, a
-							}
-							keys = append(keys, uint64(a)<<32|uint64(c))
 						}
 					}
+					i = j
 				}
+				perBand[b] = keys
 			}
-			i = j
-		}
+		})
+	}
+	for b := range ix.entries {
+		next <- b
+	}
+	close(next)
+	wg.Wait()
+	var st Stats
+	n := 0
+	for b := range perBand {
+		st.Buckets += stats[b].Buckets
+		st.CappedBuckets += stats[b].CappedBuckets
+		n += len(perBand[b])
+	}
+	keys := make([]uint64, 0, n)
+	for _, k := range perBand {
+		keys = append(keys, k...)
 	}
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
