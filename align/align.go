@@ -147,15 +147,18 @@ func mark(used []bool, s, e int) {
 
 // longestChain returns the longest sequence of anchors strictly increasing
 // in both i and j (patience sorting, O(n log n)). anchors must be sorted
-// by i ascending; ties in i are handled by visiting j descending.
+// by i, then j, ascending (Passages makes them so); ties in i are visited
+// j descending, so reversing each run of equal i is the only sorting.
 func longestChain(anchors []anchor) []anchor {
 	sorted := slices.Clone(anchors)
-	slices.SortFunc(sorted, func(x, y anchor) int {
-		if x.i != y.i {
-			return int(x.i - y.i)
+	for s := 0; s < len(sorted); {
+		e := s + 1
+		for e < len(sorted) && sorted[e].i == sorted[s].i {
+			e++
 		}
-		return int(y.j - x.j)
-	})
+		slices.Reverse(sorted[s:e])
+		s = e
+	}
 	tails := []int{} // index into sorted of the smallest tail of each length
 	prev := make([]int, len(sorted))
 	for n, x := range sorted {
