@@ -9,6 +9,7 @@
 //	reprint index stats --index F     show an index's size and parameters
 //	reprint check --index F PATH...   compare articles with an index
 //	reprint filter --index F          tag or drop JSONL lines that copy indexed ones
+//	reprint serve --index F           serve the newsroom web page and JSON API
 //	reprint version                   print the version
 //	reprint help [command]            show help
 //
@@ -148,6 +149,7 @@ var commands = map[string]commandFunc{
 	"index":   runIndex,
 	"check":   runCheck,
 	"filter":  runFilter,
+	"serve":   runServe,
 	"version": runVersion,
 	"help":    runHelp,
 }
@@ -191,6 +193,8 @@ Usage:
                                      or rewrites, and which copy or rewrite it
   reprint filter --index FILE        tag (or --drop) JSONL lines from standard
                                      input that copy indexed or earlier lines
+  reprint serve --index FILE         a web page (and JSON API) where a newsroom
+                                     pastes or uploads an article to check it
   reprint version                    print the version
   reprint help [command]             show help for a command
 
@@ -211,6 +215,7 @@ var helpers = map[string]func(stderr io.Writer) *command{
 	"index":   func(w io.Writer) *command { c, _ := newIndexAddCommand(w); return c },
 	"check":   func(w io.Writer) *command { c, _ := newCheckCommand(w); return c },
 	"filter":  func(w io.Writer) *command { c, _ := newFilterCommand(w); return c },
+	"serve":   func(w io.Writer) *command { c, _ := newServeCommand(w); return c },
 }
 
 // runHelp prints the top-level help or a command's help.

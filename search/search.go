@@ -1,0 +1,253 @@
+// Package search checks articles against an index made by "reprint index
+// add": it fingerprints the queries, looks up the indexed articles that
+// share LSH keys with each, and verifies those pairs. It is the core of
+// "reprint check" and of the newsroom web page ("reprint serve"), and does
+// no I/O beyond reading the index.
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/index"
+)
+
+// Options configure a Searcher. The zero value verifies every candidate.
+type Options struct {
+	// MaxCandidates verifies at most this many indexed articles per
+	// query, those sharing the most LSH keys with it. 0 (or negative)
+	// verifies them all.
+	MaxCandidates int
+}
+
+// Searcher compares queries with the articles of an index. It is safe for
+// concurrent use: each Check makes its own detectors.
+type Searcher struct {
+	ix    *index.Index
+	opts  reprint.Options
+	limit int
+}
+
+// IndexError reports that the index could not be read during a Check.
+type IndexError struct{ Err error }
+
+func (e *IndexError) Error() string { return e.Err.Error() }
+func (e *IndexError) Unwrap() error { return e.Err }
+
+// New returns a Searcher of ix that uses det's options. det's parameters
+// must be ix's: index.Open checks them. A Progress in det's options
+// receives the stages of every Check; it must be safe for concurrent use
+// if Check is called concurrently.
+func New(ix *index.Index, det *reprint.Detector, o Options) *Searcher {
+	return &Searcher{ix: ix, opts: det.Options(), limit: max(o.MaxCandidates, 0)}
+}
+
+// Index returns the searched index.
+func (s *Searcher) Index() *index.Index { return s.ix }
+
+// Check compares each query with its candidates in the index and returns
+// the result and the texts of its documents, for evidence (report.Options
+// Texts). The result's documents are the indexed articles that take part
+// in a pair, in index order, then the queries in input order: on a tie the
+// indexed article, which was there first, is the original. An indexed
+// article with a query's ID is the query itself and is not compared;
+// queries are not compared with each other. Errors are ctx's error, an
+// *IndexError, or a verification error.
+func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*reprint.Result, []string, error) {
+	opts := s.opts
+	progress := opts.Progress
+	opts.Progress = nil
+	if progress != nil {
+		progress.Stage("fingerprint", len(queries))
+	}
+	dets, err := detectors(opts, len(queries))
+	if err != nil {
+		return nil, nil, err
+	}
+	qfps, qkeys := fingerprints(dets, queries)
+	if progress != nil {
+		progress.Add(len(queries))
+		progress.Stage("lookup", len(queries))
+	}
+	isQuery := make(map[string]bool, len(queries))
+	for _, q := range queries {
+		isQuery[q.ID] = true
+	}
+	limit := s.limit
+	// Candidates of each query, looked up on all workers.
+	found := make([][]string, len(queries))
+	lookupErrs := make([]error, len(queries))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range len(dets) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(queries) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				found[i], lookupErrs[i] = s.ix.Candidates(qkeys[i], limitPlus(limit, isQuery))
+				if progress != nil {
+					progress.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	if err := errors.Join(lookupErrs...); err != nil {
+		return nil, nil, &IndexError{err}
+	}
+	// Their union, in order of first sight.
+	slot := map[string]int{}
+	var ids []string
+	perQuery := make([][]int, len(queries))
+	for i, cands := range found {
+		n := 0
+		for _, id := range cands {
+			if isQuery[id] {
+				continue
+			}
+			if limit > 0 && n == limit {
+				break
+			}
+			n++
+			sl, ok := slot[id]
+			if !ok {
+				sl = len(ids)
+				slot[id] = sl
+				ids = append(ids, id)
+			}
+			perQuery[i] = append(perQuery[i], sl)
+		}
+	}
+	fps, texts, err := s.ix.Get(ids)
+	if err != nil {
+		return nil, nil, &IndexError{err}
+	}
+	nc := len(fps)
+	all := append(fps, qfps...)
+	for _, q := range queries {
+		texts = append(texts, q.Text)
+	}
+	var pairs [][2]int
+	for i, cs := range perQuery {
+		for _, sl := range cs {
+			pairs = append(pairs, [2]int{sl, nc + i})
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	opts.Progress = progress
+	det, err := reprint.New(opts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("check: %w", err)
+	}
+	res, err := det.Resolve(ctx, all, texts, pairs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("check: %w", err)
+	}
+	keep := make([]bool, len(all))
+	for i := nc; i < len(all); i++ {
+		keep[i] = true
+	}
+	for _, p := range res.Pairs {
+		keep[p.A], keep[p.B] = true, true
+	}
+	return prune(res, keep), pruneTexts(texts, keep), nil
+}
+
+// detectors returns one detector per worker, at most one per query (a
+// Detector is not for concurrent runs).
+func detectors(opts reprint.Options, queries int) ([]*reprint.Detector, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(min(workers, queries), 1)
+	dets := make([]*reprint.Detector, workers)
+	for i := range dets {
+		det, err := reprint.New(opts)
+		if err != nil {
+			return nil, fmt.Errorf("check: %w", err)
+		}
+		dets[i] = det
+	}
+	return dets, nil
+}
+
+// fingerprints returns the fingerprints and LSH keys of docs, made on one
+// goroutine per detector.
+func fingerprints(dets []*reprint.Detector, docs []reprint.Document) ([]*reprint.Fingerprint, [][]uint64) {
+	fps := make([]*reprint.Fingerprint, len(docs))
+	keys := make([][]uint64, len(docs))
+	var wg sync.WaitGroup
+	for w, det := range dets {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += len(dets) {
+				fps[i] = det.Fingerprint(docs[i])
+				keys[i] = det.Keys(fps[i])
+			}
+		})
+	}
+	wg.Wait()
+	return fps, keys
+}
+
+// limitPlus returns the candidate limit to ask the index for, leaving room
+// for the queries themselves, which are dropped.
+func limitPlus(limit int, queries map[string]bool) int {
+	if limit == 0 {
+		return 0
+	}
+	return limit + len(queries)
+}
+
+// prune keeps the documents marked in keep and renumbers the pairs and
+// clusters, which refer only to kept documents. The order is kept, so that
+// A < B still holds.
+func prune(res *reprint.Result, keep []bool) *reprint.Result {
+	newIdx := make([]int, len(keep))
+	var docs []reprint.DocInfo
+	for i, k := range keep {
+		newIdx[i] = -1
+		if k {
+			newIdx[i] = len(docs)
+			d := res.Documents[i]
+			d.Index = len(docs)
+			docs = append(docs, d)
+		}
+	}
+	res.Documents = docs
+	for i := range res.Pairs {
+		p := &res.Pairs[i]
+		p.A, p.B, p.Original = newIdx[p.A], newIdx[p.B], newIdx[p.Original]
+	}
+	for i := range res.Clusters {
+		c := &res.Clusters[i]
+		for j, m := range c.Members {
+			c.Members[j] = newIdx[m]
+		}
+		c.Original = newIdx[c.Original]
+	}
+	res.Summary.Documents = len(docs)
+	return res
+}
+
+func pruneTexts(texts []string, keep []bool) []string {
+	var out []string
+	for i, k := range keep {
+		if k {
+			out = append(out, texts[i])
+		}
+	}
+	return out
+}

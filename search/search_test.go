@@ -1,0 +1,173 @@
+package search_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/index"
+	"github.com/reprint-dev/reprint/search"
+)
+
+const (
+	seeds = "../testdata/seeds"
+	seed0 = "000_e2e2f117c2aa15b3.txt"
+	seed1 = "001_1fe8c6310e030e24.txt"
+	seed2 = "002_29c4d0543742b1d0.txt"
+	seed3 = "003_13c99c3a09f8c316.txt"
+	seed4 = "004_8557ead743fed211.txt"
+)
+
+func seedDoc(tb testing.TB, name string) reprint.Document {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(seeds, name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return reprint.Document{ID: name, Source: name, Text: string(b)}
+}
+
+// newSearcher indexes the named seeds.
+func newSearcher(tb testing.TB, o search.Options, names ...string) *search.Searcher {
+	tb.Helper()
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(tb.TempDir(), "seeds.idx"), det.Params(), index.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	var docs []reprint.Document
+	var fps []*reprint.Fingerprint
+	var keys [][]uint64
+	for _, n := range names {
+		d := seedDoc(tb, n)
+		fp := det.Fingerprint(d)
+		docs, fps, keys = append(docs, d), append(fps, fp), append(keys, det.Keys(fp))
+	}
+	if _, err := ix.Add(docs, fps, keys); err != nil {
+		tb.Fatal(err)
+	}
+	return search.New(ix, det, o)
+}
+
+// pairs describes res's pairs as "A B relation original".
+func pairs(res *reprint.Result) []string {
+	var ps []string
+	for _, p := range res.Pairs {
+		d := res.Documents
+		ps = append(ps, fmt.Sprintf("%s %s %s %s", d[p.A].ID, d[p.B].ID, p.Relation, d[p.Original].ID))
+	}
+	return ps
+}
+
+func TestCheck(t *testing.T) {
+	s := newSearcher(t, search.Options{MaxCandidates: 100}, seed0, seed1, seed4)
+	tests := []struct {
+		name    string
+		queries []string
+		want    []string
+		docs    int
+	}{
+		{"machine rewrite", []string{seed2}, []string{seed1 + " " + seed2 + " machine_rewrite " + seed1}, 2},
+		{"two queries", []string{seed2, seed3}, []string{seed1 + " " + seed2 + " machine_rewrite " + seed1, seed1 + " " + seed3 + " rewrite " + seed1}, 3},
+		{"itself", []string{seed1}, nil, 1},
+		{"nothing", nil, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var qs []reprint.Document
+			for _, n := range tt.queries {
+				qs = append(qs, seedDoc(t, n))
+			}
+			res, texts, err := s.Check(t.Context(), qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := pairs(res); !slices.Equal(got, tt.want) {
+				t.Errorf("got pairs %q, want %q", got, tt.want)
+			}
+			if len(res.Documents) != tt.docs || len(texts) != tt.docs || res.Summary.Documents != tt.docs {
+				t.Errorf("got %d documents, %d texts, summary %d; want %d", len(res.Documents), len(texts), res.Summary.Documents, tt.docs)
+			}
+			for i, d := range res.Documents {
+				if d.Index != i || texts[i] == "" {
+					t.Errorf("document %d: got index %d and %d bytes of text, want %d and the text", i, d.Index, len(texts[i]), i)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckConcurrent(t *testing.T) {
+	s := newSearcher(t, search.Options{}, seed0, seed1, seed4)
+	q := []reprint.Document{seedDoc(t, seed2)}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			res, _, err := s.Check(t.Context(), q)
+			if err != nil || len(res.Pairs) != 1 {
+				t.Errorf("got %v and %d pairs, want 1 pair", err, len(res.Pairs))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestCheckCancelled(t *testing.T) {
+	s := newSearcher(t, search.Options{}, seed1)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, _, err := s.Check(ctx, []reprint.Document{seedDoc(t, seed2)}); !errors.Is(err, context.Canceled) {
+		t.Errorf("got error %v, want context.Canceled", err)
+	}
+}
+
+func TestCheckClosedIndex(t *testing.T) {
+	s := newSearcher(t, search.Options{}, seed1)
+	s.Index().Close()
+	_, _, err := s.Check(t.Context(), []reprint.Document{seedDoc(t, seed2)})
+	var ie *search.IndexError
+	if !errors.As(err, &ie) {
+		t.Errorf("got error %v, want an *IndexError", err)
+	}
+}
+
+// Check an article against an index of earlier ones.
+func ExampleSearcher_Check() {
+	dir, _ := os.MkdirTemp("", "reprint-example")
+	defer os.RemoveAll(dir)
+	det, _ := reprint.New(reprint.Options{})
+	ix, err := index.Open(filepath.Join(dir, "news.idx"), det.Params(), index.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ix.Close()
+	text := strings.Repeat("The river bridge was closed on Tuesday after floodwater rose above the walkway, and a ferry will run until engineers have inspected it. ", 3)
+	original := reprint.Document{ID: "monday", Text: text}
+	fp := det.Fingerprint(original)
+	if _, err := ix.Add([]reprint.Document{original}, []*reprint.Fingerprint{fp}, [][]uint64{det.Keys(fp)}); err != nil {
+		log.Fatal(err)
+	}
+
+	s := search.New(ix, det, search.Options{MaxCandidates: 100})
+	res, _, err := s.Check(context.Background(), []reprint.Document{{ID: "tuesday", Text: text}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range res.Pairs {
+		fmt.Println(res.Documents[p.A].ID, res.Documents[p.B].ID, p.Relation, "original:", res.Documents[p.Original].ID)
+	}
+	// Output:
+	// monday tuesday copy original: monday
+}

@@ -1,0 +1,319 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/input"
+)
+
+// defaultID is the ID of a pasted or posted article that names none.
+const defaultID = "query"
+
+// uploadTypes are the file name extensions the form accepts.
+var uploadTypes = map[string]bool{".txt": true, ".html": true, ".htm": true}
+
+// tooLarge is the error for a body over the limit.
+func tooLarge(limit int64) *httpError {
+	return errorf(http.StatusRequestEntityTooLarge, "request too large: the limit is %s; send a shorter article", humanBytes(limit))
+}
+
+// bodyError maps an error from reading the body: over the limit → 413,
+// else 400 with what.
+func (h *server) bodyError(err error, what string) *httpError {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) || strings.Contains(err.Error(), "request body too large") {
+		return tooLarge(h.o.MaxBytes)
+	}
+	return errorf(http.StatusBadRequest, "could not read the %s: %v", what, err)
+}
+
+// mediaType returns r's media type, lowercased, without parameters.
+func mediaType(r *http.Request) string {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return ""
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return strings.ToLower(strings.TrimSpace(ct))
+	}
+	return mt
+}
+
+// collector gathers the input warnings of one request.
+type collector struct{ warnings []string }
+
+func (c *collector) options() input.Options {
+	return input.Options{Warn: func(msg string) { c.warnings = append(c.warnings, msg) }}
+}
+
+// formDocuments reads the article of a submitted form: pasted text (HTML
+// if it starts like a web page) or an uploaded .txt, .html or .htm file.
+func (h *server) formDocuments(r *http.Request) ([]reprint.Document, []string, error) {
+	switch mt := mediaType(r); mt {
+	case "multipart/form-data":
+		if err := r.ParseMultipartForm(h.o.MaxBytes); err != nil {
+			return nil, nil, h.bodyError(err, "form")
+		}
+		defer r.MultipartForm.RemoveAll()
+	case "application/x-www-form-urlencoded":
+		if err := r.ParseForm(); err != nil {
+			return nil, nil, h.bodyError(err, "form")
+		}
+	default:
+		return nil, nil, errorf(http.StatusUnsupportedMediaType,
+			"unsupported Content-Type %q: post the form as application/x-www-form-urlencoded or multipart/form-data", mt)
+	}
+	id := strings.TrimSpace(r.PostFormValue("id"))
+	text := r.PostFormValue("text")
+	var c collector
+	var doc reprint.Document
+	file, fh, err := r.FormFile("file")
+	switch {
+	case err == nil:
+		defer file.Close()
+		name := path.Base(fh.Filename)
+		if strings.TrimSpace(text) != "" {
+			return nil, nil, errorf(http.StatusBadRequest, "paste the text or upload a file, not both")
+		}
+		ext := strings.ToLower(path.Ext(name))
+		if !uploadTypes[ext] {
+			return nil, nil, errorf(http.StatusUnsupportedMediaType, "file %q: upload a .txt, .html or .htm file", name)
+		}
+		data, err := io.ReadAll(file)
+		if err != nil {
+			return nil, nil, h.bodyError(err, "uploaded file")
+		}
+		if id == "" {
+			id = name
+		}
+		if ext == ".txt" {
+			doc, err = input.ReadText(data, id, name, c.options())
+		} else {
+			doc, err = input.ReadHTML(data, id, name, c.options())
+		}
+		if err != nil {
+			return nil, nil, errorf(http.StatusBadRequest, "%v", err)
+		}
+	case errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart):
+		if strings.TrimSpace(text) == "" {
+			return nil, nil, errorf(http.StatusBadRequest, "no article: paste its text or upload a .txt, .html or .htm file")
+		}
+		if id == "" {
+			id = defaultID
+		}
+		// Browsers send a text area's line ends as CRLF.
+		data := bytes.ReplaceAll([]byte(text), []byte("\r\n"), []byte("\n"))
+		if input.LooksLikeHTML(data) {
+			doc, err = input.ReadHTML(data, id, "pasted page", c.options())
+		} else {
+			doc, err = input.ReadText(data, id, "pasted text", c.options())
+		}
+		if err != nil {
+			return nil, nil, errorf(http.StatusBadRequest, "%v", err)
+		}
+	default:
+		return nil, nil, h.bodyError(err, "uploaded file")
+	}
+	if err := setMeta(&doc, r.PostFormValue("url"), r.PostFormValue("published"), ""); err != nil {
+		return nil, nil, errorf(http.StatusBadRequest, "%v", err)
+	}
+	return []reprint.Document{doc}, c.warnings, nil
+}
+
+// apiDocument is one article of an /api/check JSON body.
+type apiDocument struct {
+	ID        any     `json:"id"` // string or number
+	Text      *string `json:"text"`
+	URL       string  `json:"url"`       // metadata only: never fetched
+	Published string  `json:"published"` // RFC 3339 time or YYYY-MM-DD date
+	Source    string  `json:"source"`    // the outlet
+}
+
+// apiRequest is an /api/check JSON body: one article, or several.
+type apiRequest struct {
+	apiDocument
+	Documents []apiDocument `json:"documents"`
+}
+
+// apiDocuments reads the articles of an /api/check request.
+func (h *server) apiDocuments(r *http.Request) ([]reprint.Document, []string, error) {
+	var c collector
+	var read func([]byte, string, string, input.Options) (reprint.Document, error)
+	switch mt := mediaType(r); mt {
+	case "application/json":
+		docs, err := h.decodeJSON(r.Body)
+		return docs, nil, err
+	case "text/plain":
+		read = input.ReadText
+	case "text/html", "application/xhtml+xml":
+		read = input.ReadHTML
+	case "":
+		return nil, nil, errorf(http.StatusUnsupportedMediaType, "no Content-Type: send application/json, text/plain or text/html")
+	default:
+		return nil, nil, errorf(http.StatusUnsupportedMediaType, "unsupported Content-Type %q: send application/json, text/plain or text/html", mt)
+	}
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, nil, h.bodyError(err, "request body")
+	}
+	q := r.URL.Query()
+	id := strings.TrimSpace(q.Get("id"))
+	if id == "" {
+		id = defaultID
+	}
+	doc, err := read(data, id, "request body", c.options())
+	if err != nil {
+		return nil, nil, errorf(http.StatusBadRequest, "%v", err)
+	}
+	if err := setMeta(&doc, q.Get("url"), q.Get("published"), q.Get("source")); err != nil {
+		return nil, nil, errorf(http.StatusBadRequest, "%v", err)
+	}
+	return []reprint.Document{doc}, c.warnings, nil
+}
+
+// decodeJSON decodes a JSON body into documents.
+func (h *server) decodeJSON(body io.Reader) ([]reprint.Document, error) {
+	docs, err := decodeAPI(body, h.o.MaxDocuments)
+	var he *httpError
+	if err != nil && !errors.As(err, &he) {
+		return nil, h.bodyError(err, "request body")
+	}
+	return docs, err
+}
+
+// decodeAPI decodes a JSON body: {"id","text"} or {"documents":[...]}. A
+// read error is returned as it is; every other error is an *httpError.
+func decodeAPI(body io.Reader, maxDocs int) ([]reprint.Document, error) {
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	dec.UseNumber()
+	var req apiRequest
+	if err := dec.Decode(&req); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case err == io.EOF:
+			return nil, errorf(http.StatusBadRequest, `empty request body: send {"id": "...", "text": "..."}`)
+		case errors.As(err, &se):
+			return nil, errorf(http.StatusBadRequest, "malformed JSON at byte %d: %v", se.Offset, err)
+		case errors.As(err, &te):
+			return nil, errorf(http.StatusBadRequest, "malformed JSON: field %q: got a JSON %s, want a %s", strings.TrimPrefix(te.Field, "apiDocument."), te.Value, jsonTypeName(te.Type.String()))
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, errorf(http.StatusBadRequest, "malformed JSON: the body ends inside a value")
+		case strings.HasPrefix(err.Error(), "json: "):
+			return nil, errorf(http.StatusBadRequest, "malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+		}
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errorf(http.StatusBadRequest, "malformed JSON: more data after the object; send one object")
+	}
+	single := req.Text != nil || req.ID != nil || req.URL != "" || req.Published != "" || req.Source != ""
+	var in []apiDocument
+	switch {
+	case single && req.Documents != nil:
+		return nil, errorf(http.StatusBadRequest, `give either "text" (one article) or "documents" (several), not both`)
+	case single:
+		in = []apiDocument{req.apiDocument}
+	case len(req.Documents) == 0:
+		return nil, errorf(http.StatusBadRequest, `no article: send {"id": "...", "text": "..."} or {"documents": [{"id": "...", "text": "..."}, ...]}`)
+	case len(req.Documents) > maxDocs:
+		return nil, errorf(http.StatusRequestEntityTooLarge, "too many documents: %d, the limit is %d", len(req.Documents), maxDocs)
+	default:
+		in = req.Documents
+	}
+	docs := make([]reprint.Document, len(in))
+	seen := map[string]int{}
+	for i, d := range in {
+		where, source := "", "request body"
+		if !single {
+			where = fmt.Sprintf("documents[%d]: ", i)
+			source = fmt.Sprintf("request body: documents[%d]", i)
+		}
+		id, err := idString(d.ID)
+		if err != nil {
+			return nil, errorf(http.StatusBadRequest, "%s%v", where, err)
+		}
+		switch {
+		case id == "" && single:
+			id = defaultID
+		case id == "":
+			id = defaultID + "-" + strconv.Itoa(i+1)
+		}
+		if j, ok := seen[id]; ok {
+			return nil, errorf(http.StatusBadRequest, "%sid %q repeats documents[%d]'s; give each article its own id", where, id, j)
+		}
+		seen[id] = i
+		switch {
+		case d.Text == nil:
+			return nil, errorf(http.StatusBadRequest, `%smissing "text"`, where)
+		case strings.TrimSpace(*d.Text) == "":
+			return nil, errorf(http.StatusBadRequest, `%sempty "text"`, where)
+		}
+		docs[i] = reprint.Document{ID: id, Source: source, Text: *d.Text}
+		if err := setMeta(&docs[i], d.URL, d.Published, d.Source); err != nil {
+			return nil, errorf(http.StatusBadRequest, "%s%v", where, err)
+		}
+	}
+	return docs, nil
+}
+
+// idString returns a JSON id (string or number) as a string.
+func idString(v any) (string, error) {
+	switch v := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return strings.TrimSpace(v), nil
+	case json.Number:
+		return v.String(), nil
+	}
+	return "", fmt.Errorf(`"id" must be a string or a number`)
+}
+
+// jsonTypeName names a Go type for a JSON client.
+func jsonTypeName(t string) string {
+	switch {
+	case strings.Contains(t, "string"):
+		return "string"
+	case strings.HasPrefix(t, "[]"):
+		return "list"
+	case strings.Contains(t, "apiDocument"):
+		return "object"
+	}
+	return t
+}
+
+// setMeta sets doc's URL, publication time and outlet from optional
+// fields. The URL is only recorded, never fetched.
+func setMeta(doc *reprint.Document, url, published, outlet string) error {
+	if u := strings.TrimSpace(url); u != "" {
+		doc.URL = u
+	}
+	if s := strings.TrimSpace(outlet); s != "" {
+		doc.Outlet = s
+	}
+	p := strings.TrimSpace(published)
+	if p == "" {
+		return nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, p); err == nil {
+			doc.Published = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf(`"published" %q is not a date (2006-01-02) or an RFC 3339 time (2006-01-02T15:04:05Z)`, p)
+}

@@ -1,0 +1,38 @@
+package web
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func FuzzDecodeAPI(f *testing.F) {
+	for _, s := range []string{
+		`{"id": "a", "text": "Floods close the bridge."}`,
+		`{"id": 7, "text": "x", "url": "https://news.example/a", "published": "2025-08-20", "source": "Example"}`,
+		`{"documents": [{"id": "a", "text": "x"}, {"text": "y"}]}`,
+		`{"documents": []}`, `{"text": 5}`, `{"txt": ""}`, `[1]`, `{"text": "a"} {}`, ``, `{`, `null`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		docs, err := decodeAPI(strings.NewReader(body), 5)
+		if err != nil {
+			var he *httpError
+			if !errors.As(err, &he) || he.status < 400 || he.status > 499 || he.msg == "" {
+				t.Fatalf("got error %#v, want a 4xx *httpError with a message", err)
+			}
+			return
+		}
+		if len(docs) == 0 || len(docs) > 5 {
+			t.Fatalf("got %d documents, want 1 to 5", len(docs))
+		}
+		seen := map[string]bool{}
+		for _, d := range docs {
+			if d.ID == "" || seen[d.ID] || strings.TrimSpace(d.Text) == "" {
+				t.Fatalf("got document %+v, want a unique ID and a text", d)
+			}
+			seen[d.ID] = true
+		}
+	})
+}
