@@ -192,7 +192,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(data))}
 	for i, fp := range data {
-		res.Documents[i] = DocInfo{ID: fp.id, Source: fp.source, Words: fp.words, Index: i}
+		res.Documents[i] = DocInfo{ID: fp.id, Source: fp.source, Words: fp.words}
 	}
 	d.stage("verify", len(cands))
 	feats := make([]pairFeatures, len(cands))

@@ -38,9 +38,6 @@ type DocInfo struct {
 	ID     string
 	Source string
 	Words  int
-	// Index is the document's position in the input, which is the last
-	// resort when deciding which side is the original.
-	Index int
 }
 
 // Pair is a verified link between documents A and B (indices into

@@ -29,7 +29,7 @@ func build(t *testing.T, ids []string, pairs []testPair, clusters []testCluster)
 	res := &reprint.Result{}
 	at := make(map[string]int)
 	for i, id := range ids {
-		res.Documents = append(res.Documents, reprint.DocInfo{ID: id, Index: i})
+		res.Documents = append(res.Documents, reprint.DocInfo{ID: id})
 		at[id] = i
 	}
 	idx := func(id string) int {

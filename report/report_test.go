@@ -20,11 +20,11 @@ import (
 func fixture() *reprint.Result {
 	return &reprint.Result{
 		Documents: []reprint.DocInfo{
-			{ID: "001_kremlin.txt", Source: "001_kremlin.txt", Words: 412, Index: 0},
-			{ID: "002_rewrite.txt", Source: "002_rewrite.txt", Words: 398, Index: 1},
-			{ID: "wire-7", Source: "feed.jsonl:3", Words: 120, Index: 2},
-			{ID: "zürich_münze.txt", Source: "zürich_münze.txt", Words: 530, Index: 3},
-			{ID: "genève_«monnaie».txt", Source: "genève_«monnaie».txt", Words: 488, Index: 4},
+			{ID: "001_kremlin.txt", Source: "001_kremlin.txt", Words: 412},
+			{ID: "002_rewrite.txt", Source: "002_rewrite.txt", Words: 398},
+			{ID: "wire-7", Source: "feed.jsonl:3", Words: 120},
+			{ID: "zürich_münze.txt", Source: "zürich_münze.txt", Words: 530},
+			{ID: "genève_«monnaie».txt", Source: "genève_«monnaie».txt", Words: 488},
 		},
 		Pairs: []reprint.Pair{
 			{
@@ -392,7 +392,7 @@ func benchResult(docs, pairs int) *reprint.Result {
 	res := fixture()
 	res.Documents = res.Documents[:0]
 	for i := range docs {
-		res.Documents = append(res.Documents, reprint.DocInfo{ID: "doc-" + strings.Repeat("x", i%7), Source: "feed.jsonl:1", Words: 400, Index: i})
+		res.Documents = append(res.Documents, reprint.DocInfo{ID: "doc-" + strings.Repeat("x", i%7), Source: "feed.jsonl:1", Words: 400})
 	}
 	tmpl := fixture().Pairs[0]
 	res.Pairs = res.Pairs[:0]

@@ -221,9 +221,7 @@ func prune(res *reprint.Result, keep []bool) *reprint.Result {
 		newIdx[i] = -1
 		if k {
 			newIdx[i] = len(docs)
-			d := res.Documents[i]
-			d.Index = len(docs)
-			docs = append(docs, d)
+			docs = append(docs, res.Documents[i])
 		}
 	}
 	res.Documents = docs

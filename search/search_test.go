@@ -101,8 +101,8 @@ func TestCheck(t *testing.T) {
 				t.Errorf("got %d documents, %d texts, summary %d; want %d", len(res.Documents), len(texts), res.Summary.Documents, tt.docs)
 			}
 			for i, d := range res.Documents {
-				if d.Index != i || texts[i] == "" {
-					t.Errorf("document %d: got index %d and %d bytes of text, want %d and the text", i, d.Index, len(texts[i]), i)
+				if texts[i] == "" {
+					t.Errorf("document %d (%s): got no text, want the text", i, d.ID)
 				}
 			}
 		})
