@@ -106,16 +106,9 @@ func (d *Detector) RunFingerprints(ctx context.Context, data []*Fingerprint, tex
 
 // fingerprints prepares every document on the worker pool.
 func (d *Detector) fingerprints(ctx context.Context, docs []Document) ([]*Fingerprint, error) {
-	o := d.opts
 	data := make([]*Fingerprint, len(docs))
-	scratches := make(chan *scratch, o.Workers)
-	for range o.Workers {
-		scratches <- new(scratch)
-	}
-	err := parallel(ctx, o.Workers, len(docs), func(i int) {
-		s := <-scratches
-		data[i] = prepare(&docs[i], o, s)
-		scratches <- s
+	err := parallel(ctx, d.opts.Workers, len(docs), func(i int) {
+		data[i] = d.Prepare(docs[i])
 		d.add(1)
 	})
 	return data, err
@@ -144,7 +137,7 @@ func (d *Detector) signOne(fp *Fingerprint) {
 // index). Unlike Run it cannot discount text common to a corpus, which it
 // does not see.
 func (d *Detector) Fingerprint(doc Document) *Fingerprint {
-	fp := prepare(&doc, d.opts, new(scratch))
+	fp := d.Prepare(doc)
 	d.signOne(fp)
 	return fp
 }
@@ -206,9 +199,11 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	// Classify every candidate, then build the kept pairs' evidence on the
 	// workers: it reads both texts back and tokenizes them again.
 	var kept []int
+	var rels []Relation
 	for n, f := range feats {
-		if _, ok := classify(f, data[cands[n][0]], data[cands[n][1]], o); ok {
+		if rel, ok := classify(f, data[cands[n][0]], data[cands[n][1]], o); ok {
 			kept = append(kept, n)
+			rels = append(rels, rel)
 		}
 	}
 	d.stage("relations", len(kept))
@@ -218,7 +213,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		n := kept[k]
 		f := feats[n]
 		a, b := cands[n][0], cands[n][1]
-		rel, _ := classify(f, data[a], data[b], o)
+		rel := rels[k]
 		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
 		p.Original, p.Reason = attribute(data, a, b, f, rel)
 		ta, err := text(a)
