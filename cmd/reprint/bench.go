@@ -51,13 +51,9 @@ func newGenCommand(stderr io.Writer) (*command, *genOptions) {
 // runGen runs "reprint gen".
 func runGen(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	c, o := newGenCommand(stderr)
-	rest, err := c.parse(args)
-	if err != nil {
+	rest, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	if len(rest) > 0 {
 		return usageErrorf("gen: unexpected arguments %q", rest)
@@ -157,13 +153,9 @@ type benchReport struct {
 // runBench runs "reprint bench".
 func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c, o := newBenchCommand(stderr)
-	rest, err := c.parse(args)
-	if err != nil {
+	rest, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	if len(rest) > 0 || o.Docs == "" {
 		return usageErrorf("bench: --docs FILE is required and takes no other arguments")

@@ -54,13 +54,9 @@ func newCheckCommand(stderr io.Writer) (*command, *checkOptions) {
 // runCheck runs "reprint check".
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c, o := newCheckCommand(stderr)
-	paths, err := c.parse(args)
-	if err != nil {
+	paths, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	switch {
 	case o.index.Path == "":

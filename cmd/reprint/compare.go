@@ -31,13 +31,9 @@ func newCompareCommand(stderr io.Writer) (*command, *scanOptions) {
 // runCompare runs "reprint compare".
 func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c, o := newCompareCommand(stderr)
-	paths, err := c.parse(args)
-	if err != nil {
+	paths, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	if len(paths) != 2 {
 		return usageErrorf("compare: want exactly two documents A and B, got %d arguments", len(paths))

@@ -49,13 +49,9 @@ func newEvalCommand(stderr io.Writer) (*command, *evalOptions) {
 // runEval runs "reprint eval".
 func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c, o := newEvalCommand(stderr)
-	rest, err := c.parse(args)
-	if err != nil {
+	rest, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	switch {
 	case len(rest) > 0:

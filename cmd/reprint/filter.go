@@ -91,13 +91,9 @@ type filterCounts struct {
 // runFilter runs "reprint filter".
 func runFilter(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	c, o := newFilterCommand(stderr)
-	rest, err := c.parse(args)
-	if err != nil {
+	rest, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	switch {
 	case len(rest) > 0:

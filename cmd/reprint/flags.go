@@ -199,6 +199,20 @@ func (c *command) addHelp() {
 	})
 }
 
+// parseArgs parses args and returns the positional arguments; with --help
+// it writes the help to stdout instead and returns done.
+func (c *command) parseArgs(args []string, stdout io.Writer) (rest []string, done bool, err error) {
+	rest, err = c.parse(args)
+	if err != nil {
+		return nil, true, err
+	}
+	if c.help {
+		c.writeHelp(stdout)
+		return nil, true, nil
+	}
+	return rest, false, nil
+}
+
 // parse parses args and returns the positional arguments.
 func (c *command) parse(args []string) ([]string, error) {
 	if err := c.fs.Parse(args); err != nil {

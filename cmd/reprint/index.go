@@ -141,13 +141,9 @@ type addCounts struct {
 // runIndexAdd runs "reprint index add".
 func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	c, o := newIndexAddCommand(stderr)
-	paths, err := c.parse(args)
-	if err != nil {
+	paths, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	switch {
 	case o.index.Path == "":
@@ -406,13 +402,9 @@ func newIndexStatsCommand(stderr io.Writer) (*command, *indexStatsOptions) {
 // runIndexStats runs "reprint index stats".
 func runIndexStats(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	c, o := newIndexStatsCommand(stderr)
-	rest, err := c.parse(args)
-	if err != nil {
+	rest, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	if len(rest) > 0 {
 		return usageErrorf("index stats: unexpected arguments %q", rest)

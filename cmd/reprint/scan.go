@@ -61,13 +61,9 @@ func newScanCommand(stderr io.Writer) (*command, *scanOptions) {
 // runScan runs "reprint scan".
 func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c, o := newScanCommand(stderr)
-	paths, err := c.parse(args)
-	if err != nil {
+	paths, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	if len(paths) == 0 {
 		return usageErrorf("scan: no PATH given")

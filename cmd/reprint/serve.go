@@ -85,13 +85,9 @@ func newServeCommand(stderr io.Writer) (*command, *serveOptions) {
 // runServe runs "reprint serve" until ctx is cancelled.
 func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	c, o := newServeCommand(stderr)
-	rest, err := c.parse(args)
-	if err != nil {
+	rest, done, err := c.parseArgs(args, stdout)
+	if done || err != nil {
 		return err
-	}
-	if c.help {
-		c.writeHelp(stdout)
-		return nil
 	}
 	switch {
 	case o.index.Path == "":
@@ -132,10 +128,10 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		fmt.Fprintf(stderr, "reprint: warning: %s is reachable from other computers, and the page has no login\n", ln.Addr())
 	}
 	fmt.Fprintf(stderr, "reprint: serving on http://%s\n", ln.Addr())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
 	select {
-	case err := <-done:
+	case err := <-served:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
@@ -147,7 +143,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	} else {
 		fmt.Fprintln(stderr, "reprint: stopped")
 	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
