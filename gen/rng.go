@@ -1,20 +1,17 @@
 package gen
 
-import "math"
+import (
+	"math"
+
+	"github.com/reprint-dev/reprint/shingle"
+)
 
 // rng is splitmix64: tiny, fast and identical on every platform, so that a
 // seed names one corpus forever.
 type rng struct{ s uint64 }
 
 // mix is the splitmix64 finalizer.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
+var mix = shingle.Mix
 
 // Streams of per-document generators: one document's text can be
 // regenerated from its index alone, by any worker, in any order.
