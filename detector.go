@@ -15,6 +15,7 @@ import (
 // for several runs but not for concurrent ones.
 type Detector struct {
 	opts   Options
+	p      Params // effective parameters, derived from opts
 	signer *minhash.Signer
 }
 
@@ -24,7 +25,7 @@ func New(opts Options) (*Detector, error) {
 		return nil, fmt.Errorf("invalid options: %w", err)
 	}
 	o := opts.withDefaults()
-	return &Detector{opts: o, signer: minhash.NewSigner(o.NumHash, o.Seed)}, nil
+	return &Detector{opts: o, p: effectiveParams(o), signer: minhash.NewSigner(o.NumHash, o.Seed)}, nil
 }
 
 // Options returns the effective options, defaults filled in.
@@ -34,9 +35,12 @@ func (d *Detector) Options() Options { return d.opts }
 // channel's threshold: missing a pair is worse than verifying a false one.
 const lshRecall = 0.99
 
-// params returns the effective parameters, before counting.
-func (d *Detector) params() Params {
-	o := d.opts
+// params returns the effective parameters, before counting (a copy).
+func (d *Detector) params() Params { return d.p }
+
+// effectiveParams derives the parameters from the options, once per
+// Detector: Keys runs for every document an index adds.
+func effectiveParams(o Options) Params {
 	p := Params{
 		K: o.K, RewriteK: o.RewriteK, NumHash: o.NumHash, Sketch: o.Sketch, Seed: o.Seed,
 		Threshold: o.Threshold, RewriteThreshold: o.RewriteThreshold,
