@@ -387,38 +387,35 @@ const sampleDocs = 1000
 
 // candidates returns the union of both channels' LSH pairs, ascending.
 func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
-	ix := lsh.New(p.Bands, p.Rows)
-	ix.Workers = d.opts.Workers
-	for i := range data {
-		if len(data[i].lit) > 0 {
-			ix.Add(i, data[i].sigLit)
+	// channel bands one channel's signatures of the documents that have
+	// any shingles in it.
+	channel := func(bands, rows int, set func(*Fingerprint) (shingle.Set, []uint64)) [][2]int {
+		ix := lsh.New(bands, rows)
+		ix.Workers = d.opts.Workers
+		for i, fp := range data {
+			if s, sig := set(fp); len(s) > 0 {
+				ix.Add(i, sig)
+			}
 		}
+		pairs, st := ix.Pairs(d.opts.MaxBucket)
+		p.CappedBuckets += st.CappedBuckets
+		return pairs
 	}
-	pairs, st := ix.Pairs(d.opts.MaxBucket)
-	p.CappedBuckets += st.CappedBuckets
-	if d.opts.RewriteK > 0 && d.opts.RewriteRows == 0 {
+	pairs := channel(p.Bands, p.Rows, func(fp *Fingerprint) (shingle.Set, []uint64) { return fp.lit, fp.sigLit })
+	if d.opts.RewriteK <= 0 {
+		return pairs
+	}
+	if d.opts.RewriteRows == 0 {
 		p.RewriteBands, p.RewriteRows = rewriteShape(data, d.opts, p.RewriteRows)
 	}
-	if d.opts.RewriteK > 0 {
-		ix := lsh.New(p.RewriteBands, p.RewriteRows)
-		ix.Workers = d.opts.Workers
-		for i := range data {
-			if len(data[i].rw) > 0 {
-				ix.Add(i, data[i].sigRw)
-			}
+	pairs = append(pairs, channel(p.RewriteBands, p.RewriteRows, func(fp *Fingerprint) (shingle.Set, []uint64) { return fp.rw, fp.sigRw })...)
+	slices.SortFunc(pairs, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
 		}
-		more, st := ix.Pairs(d.opts.MaxBucket)
-		p.CappedBuckets += st.CappedBuckets
-		pairs = append(pairs, more...)
-		slices.SortFunc(pairs, func(x, y [2]int) int {
-			if x[0] != y[0] {
-				return x[0] - y[0]
-			}
-			return x[1] - y[1]
-		})
-		pairs = slices.Compact(pairs)
-	}
-	return pairs
+		return x[1] - y[1]
+	})
+	return slices.Compact(pairs)
 }
 
 // minCandidateBudget is the candidate budget of any corpus, however small:
