@@ -127,13 +127,23 @@ func (d *Detector) sign(ctx context.Context, data []*Fingerprint) error {
 }
 
 func (d *Detector) signOne(fp *Fingerprint) {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
 	sign := d.signer.Sign
 	if d.opts.Sketch == SketchOPH {
 		sign = d.signer.OnePermutation
 	}
-	fp.sigLit = sign(fp.lit)
+	// The signers take 64-bit element hashes; a set's are 32-bit.
+	widen := func(set shingle.Set) []uint64 {
+		s.wide = s.wide[:0]
+		for _, h := range set {
+			s.wide = append(s.wide, uint64(h))
+		}
+		return s.wide
+	}
+	fp.sigLit = sign(widen(fp.lit))
 	if d.opts.RewriteK > 0 {
-		fp.sigRw = sign(fp.rw)
+		fp.sigRw = sign(widen(fp.rw))
 	}
 }
 
@@ -322,12 +332,12 @@ func discountCommon(data []*Fingerprint, o Options) {
 		sampleLimit = max(int(o.MaxDocFreq*sampleDocs/2), 2)
 	}
 	drop := func(get func(*Fingerprint) *shingle.Set) {
-		var all []uint64
+		var all []uint32
 		for _, fp := range sample {
 			all = append(all, *get(fp)...)
 		}
 		slices.Sort(all)
-		var common []uint64
+		var common []uint32
 		for i := 0; i < len(all); {
 			j := i + 1
 			for j < len(all) && all[j] == all[i] {
@@ -372,7 +382,7 @@ func discountCommon(data []*Fingerprint, o Options) {
 		}
 		for _, fp := range data {
 			s := get(fp)
-			*s = slices.DeleteFunc(*s, func(h uint64) bool {
+			*s = slices.DeleteFunc(*s, func(h uint32) bool {
 				_, found := slices.BinarySearch(common, h)
 				return found
 			})

@@ -19,13 +19,13 @@ func (fp *Fingerprint) Words() int { return fp.words }
 
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.
-const fingerprintVersion = 2
+const fingerprintVersion = 3
 
 // MarshalBinary encodes the fingerprint compactly: shingle sets are sorted,
-// so they are delta-coded as varints; hashes and signatures are fixed
-// 8-byte values.
+// so they are delta-coded as varints; content-word hashes are fixed 4-byte
+// values and signatures fixed 8-byte ones.
 func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, 64+8*(len(fp.chash)+len(fp.sigLit)+len(fp.sigRw))+4*(len(fp.lit)+len(fp.rw)))
+	b := make([]byte, 0, 64+4*len(fp.chash)+8*(len(fp.sigLit)+len(fp.sigRw))+4*(len(fp.lit)+len(fp.rw)))
 	b = append(b, fingerprintVersion)
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	str(fp.id)
@@ -43,15 +43,21 @@ func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
 			b = binary.LittleEndian.AppendUint64(b, x)
 		}
 	}
-	sorted := func(v []uint64) {
+	fixed32 := func(v []uint32) {
 		b = binary.AppendUvarint(b, uint64(len(v)))
-		var prev uint64
 		for _, x := range v {
-			b = binary.AppendUvarint(b, x-prev)
+			b = binary.LittleEndian.AppendUint32(b, x)
+		}
+	}
+	sorted := func(v []uint32) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		var prev uint32
+		for _, x := range v {
+			b = binary.AppendUvarint(b, uint64(x-prev))
 			prev = x
 		}
 	}
-	fixed(fp.chash)
+	fixed32(fp.chash)
 	sorted(fp.lit)
 	sorted(fp.rw)
 	fixed(fp.sigLit)
@@ -82,7 +88,7 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 		f.published = time.Unix(0, d.varint()).UTC()
 	}
 	f.words = int(d.uvarint())
-	f.chash = d.fixed()
+	f.chash = d.fixed32()
 	f.lit = d.sorted()
 	f.rw = d.sorted()
 	f.sigLit = d.fixed()
@@ -181,13 +187,37 @@ func (d *decoder) fixed() []uint64 {
 	return v
 }
 
-func (d *decoder) sorted() []uint64 {
+func (d *decoder) fixed32() []uint32 {
+	n := d.count(4)
+	v := make([]uint32, n)
+	for i := range v {
+		if len(d.b) < 4 {
+			d.fail()
+			return nil
+		}
+		v[i] = binary.LittleEndian.Uint32(d.b)
+		d.b = d.b[4:]
+	}
+	return v
+}
+
+// sorted reads a delta-coded set, refusing one that is not strictly
+// increasing within 32 bits.
+func (d *decoder) sorted() []uint32 {
 	n := d.count(1)
-	v := make([]uint64, n)
+	v := make([]uint32, n)
 	var prev uint64
 	for i := range v {
-		prev += d.uvarint()
-		v[i] = prev
+		delta := d.uvarint()
+		if (i > 0 && delta == 0) || delta > math.MaxUint32 || prev+delta > math.MaxUint32 {
+			if d.err == nil {
+				d.err = fmt.Errorf("%w: set not sorted", errCorrupt)
+			}
+			d.b = nil
+			return nil
+		}
+		prev += delta
+		v[i] = uint32(prev)
 	}
 	return v
 }

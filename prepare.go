@@ -17,7 +17,7 @@ type Fingerprint struct {
 	source    string
 	published time.Time
 	words     int         // number of words
-	chash     []uint64    // hash of each content word's stem
+	chash     []uint32    // hash of each content word's stem, folded to 32 bits
 	lit       shingle.Set // literal channel: word K-shingles
 	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
 	sigLit    minhash.Signature
@@ -37,15 +37,18 @@ type contentPos struct {
 
 // scratch is per-worker reusable memory for prepare.
 type scratch struct {
-	words []uint64
-	shing []uint64
-	names []string
+	words   []uint64 // hash of each word
+	content []uint64 // hash of each content word's stem
+	shing   []uint64
+	wide    []uint64 // a set widened back to 64 bits for the signers
+	names   []string
 }
 
 func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published}
 	s.words = s.words[:0]
+	s.content = s.content[:0]
 	s.names = s.names[:0]
 	doubled := 0
 	shingle.Words(text, func(w []byte, start, end int) {
@@ -54,7 +57,7 @@ func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 			doubled++ // "the the": a garbling sign
 		}
 		if c, ok := shingle.ContentWordBytes(w); ok {
-			d.chash = append(d.chash, shingle.HashBytes(c))
+			s.content = append(s.content, shingle.HashBytes(c))
 		}
 		s.words = append(s.words, h)
 		if isNameLike(text[start:end]) {
@@ -62,11 +65,15 @@ func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
 		}
 	})
 	d.words = len(s.words)
+	d.chash = make([]uint32, len(s.content))
+	for i, h := range s.content {
+		d.chash[i] = shingle.Fold(h)
+	}
 	s.shing = shingle.AppendShingles(s.shing[:0], s.words, o.K)
-	d.lit = shingle.NewSet(append([]uint64(nil), s.shing...))
+	d.lit = shingle.NewSet(s.shing)
 	if o.RewriteK > 0 {
-		s.shing = shingle.AppendShingles(s.shing[:0], d.chash, o.RewriteK)
-		d.rw = shingle.NewSet(append([]uint64(nil), s.shing...))
+		s.shing = shingle.AppendShingles(s.shing[:0], s.content, o.RewriteK)
+		d.rw = shingle.NewSet(s.shing)
 	}
 	d.garble = garbleScore(text, d.words, doubled, s.names)
 	d.credit = creditedSource(text)

@@ -50,7 +50,7 @@ type Passage struct {
 
 type anchor struct{ i, j int32 }
 
-func kgrams(s []uint64, k int) []uint64 {
+func kgrams(s []uint32, k int) []uint64 {
 	if len(s) < k {
 		return nil
 	}
@@ -58,7 +58,7 @@ func kgrams(s []uint64, k int) []uint64 {
 	for i := range out {
 		h := uint64(14695981039346656037)
 		for _, v := range s[i : i+k] {
-			h ^= v
+			h ^= uint64(v)
 			h *= 1099511628211
 			h ^= h >> 31
 		}
@@ -69,7 +69,7 @@ func kgrams(s []uint64, k int) []uint64 {
 
 // Passages aligns a with b and returns the passages found, ordered by
 // their start in a. Passages do not overlap in a or in b.
-func Passages(a, b []uint64, o Options) []Passage {
+func Passages(a, b []uint32, o Options) []Passage {
 	o = o.withDefaults()
 	ka, kb := kgrams(a, o.K), kgrams(b, o.K)
 	if len(ka) == 0 || len(kb) == 0 {

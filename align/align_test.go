@@ -7,15 +7,15 @@ import (
 )
 
 // seq returns n distinct tokens starting at base.
-func seq(base, n int) []uint64 {
-	s := make([]uint64, n)
+func seq(base, n int) []uint32 {
+	s := make([]uint32, n)
 	for i := range s {
-		s[i] = uint64(base + i)
+		s[i] = uint32(base + i)
 	}
 	return s
 }
 
-func cat(parts ...[]uint64) []uint64 { return slices.Concat(parts...) }
+func cat(parts ...[]uint32) []uint32 { return slices.Concat(parts...) }
 
 // checkPassages fails t if ps break the documented invariants: within
 // bounds, non-empty, ordered by AStart, no overlap in a or in b.
@@ -50,16 +50,16 @@ func checkPassages(t *testing.T, ps []Passage, na, nb int, o Options) {
 
 func TestPassages(t *testing.T) {
 	x, y, z := seq(100, 20), seq(200, 15), seq(300, 12)
-	sub := func(s []uint64, at ...int) []uint64 {
+	sub := func(s []uint32, at ...int) []uint32 {
 		s = slices.Clone(s)
 		for _, i := range at {
-			s[i] = uint64(9000 + i)
+			s[i] = uint32(9000 + i)
 		}
 		return s
 	}
 	tests := []struct {
 		name string
-		a, b []uint64
+		a, b []uint32
 		o    Options
 		want []Passage
 	}{
@@ -192,8 +192,8 @@ func TestPassagesMovedBlockBehindNoise(t *testing.T) {
 	// noisy returns n units of 8 unique filler tokens, one shared bigram
 	// (bigram+2k, bigram+2k+1) and 8 more fillers: single anchors too far
 	// apart (> MaxGap) to form a passage or join a neighbouring one.
-	noisy := func(n, filler, bigram int) []uint64 {
-		var s []uint64
+	noisy := func(n, filler, bigram int) []uint32 {
+		var s []uint32
 		for k := range n {
 			s = append(s, seq(filler+20*k, 8)...)
 			s = append(s, seq(bigram+2*k, 2)...)
@@ -205,7 +205,7 @@ func TestPassagesMovedBlockBehindNoise(t *testing.T) {
 	main := seq(200, 30) // 29 anchors
 	tests := []struct {
 		name string
-		a, b []uint64
+		a, b []uint32
 		want []Passage
 	}{
 		{
@@ -239,12 +239,12 @@ func TestPassagesProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for trial := range 300 {
 		vocab := 2 + r.IntN(20)
-		a, b := make([]uint64, r.IntN(80)), make([]uint64, r.IntN(80))
+		a, b := make([]uint32, r.IntN(80)), make([]uint32, r.IntN(80))
 		for i := range a {
-			a[i] = r.Uint64N(uint64(vocab))
+			a[i] = r.Uint32N(uint32(vocab))
 		}
 		for i := range b {
-			b[i] = r.Uint64N(uint64(vocab))
+			b[i] = r.Uint32N(uint32(vocab))
 		}
 		o := Options{K: r.IntN(4), MaxGap: r.IntN(10), MinAnchors: r.IntN(4), MaxRounds: r.IntN(10), MaxOcc: r.IntN(20)}
 		ps := Passages(a, b, o)
@@ -297,10 +297,10 @@ func FuzzPassages(f *testing.F) {
 	f.Add([]byte("abcdefghij"), []byte("abcXefghij"), uint8(3), uint8(2))
 	f.Fuzz(func(t *testing.T, ab, bb []byte, k, gap uint8) {
 		// Each byte is a token; a small alphabet gives many repeats.
-		tok := func(s []byte) []uint64 {
-			out := make([]uint64, len(s))
+		tok := func(s []byte) []uint32 {
+			out := make([]uint32, len(s))
 			for i, c := range s {
-				out[i] = uint64(c % 16)
+				out[i] = uint32(c % 16)
 			}
 			return out
 		}
@@ -313,17 +313,17 @@ func FuzzPassages(f *testing.F) {
 
 // benchPair returns two ~n-token sequences sharing about 70% of their
 // text: b keeps blocks of a, drops or rewrites the rest and moves one block.
-func benchPair(n int) (a, b []uint64) {
+func benchPair(n int) (a, b []uint32) {
 	r := rand.New(rand.NewPCG(3, 4))
-	a = make([]uint64, n)
+	a = make([]uint32, n)
 	for i := range a {
-		a[i] = r.Uint64N(5000)
+		a[i] = r.Uint32N(5000)
 	}
 	for i := 0; i < n; i += 20 {
 		blk := a[i:min(i+20, n)]
 		if r.Float64() < 0.3 {
 			for range len(blk) {
-				b = append(b, 5000+r.Uint64N(5000)) // rewritten
+				b = append(b, 5000+r.Uint32N(5000)) // rewritten
 			}
 			continue
 		}

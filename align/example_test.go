@@ -9,10 +9,10 @@ import (
 )
 
 func ExamplePassages() {
-	tokens := func(text string) []uint64 {
-		var h []uint64
+	tokens := func(text string) []uint32 {
+		var h []uint32
 		for _, w := range strings.Fields(text) {
-			h = append(h, shingle.HashWord(w))
+			h = append(h, shingle.Fold(shingle.HashWord(w)))
 		}
 		return h
 	}

@@ -85,16 +85,14 @@ type shingler struct {
 	hashes []uint64
 }
 
-// set returns the word k-shingle set of text, valid until the next call.
+// set returns the word k-shingle set of text.
 func (s *shingler) set(text []byte, k int) shingle.Set {
 	s.words = s.words[:0]
 	shingle.Words(string(text), func(w []byte, _, _ int) {
 		s.words = append(s.words, shingle.HashBytes(w))
 	})
 	s.hashes = shingle.AppendShingles(s.hashes[:0], s.words, k)
-	set := shingle.NewSet(s.hashes)
-	s.hashes = set[:0]
-	return set
+	return shingle.NewSet(s.hashes)
 }
 
 // appendID appends the id of document i: "d" and the 1-based number in at

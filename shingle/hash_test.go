@@ -146,7 +146,8 @@ func TestNewSet(t *testing.T) {
 		{"unsorted", []uint64{3, 1, 2}, Set{1, 2, 3}},
 		{"duplicates", []uint64{3, 1, 3, 2, 1, 3}, Set{1, 2, 3}},
 		{"all equal", []uint64{9, 9, 9}, Set{9}},
-		{"extremes", []uint64{math.MaxUint64, 0, math.MaxUint64}, Set{0, math.MaxUint64}},
+		{"extremes", []uint64{math.MaxUint64, 0, math.MaxUint64}, Set{0}},
+		{"folded halves", []uint64{1 << 32, 1, 2 << 32, 3}, Set{1, 2, 3}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,7 +176,7 @@ func TestSetMeasures(t *testing.T) {
 		{"half", Set{1, 2, 3}, Set{2, 3, 4}, 2, 0.5, 2.0 / 3, 2.0 / 3},
 		{"subset", Set{2, 3}, Set{1, 2, 3, 4}, 2, 0.5, 1, 0.5},
 		{"interleaved", Set{1, 4, 7, 10}, Set{2, 4, 6, 8, 10}, 2, 2.0 / 7, 0.5, 0.4},
-		{"extremes", Set{0, math.MaxUint64}, Set{math.MaxUint64}, 1, 0.5, 0.5, 1},
+		{"extremes", Set{0, math.MaxUint32}, Set{math.MaxUint32}, 1, 0.5, 0.5, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
