@@ -80,26 +80,27 @@ func (d *Detector) Prepare(doc Document) *Fingerprint {
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // RunFingerprints finishes a scan of prepared fingerprints (Prepare, in
-// input order): it discounts common shingles, signs, finds candidates and
-// resolves them. text(i) returns document i's text; it is called only for
-// the documents of reported pairs, for evidence, so the texts can live on
-// disk; it must be safe for concurrent use. An error from text is returned
-// as the scan's error. It consumes
-// data: common shingles are removed and signatures dropped after use.
+// input order): it discounts common shingles, signs and bands every
+// document, lists the candidates and resolves them. text(i) returns
+// document i's text; it is called only for the documents of reported
+// pairs, for evidence, so the texts can live on disk; it must be safe for
+// concurrent use. An error from text is returned as the scan's error. It
+// consumes data: common shingles are removed from the sets.
 func (d *Detector) RunFingerprints(ctx context.Context, data []*Fingerprint, text func(i int) (string, error)) (*Result, error) {
 	d.stage("discount", -1)
 	discountCommon(data, d.opts)
+	params := d.params()
+	if d.opts.RewriteK > 0 && d.opts.RewriteRows == 0 {
+		params.RewriteBands, params.RewriteRows = rewriteShape(data, d.opts, d.signer)
+	}
 	d.stage("signatures", len(data))
-	if err := d.sign(ctx, data); err != nil {
+	lit, rw, err := d.band(ctx, data, &params)
+	if err != nil {
 		return nil, err
 	}
-	params := d.params()
 	d.stage("candidates", -1)
-	cands := d.candidates(data, &params)
+	cands := d.candidates(lit, rw, &params)
 	params.Candidates = len(cands)
-	for _, fp := range data { // signatures are not needed past LSH
-		fp.sigLit, fp.sigRw = nil, nil
-	}
 	res, err := d.resolve(ctx, data, text, cands)
 	if err != nil {
 		return nil, err
@@ -118,32 +119,54 @@ func (d *Detector) fingerprints(ctx context.Context, docs []Document) ([]*Finger
 	return data, err
 }
 
-// sign computes both channels' signatures of every fingerprint.
-func (d *Detector) sign(ctx context.Context, data []*Fingerprint) error {
-	return parallel(ctx, d.opts.Workers, len(data), func(i int) {
-		d.signOne(data[i])
+// band signs every fingerprint's channels and adds the signatures to one
+// LSH index per channel (rw is nil without a rewrite channel). Signatures
+// are not kept: the indexes hold the band keys, which is all candidate
+// search needs.
+func (d *Detector) band(ctx context.Context, data []*Fingerprint, p *Params) (lit, rw *lsh.Index, err error) {
+	lit = lsh.New(p.Bands, p.Rows)
+	lit.Grow(len(data))
+	if d.opts.RewriteK > 0 {
+		rw = lsh.New(p.RewriteBands, p.RewriteRows)
+		rw.Grow(len(data))
+	}
+	err = parallel(ctx, d.opts.Workers, len(data), func(i int) {
+		fp := data[i]
+		s := scratchPool.Get().(*scratch)
+		if len(fp.lit) > 0 {
+			lit.Add(i, d.signSet(s, fp.lit))
+		}
+		if rw != nil && len(fp.rw) > 0 {
+			rw.Add(i, d.signSet(s, fp.rw))
+		}
+		scratchPool.Put(s)
 		d.add(1)
 	})
+	return lit, rw, err
 }
 
+// signSet returns the signature of set in s.sig, valid until s is reused.
+func (d *Detector) signSet(s *scratch, set shingle.Set) minhash.Signature {
+	// The signers take 64-bit element hashes; a set's are 32-bit.
+	s.wide = s.wide[:0]
+	for _, h := range set {
+		s.wide = append(s.wide, uint64(h))
+	}
+	if d.opts.Sketch == SketchOPH {
+		s.sig = d.signer.AppendOnePermutation(s.sig[:0], s.wide)
+	} else {
+		s.sig = append(s.sig[:0], d.signer.Sign(s.wide)...)
+	}
+	return s.sig
+}
+
+// signOne computes and keeps both channels' signatures of fp, for Keys.
 func (d *Detector) signOne(fp *Fingerprint) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	sign := d.signer.Sign
-	if d.opts.Sketch == SketchOPH {
-		sign = d.signer.OnePermutation
-	}
-	// The signers take 64-bit element hashes; a set's are 32-bit.
-	widen := func(set shingle.Set) []uint64 {
-		s.wide = s.wide[:0]
-		for _, h := range set {
-			s.wide = append(s.wide, uint64(h))
-		}
-		return s.wide
-	}
-	fp.sigLit = sign(widen(fp.lit))
+	fp.sigLit = slices.Clone(d.signSet(s, fp.lit))
 	if d.opts.RewriteK > 0 {
-		fp.sigRw = sign(widen(fp.rw))
+		fp.sigRw = slices.Clone(d.signSet(s, fp.rw))
 	}
 }
 
@@ -396,29 +419,18 @@ func discountCommon(data []*Fingerprint, o Options) {
 const sampleDocs = 1000
 
 // candidates returns the union of both channels' LSH pairs, ascending.
-func (d *Detector) candidates(data []*Fingerprint, p *Params) [][2]int {
-	// channel bands one channel's signatures of the documents that have
-	// any shingles in it.
-	channel := func(bands, rows int, set func(*Fingerprint) (shingle.Set, []uint64)) [][2]int {
-		ix := lsh.New(bands, rows)
+func (d *Detector) candidates(lit, rw *lsh.Index, p *Params) [][2]int {
+	channel := func(ix *lsh.Index) [][2]int {
 		ix.Workers = d.opts.Workers
-		for i, fp := range data {
-			if s, sig := set(fp); len(s) > 0 {
-				ix.Add(i, sig)
-			}
-		}
 		pairs, st := ix.Pairs(d.opts.MaxBucket)
 		p.CappedBuckets += st.CappedBuckets
 		return pairs
 	}
-	pairs := channel(p.Bands, p.Rows, func(fp *Fingerprint) (shingle.Set, []uint64) { return fp.lit, fp.sigLit })
-	if d.opts.RewriteK <= 0 {
+	pairs := channel(lit)
+	if rw == nil {
 		return pairs
 	}
-	if d.opts.RewriteRows == 0 {
-		p.RewriteBands, p.RewriteRows = rewriteShape(data, d.opts, p.RewriteRows)
-	}
-	pairs = append(pairs, channel(p.RewriteBands, p.RewriteRows, func(fp *Fingerprint) (shingle.Set, []uint64) { return fp.rw, fp.sigRw })...)
+	pairs = append(pairs, channel(rw)...)
 	slices.SortFunc(pairs, func(x, y [2]int) int {
 		if x[0] != y[0] {
 			return x[0] - y[0]
@@ -437,17 +449,37 @@ const minCandidateBudget = 100_000
 // row per band: nearly every pair sharing content words is checked, which
 // costs little. On a large corpus that would make a quadratic number of
 // candidates, so rows grow until the expected number of candidates fits a
-// budget of CandidateBudget per document (at least minCandidateBudget). The expectation is measured on a
-// deterministic sample of document pairs: for each, the share of agreeing
-// signature slots estimates its similarity s, and 1-(1-s^r)^b its chance of
-// becoming a candidate. The rows chosen are echoed in the parameters.
-func rewriteShape(data []*Fingerprint, o Options, minRows int) (bands, rows int) {
+// budget of CandidateBudget per document (at least minCandidateBudget).
+// The expectation is measured on deterministic random pairs of an evenly
+// spaced sample of the documents (signed here, before the whole corpus
+// is): for each pair, the share of agreeing signature slots estimates its
+// similarity s, and 1-(1-s^r)^b its chance of becoming a candidate. The
+// rows chosen are echoed in the parameters.
+func rewriteShape(data []*Fingerprint, o Options, signer *minhash.Signer) (bands, rows int) {
 	n := len(data)
 	allPairs := float64(n) * float64(n-1) / 2
 	budget := max(float64(o.CandidateBudget)*float64(n), minCandidateBudget)
-	rows = max(minRows, 1)
+	rows = 1
 	if allPairs <= budget {
 		return o.NumHash / rows, rows
+	}
+	m := min(n, shapeDocs)
+	sigs := make([]minhash.Signature, m) // nil: no content words, never a candidate
+	var wide []uint64
+	for i := range sigs {
+		set := data[i*n/m].rw
+		if len(set) == 0 {
+			continue
+		}
+		wide = wide[:0]
+		for _, h := range set {
+			wide = append(wide, uint64(h))
+		}
+		if o.Sketch == SketchOPH {
+			sigs[i] = signer.AppendOnePermutation(nil, wide)
+		} else {
+			sigs[i] = signer.Sign(wide)
+		}
 	}
 	const samples = 20000
 	sims := make([]float64, 0, samples)
@@ -456,16 +488,16 @@ func rewriteShape(data []*Fingerprint, o Options, minRows int) (bands, rows int)
 		x ^= x << 13
 		x ^= x >> 7
 		x ^= x << 17
-		return int(x % uint64(n))
+		return int(x % uint64(m))
 	}
 	for try := 0; try < 4*samples && len(sims) < samples; try++ {
 		a, b := next(), next()
 		if a == b {
 			continue
 		}
-		s := 0.0 // a document without content words is never a candidate
-		if len(data[a].rw) > 0 && len(data[b].rw) > 0 {
-			s, _ = minhash.Similarity(data[a].sigRw, data[b].sigRw)
+		s := 0.0
+		if sigs[a] != nil && sigs[b] != nil {
+			s, _ = minhash.Similarity(sigs[a], sigs[b])
 		}
 		sims = append(sims, s)
 	}
@@ -484,3 +516,6 @@ func rewriteShape(data []*Fingerprint, o Options, minRows int) (bands, rows int)
 	}
 	return o.NumHash / rows, rows
 }
+
+// shapeDocs is the sample size for choosing the rewrite channel's rows.
+const shapeDocs = 2000

@@ -41,6 +41,7 @@ type scratch struct {
 	content []uint64 // hash of each content word's stem
 	shing   []uint64
 	wide    []uint64 // a set widened back to 64 bits for the signers
+	sig     minhash.Signature
 	names   []string
 }
 

@@ -7,24 +7,34 @@ import (
 )
 
 // Index collects band hashes of signatures and lists candidate pairs. It
-// is built once (Add in any order) and then queried with Pairs.
+// is built once (Add in any order) and then queried with Pairs. It keeps
+// one 8-byte key per band and document, not the signatures: a scan signs
+// a document, adds it and drops its signature.
 type Index struct {
 	// Workers is the number of goroutines Pairs uses; 0 means one. The
 	// result does not depend on it.
 	Workers int
 
 	bands, rows int
-	entries     [][]entry // per band
-}
-
-type entry struct {
-	key uint64
-	id  int32
+	keys        [][]uint64 // per band, indexed by document id
+	has         []bool     // has[id]: document id was added
 }
 
 // New returns an empty index of the given shape.
 func New(bands, rows int) *Index {
-	return &Index{bands: bands, rows: rows, entries: make([][]entry, bands)}
+	return &Index{bands: bands, rows: rows, keys: make([][]uint64, bands)}
+}
+
+// Grow makes room for document ids below n. After it, Add may be called
+// concurrently for distinct ids below n.
+func (ix *Index) Grow(n int) {
+	if n <= len(ix.has) {
+		return
+	}
+	ix.has = append(ix.has, make([]bool, n-len(ix.has))...)
+	for b := range ix.keys {
+		ix.keys[b] = append(ix.keys[b], make([]uint64, n-len(ix.keys[b]))...)
+	}
 }
 
 // BandKey hashes rows values of one band into a bucket key.
@@ -53,11 +63,14 @@ func AppendKeys(dst []uint64, sig []uint64, bands, rows int, salt uint64) []uint
 }
 
 // Add records document id's signature, which must have at least
-// bands*rows values. It is not safe for concurrent use.
+// bands*rows values; adding an id again replaces it. It is safe for
+// concurrent use only for distinct ids below a Grow bound.
 func (ix *Index) Add(id int, sig []uint64) {
+	ix.Grow(id + 1)
 	for b := 0; b < ix.bands; b++ {
-		ix.entries[b] = append(ix.entries[b], entry{BandKey(sig[b*ix.rows : (b+1)*ix.rows]), int32(id)})
+		ix.keys[b][id] = BandKey(sig[b*ix.rows : (b+1)*ix.rows])
 	}
+	ix.has[id] = true
 }
 
 // Stats describe one Pairs call.
@@ -78,17 +91,13 @@ type Stats struct {
 // low bits merges two buckets only if 64-bits(n) bits of their keys agree,
 // about n/2^47 of the time for 100,000 documents.
 func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
-	if len(ix.entries) == 0 {
+	if len(ix.keys) == 0 || len(ix.has) == 0 {
 		return nil, Stats{}
 	}
-	maxID := int32(0)
-	for _, e := range ix.entries[0] {
-		maxID = max(maxID, e.id)
-	}
-	idBits := uint(bits.Len32(uint32(maxID)))
+	idBits := uint(bits.Len32(uint32(len(ix.has) - 1)))
 	idMask := uint64(1)<<idBits - 1
-	perBand := make([][]uint64, len(ix.entries))
-	stats := make([]Stats, len(ix.entries))
+	perBand := make([][]uint64, len(ix.keys))
+	stats := make([]Stats, len(ix.keys))
 	workers := max(ix.Workers, 1)
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -96,10 +105,11 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 		wg.Go(func() {
 			var packed []uint64
 			for b := range next {
-				es := ix.entries[b]
 				packed = packed[:0]
-				for _, e := range es {
-					packed = append(packed, e.key&^idMask|uint64(e.id))
+				for id, k := range ix.keys[b] {
+					if ix.has[id] {
+						packed = append(packed, k&^idMask|uint64(id))
+					}
 				}
 				slices.Sort(packed)
 				var keys []uint64
@@ -130,7 +140,7 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 			}
 		})
 	}
-	for b := range ix.entries {
+	for b := range ix.keys {
 		next <- b
 	}
 	close(next)

@@ -1,6 +1,9 @@
 package minhash
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // OnePermutation returns a one-permutation-hashing signature of size slots
 // (Li, Owen and Zhang 2012) with optimal densification (Shrivastava 2017).
@@ -11,12 +14,20 @@ import "math"
 // which keeps two signatures' agreement an unbiased estimate of Jaccard
 // similarity. An empty set gets all slots math.MaxUint64, as Sign does.
 func (s *Signer) OnePermutation(hashes []uint64) Signature {
-	sig := make(Signature, s.size)
+	return s.AppendOnePermutation(nil, hashes)
+}
+
+// AppendOnePermutation appends OnePermutation(hashes) to dst and returns
+// the extended slice, so that a caller can reuse one buffer.
+func (s *Signer) AppendOnePermutation(dst Signature, hashes []uint64) Signature {
+	start := len(dst)
+	dst = slices.Grow(dst, s.size)[:start+s.size]
+	sig := dst[start:]
 	for i := range sig {
 		sig[i] = math.MaxUint64
 	}
 	if len(hashes) == 0 || s.size == 0 {
-		return sig
+		return dst
 	}
 	seed := mix(s.seed ^ 0x5bd1e9955bd1e995)
 	n := uint64(s.size)
@@ -30,7 +41,11 @@ func (s *Signer) OnePermutation(hashes []uint64) Signature {
 	// Optimal densification: an empty bin i probes bins h(i, attempt) until
 	// it finds a filled one and copies its value. Probes depend only on the
 	// bin and attempt number, never on the set, so equal sets fill equally.
-	filled := make([]bool, s.size)
+	var small [256]bool
+	filled := small[:]
+	if s.size > len(small) {
+		filled = make([]bool, s.size)
+	}
 	any := false
 	for i, v := range sig {
 		if v != math.MaxUint64 {
@@ -39,7 +54,7 @@ func (s *Signer) OnePermutation(hashes []uint64) Signature {
 		}
 	}
 	if !any {
-		return sig
+		return dst
 	}
 	for i := range sig {
 		if filled[i] {
@@ -53,5 +68,5 @@ func (s *Signer) OnePermutation(hashes []uint64) Signature {
 			}
 		}
 	}
-	return sig
+	return dst
 }
