@@ -2,6 +2,7 @@ package reprint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -68,13 +69,15 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 	return d.RunFingerprints(ctx, data, func(i int) (string, error) { return docs[i].Text, nil })
 }
 
-// Prepare returns doc's fingerprint, unsigned, for RunFingerprints: a scan
-// too large to hold every text prepares documents as they stream in and
-// keeps only their fingerprints. It is safe for concurrent use.
+// Prepare returns doc's fingerprint, unsigned and unfinished, for
+// RunFingerprints: a scan too large to hold every text prepares documents
+// as they stream in and keeps only their fingerprints. RunFingerprints
+// finishes those of documents with candidates (sorting their sets and
+// reading their texts again). It is safe for concurrent use.
 func (d *Detector) Prepare(doc Document) *Fingerprint {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	return prepare(&doc, d.opts, s)
+	return prepare(&doc, d.opts, s, true)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -101,6 +104,9 @@ func (d *Detector) RunFingerprints(ctx context.Context, data []*Fingerprint, tex
 	d.stage("candidates", -1)
 	cands := d.candidates(lit, rw, &params)
 	params.Candidates = len(cands)
+	if err := d.finishSets(ctx, data, cands); err != nil {
+		return nil, err
+	}
 	res, err := d.resolve(ctx, data, text, cands)
 	if err != nil {
 		return nil, err
@@ -117,6 +123,58 @@ func (d *Detector) fingerprints(ctx context.Context, docs []Document) ([]*Finger
 		d.add(1)
 	})
 	return data, err
+}
+
+// finishSets sorts the sets of the documents in candidate pairs.
+func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, cands [][2]int) error {
+	var todo []int
+	for _, i := range involved(len(data), cands) {
+		if data[i].unsorted {
+			todo = append(todo, i)
+		}
+	}
+	return parallel(ctx, d.opts.Workers, len(todo), func(k int) { data[todo[k]].finishSets() })
+}
+
+// finishText reads the text measures of the documents in pairs.
+func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text func(int) (string, error), pairs [][2]int) error {
+	var todo []int
+	for _, i := range involved(len(data), pairs) {
+		if data[i].noText {
+			todo = append(todo, i)
+		}
+	}
+	errs := make([]error, len(todo))
+	err := parallel(ctx, d.opts.Workers, len(todo), func(k int) {
+		fp := data[todo[k]]
+		t, err := text(todo[k])
+		if err != nil {
+			errs[k] = fmt.Errorf("text of %s: %w", fp.id, err)
+			return
+		}
+		s := scratchPool.Get().(*scratch)
+		fp.finishText(t, s)
+		scratchPool.Put(s)
+	})
+	if err != nil {
+		return err
+	}
+	return errors.Join(errs...)
+}
+
+// involved lists, ascending, the documents of n that are in some pair.
+func involved(n int, pairs [][2]int) []int {
+	in := make([]bool, n)
+	for _, p := range pairs {
+		in[p[0]], in[p[1]] = true, true
+	}
+	var out []int
+	for i, ok := range in {
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // band signs every fingerprint's channels and adds the signatures to one
@@ -174,7 +232,9 @@ func (d *Detector) signOne(fp *Fingerprint) {
 // index). Unlike Run it cannot discount text common to a corpus, which it
 // does not see.
 func (d *Detector) Fingerprint(doc Document) *Fingerprint {
-	fp := d.Prepare(doc)
+	s := scratchPool.Get().(*scratch)
+	fp := prepare(&doc, d.opts, s, false)
+	scratchPool.Put(s)
 	d.signOne(fp)
 	return fp
 }
@@ -231,6 +291,17 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		d.add(1)
 	})
 	if err != nil {
+		return nil, err
+	}
+	// The documents of pairs that will be kept need their text measures
+	// (garbling, credits) to be classified and attributed.
+	var keep [][2]int
+	for n, f := range feats {
+		if ok, _ := kept(f, o); ok {
+			keep = append(keep, cands[n])
+		}
+	}
+	if err := d.finishText(ctx, data, text, keep); err != nil {
 		return nil, err
 	}
 	// Classify every candidate, then build the kept pairs' evidence on the
@@ -354,6 +425,9 @@ func discountCommon(data []*Fingerprint, o Options) {
 		}
 		sampleLimit = max(int(o.MaxDocFreq*sampleDocs/2), 2)
 	}
+	for _, fp := range sample {
+		fp.finishSets() // a shingle counts once per document
+	}
 	drop := func(get func(*Fingerprint) *shingle.Set) {
 		var all []uint32
 		for _, fp := range sample {
@@ -376,19 +450,19 @@ func discountCommon(data []*Fingerprint, o Options) {
 		}
 		if len(sample) < n { // count the sample's candidates exactly
 			counts := make([]int, len(common))
+			var hits []int
 			for _, fp := range data {
-				s := *get(fp)
-				for i, j := 0, 0; i < len(s) && j < len(common); {
-					switch {
-					case s[i] < common[j]:
-						i++
-					case s[i] > common[j]:
-						j++
-					default:
-						counts[j]++
-						i++
-						j++
+				// Sets may be unsorted and hold duplicates: look each
+				// shingle up and count each common one once.
+				hits = hits[:0]
+				for _, h := range *get(fp) {
+					if j, found := slices.BinarySearch(common, h); found {
+						hits = append(hits, j)
 					}
+				}
+				slices.Sort(hits)
+				for _, j := range slices.Compact(hits) {
+					counts[j]++
 				}
 			}
 			k := 0

@@ -1,6 +1,7 @@
 package reprint
 
 import (
+	"slices"
 	"time"
 
 	"github.com/reprint-dev/reprint/minhash"
@@ -22,6 +23,8 @@ type Fingerprint struct {
 	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
 	sigLit    minhash.Signature
 	sigRw     minhash.Signature
+	unsorted  bool    // lit and rw not yet sorted (finishSets)
+	noText    bool    // garble, credit and wire not yet read (finishText)
 	garble    float64 // garbling signs per 100 words
 	credit    string  // a source the text credits ("BBC"), if any
 	wire      string  // the news agency whose copy this is ("PA News"), if any
@@ -45,41 +48,91 @@ type scratch struct {
 	names   []string
 }
 
-func prepare(doc *Document, o Options, s *scratch) *Fingerprint {
+// prepare fingerprints doc. A lazy fingerprint leaves for later what only
+// a document in a candidate pair needs: its sets are not sorted (they may
+// hold duplicates; finishSets sorts them) and the measures read off its
+// text are not taken (finishText). A scan then sorts and reads the text of
+// the documents that have a candidate, not of all of them.
+func prepare(doc *Document, o Options, s *scratch, lazy bool) *Fingerprint {
 	text := doc.Text
-	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published}
+	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published, unsorted: lazy, noText: lazy}
 	s.words = s.words[:0]
 	s.content = s.content[:0]
-	s.names = s.names[:0]
-	doubled := 0
 	shingle.Words(text, func(w []byte, start, end int) {
-		h := shingle.HashBytes(w)
-		if n := len(s.words); n > 0 && s.words[n-1] == h && len(w) > 1 {
-			doubled++ // "the the": a garbling sign
-		}
 		if c, ok := shingle.ContentWordBytes(w); ok {
 			s.content = append(s.content, shingle.HashBytes(c))
 		}
-		s.words = append(s.words, h)
-		if isNameLike(text[start:end]) {
-			s.names = append(s.names, string(w))
-		}
+		s.words = append(s.words, shingle.HashBytes(w))
 	})
 	d.words = len(s.words)
 	d.chash = make([]uint32, len(s.content))
 	for i, h := range s.content {
 		d.chash[i] = shingle.Fold(h)
 	}
+	set := shingle.NewSet
+	if lazy {
+		set = foldAll
+	}
 	s.shing = shingle.AppendShingles(s.shing[:0], s.words, o.K)
-	d.lit = shingle.NewSet(s.shing)
+	d.lit = set(s.shing)
 	if o.RewriteK > 0 {
 		s.shing = shingle.AppendShingles(s.shing[:0], s.content, o.RewriteK)
-		d.rw = shingle.NewSet(s.shing)
+		d.rw = set(s.shing)
 	}
-	d.garble = garbleScore(text, d.words, doubled, s.names)
-	d.credit = creditedSource(text)
-	d.wire = wireAgency(text)
+	if !lazy {
+		d.finishText(text, s)
+	}
 	return d
+}
+
+// foldAll folds hashes to 32 bits without sorting them: an unsorted Set.
+func foldAll(h []uint64) shingle.Set {
+	s := make(shingle.Set, len(h))
+	for i, x := range h {
+		s[i] = shingle.Fold(x)
+	}
+	return s
+}
+
+// finishSets sorts a lazy fingerprint's sets and drops their duplicates.
+func (fp *Fingerprint) finishSets() {
+	if !fp.unsorted {
+		return
+	}
+	fp.lit = sortSet(fp.lit)
+	fp.rw = sortSet(fp.rw)
+	fp.unsorted = false
+}
+
+func sortSet(s shingle.Set) shingle.Set {
+	slices.Sort(s)
+	t := slices.Compact(s)
+	if cap(t)-len(t) > len(t)/8 {
+		t = slices.Clip(append(shingle.Set(nil), t...))
+	}
+	return t
+}
+
+// finishText takes the measures read off the text: garbling, the source
+// the text credits and the agency whose copy it is.
+func (fp *Fingerprint) finishText(text string, s *scratch) {
+	s.names = s.names[:0]
+	doubled := 0
+	var last [64]byte
+	prev := last[:0]
+	shingle.Words(text, func(w []byte, start, end int) {
+		if len(w) > 1 && string(w) == string(prev) {
+			doubled++ // "the the": a garbling sign
+		}
+		prev = append(last[:0], w...)
+		if isNameLike(text[start:end]) {
+			s.names = append(s.names, string(w))
+		}
+	})
+	fp.garble = garbleScore(text, fp.words, doubled, s.names)
+	fp.credit = creditedSource(text)
+	fp.wire = wireAgency(text)
+	fp.noText = false
 }
 
 // contentPositions returns the position of each content word of text, in

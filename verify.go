@@ -66,15 +66,30 @@ const (
 	garbledRate       = 0.5 // garbling signs per 100 words that mark a machine rewrite
 )
 
-func classify(f pairFeatures, a, b *Fingerprint, o Options) (Relation, bool) {
+// kept reports whether classify keeps a pair, and whether as same story.
+// It reads only the pair's features, not the documents' text measures.
+func kept(f pairFeatures, o Options) (keep, sameStory bool) {
 	if f.jaccard >= copyJaccard {
-		return Copy, true
+		return true, false
 	}
 	if f.score < o.MinScore || f.matched < minMatched {
 		if o.SameStory && max(f.rwAB, f.rwBA) >= 0.03 && max(f.covA, f.covB) >= 0.05 {
-			return SameStory, true
+			return true, true
 		}
+		return false, false
+	}
+	return true, false
+}
+
+func classify(f pairFeatures, a, b *Fingerprint, o Options) (Relation, bool) {
+	keep, same := kept(f, o)
+	switch {
+	case !keep:
 		return "", false
+	case same:
+		return SameStory, true
+	case f.jaccard >= copyJaccard:
+		return Copy, true
 	}
 	switch {
 	case min(f.containAB, f.containBA) >= editedContainment:
