@@ -9,6 +9,7 @@
 package align
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -75,16 +76,32 @@ func Passages(a, b []uint32, o Options) []Passage {
 	if len(ka) == 0 || len(kb) == 0 {
 		return nil
 	}
-	pos := make(map[uint64][]int32, len(kb))
-	for j, h := range kb {
-		if p := pos[h]; len(p) < o.MaxOcc {
-			pos[h] = append(p, int32(j))
-		}
+	// Positions of each k-gram of b, by chained hashing: head holds the
+	// first position of a slot, next the following one, ascending, so a
+	// k-gram's first MaxOcc occurrences are the first of its chain.
+	slots := 1
+	for slots < 2*len(kb) {
+		slots <<= 1
 	}
-	var anchors []anchor
+	head := make([]int32, slots)
+	for i := range head {
+		head[i] = -1
+	}
+	next := make([]int32, len(kb))
+	shift := 64 - bitsLen(slots-1)
+	for j := len(kb) - 1; j >= 0; j-- {
+		s := slot(kb[j], shift)
+		next[j] = head[s]
+		head[s] = int32(j)
+	}
+	anchors := make([]anchor, 0, len(ka))
 	for i, h := range ka {
-		for _, j := range pos[h] {
-			anchors = append(anchors, anchor{int32(i), j})
+		occ := 0
+		for j := head[slot(h, shift)]; j >= 0 && occ < o.MaxOcc; j = next[j] {
+			if kb[j] == h {
+				anchors = append(anchors, anchor{int32(i), j})
+				occ++
+			}
 		}
 	}
 	var out []Passage
@@ -129,6 +146,18 @@ func Passages(a, b []uint32, o Options) []Passage {
 	sort.Slice(out, func(x, y int) bool { return out[x].AStart < out[y].AStart })
 	return out
 }
+
+// slot maps a k-gram hash to a table slot: the top bits of a Fibonacci
+// hash, so that similar hashes spread.
+func slot(h uint64, shift int) uint64 {
+	if shift >= 64 {
+		return 0
+	}
+	return (h * 0x9e3779b97f4a7c15) >> uint(shift)
+}
+
+// bitsLen is the number of bits needed for x.
+func bitsLen(x int) int { return bits.Len(uint(x)) }
 
 func overlaps(used []bool, s, e int) bool {
 	for i := s; i < e && i < len(used); i++ {
