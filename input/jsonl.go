@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/valyala/fastjson"
+
 	"github.com/reprint-dev/reprint"
 )
 
@@ -27,6 +29,7 @@ type JSONLReader struct {
 	buf    []byte // holds a line longer than br's buffer
 	err    error  // sticky: io.EOF or a read error
 	pipe   *jsonlPipe
+	parser fastjson.Parser // scratch for decodeLine; the pipe's workers have their own
 }
 
 // NewJSONL returns a reader of the JSON Lines in r. name names r in each
@@ -108,7 +111,7 @@ func (r *JSONLReader) readLine() ([]byte, error) {
 
 // parse turns one non-blank line into a document.
 func (r *JSONLReader) parse(line []byte) (reprint.Document, error) {
-	return r.finish(decodeLine(line, r.line, r.name, r.fields))
+	return r.finish(decodeLine(line, r.line, r.name, r.fields, &r.parser))
 }
 
 // decoded is one line decoded, before the checks that need the lines
@@ -121,9 +124,10 @@ type decoded struct {
 	pre, post []string // warnings given before and after the ID check
 }
 
-// decodeLine decodes line number n of the file called name. It depends on
-// nothing else, so lines can be decoded on several goroutines.
-func decodeLine(line []byte, n int, name string, f Fields) (d decoded) {
+// decodeLine decodes line number n of the file called name, with parser as
+// scratch. It depends on nothing else, so lines can be decoded on several
+// goroutines, each with its own parser.
+func decodeLine(line []byte, n int, name string, f Fields, parser *fastjson.Parser) (d decoded) {
 	d.line = n
 	source := name + ":" + strconv.Itoa(n)
 	if !utf8.Valid(line) {
@@ -131,20 +135,20 @@ func decodeLine(line []byte, n int, name string, f Fields) (d decoded) {
 		line = []byte(s)
 		d.pre = append(d.pre, fmt.Sprintf("%s: not valid UTF-8, decoded as Windows-1252", source))
 	}
-	obj, err := decodeObject(line)
+	obj, err := decodeFields(line, f, parser)
 	if err != nil {
 		d.err = err
 		return d
 	}
 	doc := reprint.Document{Source: source}
-	id, err := idField(obj[f.ID])
+	id, err := idField(obj.id)
 	if err != nil {
 		d.err = fmt.Errorf("field %q: %w", f.ID, err)
 		return d
 	}
 	doc.ID = id
 
-	text, ok, err := stringField(obj[f.Text])
+	text, ok, err := stringField(obj.text)
 	switch {
 	case err != nil:
 		d.err = fmt.Errorf("field %q: %w", f.Text, err)
@@ -159,16 +163,16 @@ func decodeLine(line []byte, n int, name string, f Fields) (d decoded) {
 	doc.Text = text
 
 	// Optional fields: a wrong type loses only that field, with a warning.
-	optional := func(name string) string {
-		s, _, err := stringField(obj[name])
+	optional := func(name string, v any) string {
+		s, _, err := stringField(v)
 		if err != nil {
 			d.post = append(d.post, fmt.Sprintf("%s: field %q ignored: %v", source, name, err))
 		}
 		return strings.TrimSpace(s)
 	}
-	doc.URL = optional(f.URL)
-	doc.Outlet = optional(f.Source)
-	if p := optional(f.Published); p != "" {
+	doc.URL = optional(f.URL, obj.url)
+	doc.Outlet = optional(f.Source, obj.source)
+	if p := optional(f.Published, obj.published); p != "" {
 		t, ok := parseTime(p)
 		if !ok {
 			d.post = append(d.post, fmt.Sprintf("%s: field %q ignored: unrecognised time %q", source, f.Published, p))
@@ -197,8 +201,9 @@ func (r *JSONLReader) finish(d decoded) (reprint.Document, error) {
 	return d.doc, nil
 }
 
-// decodeObject decodes a line holding one JSON object. Numbers are kept
-// as json.Number, so that numeric IDs keep the digits written.
+// decodeObject decodes a line holding one JSON object with encoding/json.
+// Numbers are kept as json.Number, so that numeric IDs keep the digits
+// written. It is decodeFields' fallback and defines its behaviour.
 func decodeObject(line []byte) (map[string]any, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()

@@ -6,6 +6,8 @@ import (
 	"io"
 	"sync"
 
+	"github.com/valyala/fastjson"
+
 	"github.com/reprint-dev/reprint"
 )
 
@@ -39,6 +41,7 @@ func (r *JSONLReader) startPipe() {
 	work := make(chan *jsonlBatch, 2*workers)
 	for range workers {
 		go func() {
+			var parser fastjson.Parser // one per worker: a Parser is not safe for concurrent use
 			for b := range work {
 				b.out = make([]decoded, len(b.lines))
 				for i, line := range b.lines {
@@ -47,7 +50,7 @@ func (r *JSONLReader) startPipe() {
 						b.out[i] = decoded{line: n, blank: true}
 						continue
 					}
-					b.out[i] = decodeLine(line, n, r.name, r.fields)
+					b.out[i] = decodeLine(line, n, r.name, r.fields, &parser)
 				}
 				close(b.done)
 			}
