@@ -2,6 +2,8 @@ package shingle
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -75,5 +77,85 @@ func BenchmarkJaccard(b *testing.B) {
 	b.SetBytes(int64(8 * (len(x) + len(y))))
 	for b.Loop() {
 		_ = Jaccard(x, y)
+	}
+}
+
+// cyrillicText exercises the non-ASCII slow path of Words.
+var cyrillicText = strings.Repeat(`КИЕВ, 14 марта — Верховная Рада в четверг одобрила пакет в 2,5 млрд гривен
+на восстановление электростанций, повреждённых ночными атаками дронов, сообщили
+чиновники. «Мы не позволим холоду стать оружием», — заявил глава комитета.
+`, 6)
+
+// benchTexts are the texts the tokenizer benchmarks run over: the built-in
+// article, a Cyrillic one, and the seed articles when they are present
+// (they are local data, never required).
+func benchTexts(b *testing.B) []struct{ name, text string } {
+	texts := []struct{ name, text string }{{"news", newsText}, {"cyrillic", cyrillicText}}
+	if files, _ := filepath.Glob("/work/shared/seeds/*.txt"); len(files) > 0 {
+		var sb strings.Builder
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(data)
+		}
+		texts = append(texts, struct{ name, text string }{"seeds", sb.String()})
+	}
+	return texts
+}
+
+func BenchmarkWords(b *testing.B) {
+	for _, tt := range benchTexts(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.text)))
+			n := 0
+			for b.Loop() {
+				Words(tt.text, func(w []byte, _, _ int) { n += len(w) })
+			}
+		})
+	}
+}
+
+func BenchmarkContentWordBytes(b *testing.B) {
+	for _, tt := range benchTexts(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			var ws [][]byte
+			for _, tok := range Tokenize(nil, tt.text) {
+				ws = append(ws, []byte(tok.Text))
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.text)))
+			n := 0
+			for b.Loop() {
+				for _, w := range ws {
+					if c, ok := ContentWordBytes(w); ok {
+						n += len(c)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPrepareWords is the per-word work of reprint's prepare: hash
+// every word, and the stem of every content word.
+func BenchmarkPrepareWords(b *testing.B) {
+	for _, tt := range benchTexts(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.text)))
+			var hs, cs []uint64
+			for b.Loop() {
+				hs, cs = hs[:0], cs[:0]
+				Words(tt.text, func(w []byte, _, _ int) {
+					hs = append(hs, HashBytes(w))
+					if c, ok := ContentWordBytes(w); ok {
+						cs = append(cs, HashBytes(c))
+					}
+				})
+			}
+		})
 	}
 }

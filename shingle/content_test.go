@@ -79,3 +79,15 @@ func TestIsStopWord(t *testing.T) {
 		})
 	}
 }
+
+func TestContentWordBytesAllocs(t *testing.T) {
+	words := [][]byte{[]byte("the"), []byte("missiles"), []byte("yourselves"), []byte("x")}
+	allocs := testing.AllocsPerRun(100, func() {
+		for _, w := range words {
+			ContentWordBytes(w)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("ContentWordBytes: got %v allocations, want 0", allocs)
+	}
+}

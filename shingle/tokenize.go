@@ -23,9 +23,50 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // isWordRune reports letters, digits and combining marks (Mn, Mc, Me).
 // Apostrophes are excluded even where Unicode calls them letters (U+02BC).
+// The Basic Multilingual Plane is answered from a bitmap: the Unicode
+// tables are binary searches, too slow for every curly quote of a text.
 func isWordRune(r rune) bool {
+	if uint32(r) < 1<<16 {
+		return bmpWord[r>>6]&(1<<(r&63)) != 0
+	}
+	return isWordRuneAstral(r)
+}
+
+func isWordRuneAstral(r rune) bool {
 	return !isApostrophe(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r))
 }
+
+// bmpWord has bit r set for each word rune r below U+10000.
+var bmpWord = func() (t [1 << 16 / 64]uint64) {
+	for _, tab := range []*unicode.RangeTable{unicode.L, unicode.Nd, unicode.M} {
+		for _, rg := range tab.R16 {
+			for r := uint32(rg.Lo); r <= uint32(rg.Hi); r += uint32(rg.Stride) {
+				t[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	for _, r := range []rune{'\'', '’', 'ʼ'} {
+		t[r>>6] &^= 1 << (r & 63)
+	}
+	return t
+}()
+
+// toLower is unicode.ToLower with a table for runes of one or two bytes
+// in UTF-8 (Latin, Greek, Cyrillic, ...).
+func toLower(r rune) rune {
+	if uint32(r) < uint32(len(lower2)) {
+		return rune(lower2[r])
+	}
+	return unicode.ToLower(r)
+}
+
+// lower2 maps each rune below U+0800 to its lower case.
+var lower2 = func() (t [0x800]uint16) {
+	for r := range rune(len(t)) {
+		t[r] = uint16(unicode.ToLower(r)) // below U+10000: tested
+	}
+	return t
+}()
 
 // Tokenize appends the words of text to dst and returns it. A word is a run
 // of letters, digits and combining marks; an apostrophe between two such
@@ -40,46 +81,70 @@ func Tokenize(dst []Token, text string) []Token {
 // Words calls fn for each word of text, as Tokenize finds them, with the
 // normalized word and its byte span. w is only valid during the call; Words
 // allocates nothing per word, which makes it the tokenizer of hot paths.
+//
+// Runs of ASCII letters and digits, most of most texts, are lowered and
+// copied by one tight loop; other bytes (apostrophes, non-ASCII runes,
+// words longer than the buffer) leave it for the general path.
 func Words(text string, fn func(w []byte, start, end int)) {
-	var arr [64]byte
-	buf := arr[:0]
+	buf := make([]byte, 64)
 	i := 0
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if !isASCIIWord(c) {
+		if c := text[i]; asciiLower[c] == 0 {
+			if c < utf8.RuneSelf {
 				i++
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) || r == utf8.RuneError {
-			i += size
-			continue
+			r, size := decodeRune(text, i)
+			if !isWordRune(r) {
+				i += size
+				continue
+			}
 		}
 		start := i
-		buf = buf[:0]
-		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				if isASCIIWord(c) {
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					buf = append(buf, c)
-					i++
-					continue
+		k := 0
+		for {
+			for i < len(text) && k < len(buf) {
+				l := asciiLower[text[i]]
+				if l == 0 {
+					break
 				}
+				buf[k] = l
+				k++
+				i++
+			}
+			if i == len(text) {
+				break
+			}
+			c := text[i]
+			if asciiLower[c] != 0 { // buf is full
+				buf = growBuf(buf, k)
+				continue
+			}
+			if c < utf8.RuneSelf {
 				if c == '\'' && i+1 < len(text) && startsWord(text[i+1:]) {
 					i++
 					continue
 				}
 				break
 			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if r == utf8.RuneError && size == 1 {
-				break
+			var r rune
+			var size int
+			if c < 0xe0 && i+1 < len(text) && text[i+1]&0xc0 == 0x80 && c >= 0xc2 {
+				r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2 // decodeRune, inlined by hand
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
 			}
 			if isWordRune(r) {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				if k+utf8.UTFMax > len(buf) {
+					buf = growBuf(buf, k)
+				}
+				if l := toLower(r); l >= utf8.RuneSelf && l < 0x800 { // EncodeRune, inline
+					buf[k] = 0xc0 | byte(l>>6)
+					buf[k+1] = 0x80 | byte(l&0x3f)
+					k += 2
+				} else {
+					k += utf8.EncodeRune(buf[k:], l)
+				}
 				i += size
 				continue
 			}
@@ -89,13 +154,40 @@ func Words(text string, fn func(w []byte, start, end int)) {
 			}
 			break
 		}
-		fn(buf, start, i)
+		fn(buf[:k], start, i)
 	}
 }
 
-func isASCIIWord(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+// decodeRune is utf8.DecodeRuneInString(text[i:]) for a non-ASCII
+// text[i], with the two-byte sequences of Latin, Greek and Cyrillic inline.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+		return rune(c&0x1f)<<6 | rune(text[i+1]&0x3f), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
+
+// growBuf returns a buffer twice as long as buf holding its first k bytes.
+func growBuf(buf []byte, k int) []byte {
+	b := make([]byte, 2*len(buf))
+	copy(b, buf[:k])
+	return b
+}
+
+// asciiLower maps ASCII letters and digits to their lower-case form and
+// every other byte to 0.
+var asciiLower = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	return t
+}()
+
+func isASCIIWord(c byte) bool { return asciiLower[c] != 0 }
 
 // startsWord reports whether s begins with a word rune.
 func startsWord(s string) bool {
@@ -103,5 +195,5 @@ func startsWord(s string) bool {
 		return isASCIIWord(s[0])
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return r != utf8.RuneError && isWordRune(r)
+	return isWordRune(r)
 }

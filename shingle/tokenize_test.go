@@ -210,3 +210,15 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestWordsAllocs checks that Words allocates its buffer once per text,
+// not per word.
+func TestWordsAllocs(t *testing.T) {
+	text := newsText + cyrillicText
+	allocs := testing.AllocsPerRun(20, func() {
+		Words(text, func([]byte, int, int) {})
+	})
+	if allocs > 1 {
+		t.Errorf("Words: got %v allocations, want at most 1", allocs)
+	}
+}
