@@ -136,24 +136,29 @@ func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, cands []
 	return parallel(ctx, d.opts.Workers, len(todo), func(k int) { data[todo[k]].finishSets() })
 }
 
-// finishText reads the text measures of the documents in pairs.
-func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text func(int) (string, error), pairs [][2]int) error {
+// finishText reads the credits of the documents in pairs, and measures
+// the garbling of those in rewrites (a subset of pairs).
+func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text func(int) (string, error), pairs, rewrites [][2]int) error {
+	garble := make(map[int]bool)
+	for _, i := range involved(len(data), rewrites) {
+		garble[i] = true
+	}
 	var todo []int
 	for _, i := range involved(len(data), pairs) {
-		if data[i].noText {
+		if data[i].noCredit || (garble[i] && data[i].noGarble) {
 			todo = append(todo, i)
 		}
 	}
 	errs := make([]error, len(todo))
 	err := parallel(ctx, d.opts.Workers, len(todo), func(k int) {
-		fp := data[todo[k]]
-		t, err := text(todo[k])
+		i := todo[k]
+		t, err := text(i)
 		if err != nil {
-			errs[k] = fmt.Errorf("text of %s: %w", fp.id, err)
+			errs[k] = fmt.Errorf("text of %s: %w", data[i].id, err)
 			return
 		}
 		s := scratchPool.Get().(*scratch)
-		fp.finishText(t, s)
+		data[i].finishText(t, s, garble[i])
 		scratchPool.Put(s)
 	})
 	if err != nil {
@@ -293,15 +298,19 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	if err != nil {
 		return nil, err
 	}
-	// The documents of pairs that will be kept need their text measures
-	// (garbling, credits) to be classified and attributed.
-	var keep [][2]int
+	// The documents of pairs that will be kept need their credits (for the
+	// families' reasons), and those of rewrites their garbling (to tell a
+	// machine rewrite and its original).
+	var keep, rewrites [][2]int
 	for n, f := range feats {
-		if ok, _ := kept(f, o); ok {
+		if ok, same := kept(f, o); ok {
 			keep = append(keep, cands[n])
+			if !same && literalRelation(f) == "" {
+				rewrites = append(rewrites, cands[n])
+			}
 		}
 	}
-	if err := d.finishText(ctx, data, text, keep); err != nil {
+	if err := d.finishText(ctx, data, text, keep, rewrites); err != nil {
 		return nil, err
 	}
 	// Classify every candidate, then build the kept pairs' evidence on the

@@ -24,7 +24,8 @@ type Fingerprint struct {
 	sigLit    minhash.Signature
 	sigRw     minhash.Signature
 	unsorted  bool    // lit and rw not yet sorted (finishSets)
-	noText    bool    // garble, credit and wire not yet read (finishText)
+	noCredit  bool    // credit not yet read (finishText)
+	noGarble  bool    // garble not yet measured (finishText)
 	garble    float64 // garbling signs per 100 words
 	credit    string  // a source the text credits ("BBC"), if any
 	wire      string  // the news agency whose copy this is ("PA News"), if any
@@ -50,12 +51,14 @@ type scratch struct {
 
 // prepare fingerprints doc. A lazy fingerprint leaves for later what only
 // a document in a candidate pair needs: its sets are not sorted (they may
-// hold duplicates; finishSets sorts them) and the measures read off its
-// text are not taken (finishText). A scan then sorts and reads the text of
-// the documents that have a candidate, not of all of them.
+// hold duplicates; finishSets sorts them), and the source it credits and
+// its garbling are not read off its text (finishText). A scan then sorts
+// the sets of documents with a candidate, reads the credits of those in
+// reported pairs and measures the garbling of those in rewrites, not all.
 func prepare(doc *Document, o Options, s *scratch, lazy bool) *Fingerprint {
 	text := doc.Text
-	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published, unsorted: lazy, noText: lazy}
+	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
+		unsorted: lazy, noCredit: true, noGarble: true, wire: wireAgency(text)}
 	s.words = s.words[:0]
 	s.content = s.content[:0]
 	shingle.Words(text, func(w []byte, start, end int) {
@@ -80,7 +83,7 @@ func prepare(doc *Document, o Options, s *scratch, lazy bool) *Fingerprint {
 		d.rw = set(s.shing)
 	}
 	if !lazy {
-		d.finishText(text, s)
+		d.finishText(text, s, true)
 	}
 	return d
 }
@@ -113,9 +116,16 @@ func sortSet(s shingle.Set) shingle.Set {
 	return t
 }
 
-// finishText takes the measures read off the text: garbling, the source
-// the text credits and the agency whose copy it is.
-func (fp *Fingerprint) finishText(text string, s *scratch) {
+// finishText reads the source the text credits and, with garble, measures
+// its garbling.
+func (fp *Fingerprint) finishText(text string, s *scratch, garble bool) {
+	if fp.noCredit {
+		fp.credit = creditedSource(text)
+		fp.noCredit = false
+	}
+	if !garble || !fp.noGarble {
+		return
+	}
 	s.names = s.names[:0]
 	doubled := 0
 	var last [64]byte
@@ -130,9 +140,7 @@ func (fp *Fingerprint) finishText(text string, s *scratch) {
 		}
 	})
 	fp.garble = garbleScore(text, fp.words, doubled, s.names)
-	fp.credit = creditedSource(text)
-	fp.wire = wireAgency(text)
-	fp.noText = false
+	fp.noGarble = false
 }
 
 // contentPositions returns the position of each content word of text, in

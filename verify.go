@@ -88,18 +88,29 @@ func classify(f pairFeatures, a, b *Fingerprint, o Options) (Relation, bool) {
 		return "", false
 	case same:
 		return SameStory, true
-	case f.jaccard >= copyJaccard:
-		return Copy, true
 	}
-	switch {
-	case min(f.containAB, f.containBA) >= editedContainment:
-		return EditedCopy, true
-	case max(f.containAB, f.containBA) >= excerptContain:
-		return Excerpt, true
-	case garbled(a, b):
+	if rel := literalRelation(f); rel != "" {
+		return rel, true
+	}
+	if garbled(a, b) {
 		return MachineRewrite, true
 	}
 	return Rewrite, true
+}
+
+// literalRelation returns the relation of a kept derived pair that its
+// literal shingle measures decide (copy, edited copy, excerpt), or "" for
+// a rewrite, which the sides' garbling tells apart.
+func literalRelation(f pairFeatures) Relation {
+	switch {
+	case f.jaccard >= copyJaccard:
+		return Copy
+	case min(f.containAB, f.containBA) >= editedContainment:
+		return EditedCopy
+	case max(f.containAB, f.containBA) >= excerptContain:
+		return Excerpt
+	}
+	return ""
 }
 
 // garbled reports whether one side shows clearly more garbling than the
