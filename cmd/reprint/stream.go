@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 // needs.
 type spool struct {
 	f    *os.File
+	w    *bufio.Writer // texts are written through it; flush before reading
 	size int64
 	offs []int64
 	lens []int32
@@ -25,18 +27,27 @@ func newSpool() (*spool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spool: %w", err)
 	}
-	return &spool{f: f}, nil
+	return &spool{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
-// add appends a text and returns its number.
+// add appends a text and returns its number. Texts can be read back once
+// flush is called.
 func (s *spool) add(text string) (int, error) {
-	if _, err := s.f.WriteString(text); err != nil {
+	if _, err := s.w.WriteString(text); err != nil {
 		return 0, fmt.Errorf("spool: %w", err)
 	}
 	s.offs = append(s.offs, s.size)
 	s.lens = append(s.lens, int32(len(text)))
 	s.size += int64(len(text))
 	return len(s.offs) - 1, nil
+}
+
+// flush writes out the buffered texts; call it after the last add.
+func (s *spool) flush() error {
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("spool: %w", err)
+	}
+	return nil
 }
 
 // text returns text number i.
@@ -110,6 +121,9 @@ func readPrepared(ctx context.Context, det *reprint.Detector, workers int, sp *s
 	wg.Wait()
 	close(results)
 	<-done
+	if err == nil {
+		err = sp.flush()
+	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
