@@ -11,7 +11,6 @@ package align
 import (
 	"math/bits"
 	"slices"
-	"sort"
 )
 
 // Options tune the alignment. Zero values take the defaults noted.
@@ -94,15 +93,17 @@ func Passages(a, b []uint32, o Options) []Passage {
 		next[j] = head[s]
 		head[s] = int32(j)
 	}
+	// Anchors in order of i, and for one i in descending j, the order
+	// longestChain needs.
 	anchors := make([]anchor, 0, len(ka))
 	for i, h := range ka {
-		occ := 0
-		for j := head[slot(h, shift)]; j >= 0 && occ < o.MaxOcc; j = next[j] {
+		first := len(anchors)
+		for j := head[slot(h, shift)]; j >= 0 && len(anchors)-first < o.MaxOcc; j = next[j] {
 			if kb[j] == h {
 				anchors = append(anchors, anchor{int32(i), j})
-				occ++
 			}
 		}
+		slices.Reverse(anchors[first:])
 	}
 	var out []Passage
 	usedA := make([]bool, len(a))
@@ -143,7 +144,7 @@ func Passages(a, b []uint32, o Options) []Passage {
 			return noise[x] || overlaps(usedA, int(x.i), int(x.i)+o.K) || overlaps(usedB, int(x.j), int(x.j)+o.K)
 		})
 	}
-	sort.Slice(out, func(x, y int) bool { return out[x].AStart < out[y].AStart })
+	slices.SortStableFunc(out, func(x, y Passage) int { return x.AStart - y.AStart })
 	return out
 }
 
@@ -176,31 +177,30 @@ func mark(used []bool, s, e int) {
 
 // longestChain returns the longest sequence of anchors strictly increasing
 // in both i and j (patience sorting, O(n log n)). anchors must be sorted
-// by i, then j, ascending (Passages makes them so); ties in i are visited
-// j descending, so reversing each run of equal i is the only sorting.
+// by i ascending and, for equal i, by j descending (Passages makes them
+// so), so that two anchors of one i never chain.
 func longestChain(anchors []anchor) []anchor {
-	sorted := slices.Clone(anchors)
-	for s := 0; s < len(sorted); {
-		e := s + 1
-		for e < len(sorted) && sorted[e].i == sorted[s].i {
-			e++
+	tails := make([]int32, 0, 64) // index of the smallest tail of each length
+	prev := make([]int32, len(anchors))
+	for n, x := range anchors {
+		lo, hi := 0, len(tails) // first tail whose j >= x.j
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if anchors[tails[m]].j < x.j {
+				lo = m + 1
+			} else {
+				hi = m
+			}
 		}
-		slices.Reverse(sorted[s:e])
-		s = e
-	}
-	tails := []int{} // index into sorted of the smallest tail of each length
-	prev := make([]int, len(sorted))
-	for n, x := range sorted {
-		k := sort.Search(len(tails), func(t int) bool { return sorted[tails[t]].j >= x.j })
-		if k > 0 {
-			prev[n] = tails[k-1]
+		if lo > 0 {
+			prev[n] = tails[lo-1]
 		} else {
 			prev[n] = -1
 		}
-		if k == len(tails) {
-			tails = append(tails, n)
+		if lo == len(tails) {
+			tails = append(tails, int32(n))
 		} else {
-			tails[k] = n
+			tails[lo] = int32(n)
 		}
 	}
 	if len(tails) == 0 {
@@ -208,7 +208,7 @@ func longestChain(anchors []anchor) []anchor {
 	}
 	chain := make([]anchor, len(tails))
 	for n, k := tails[len(tails)-1], len(tails)-1; k >= 0; n, k = prev[n], k-1 {
-		chain[k] = sorted[n]
+		chain[k] = anchors[n]
 	}
 	return chain
 }
