@@ -67,6 +67,11 @@ func Mix(x uint64) uint64 {
 // hashes in words to dst. A text shorter than k words yields one shingle of
 // all its words, so that short texts still have a fingerprint; an empty
 // text yields none.
+//
+// A run's hash is its polynomial hash (word hashes as digits, base
+// shinglePrime, mod 2^64), rolled along the text at two multiplications per
+// word, then mixed: order matters, and two different runs collide only if
+// a sum of word-hash differences vanishes mod 2^64.
 func AppendShingles(dst []uint64, words []uint64, k int) []uint64 {
 	if len(words) == 0 {
 		return dst
@@ -74,15 +79,26 @@ func AppendShingles(dst []uint64, words []uint64, k int) []uint64 {
 	if len(words) < k {
 		k = len(words)
 	}
-	for i := 0; i+k <= len(words); i++ {
-		h := uint64(fnvOffset)
-		for _, w := range words[i : i+k] {
-			h = Mix(h ^ w)
+	pk := uint64(1) // shinglePrime^k, to drop the word leaving the window
+	for range k {
+		pk *= shinglePrime
+	}
+	var h uint64
+	for i, w := range words {
+		h = h*shinglePrime + w
+		if i >= k {
+			h -= words[i-k] * pk
 		}
-		dst = append(dst, h)
+		if i >= k-1 {
+			dst = append(dst, Mix(h^fnvOffset))
+		}
 	}
 	return dst
 }
+
+// shinglePrime is the base of the shingles' polynomial hash: odd, so that
+// multiplying by it mod 2^64 loses nothing.
+const shinglePrime = 0x9e3779b97f4a7c15
 
 // Intersect returns |a ∩ b|.
 func Intersect(a, b Set) int {

@@ -1,8 +1,10 @@
 package shingle
 
 import (
+	"fmt"
 	"hash/fnv"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -125,9 +127,10 @@ func TestAppendShingles(t *testing.T) {
 		}
 	})
 	t.Run("deterministic", func(t *testing.T) {
-		// Fixed value: shingles are stored, so the mixing must not change.
+		// Fixed value: shingles are stored (indexes), so the hashing must
+		// not change without a new fingerprint version.
 		got := AppendShingles(nil, []uint64{1, 2}, 2)
-		want := Mix(Mix(fnvOffset^1) ^ 2)
+		want := Mix((1*shinglePrime + 2) ^ fnvOffset)
 		if got[0] != want {
 			t.Errorf("got %#x, want %#x", got[0], want)
 		}
@@ -203,3 +206,27 @@ func TestSetMeasures(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+
+// TestAppendShinglesRolling checks the rolled hash against each window's
+// polynomial hash computed directly.
+func TestAppendShinglesRolling(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, k := range []int{1, 2, 3, 5, 8} {
+		t.Run(fmt.Sprintf("k=%d", k), func(t *testing.T) {
+			words := make([]uint64, 40)
+			for i := range words {
+				words[i] = r.Uint64()
+			}
+			got := AppendShingles(nil, words, k)
+			for i := 0; i+k <= len(words); i++ {
+				var h uint64
+				for _, w := range words[i : i+k] {
+					h = h*shinglePrime + w
+				}
+				if want := Mix(h ^ fnvOffset); got[i] != want {
+					t.Fatalf("shingle %d: got %#x, want %#x", i, got[i], want)
+				}
+			}
+		})
+	}
+}
