@@ -1,7 +1,6 @@
 package reprint
 
 import (
-	"slices"
 	"time"
 
 	"github.com/reprint-dev/reprint/minhash"
@@ -102,18 +101,9 @@ func (fp *Fingerprint) finishSets() {
 	if !fp.unsorted {
 		return
 	}
-	fp.lit = sortSet(fp.lit)
-	fp.rw = sortSet(fp.rw)
+	fp.lit = shingle.SortSet(fp.lit)
+	fp.rw = shingle.SortSet(fp.rw)
 	fp.unsorted = false
-}
-
-func sortSet(s shingle.Set) shingle.Set {
-	slices.Sort(s)
-	t := slices.Compact(s)
-	if cap(t)-len(t) > len(t)/8 {
-		t = slices.Clip(append(shingle.Set(nil), t...))
-	}
-	return t
 }
 
 // finishText reads the source the text credits and, with garble, measures

@@ -16,10 +16,17 @@ func NewSet(h []uint64) Set {
 	for i, x := range h {
 		s[i] = Fold(x)
 	}
-	slices.Sort(s)
+	return SortSet(s)
+}
+
+// SortSet sorts s in place, drops its duplicates and returns it as a Set:
+// for hashes gathered unsorted. When many were duplicates it returns a
+// copy of exactly the set's size, so their memory can be freed.
+func SortSet(s []uint32) Set {
+	sortHashes(s)
 	s = slices.Compact(s)
-	if cap(s)-len(s) > len(s)/8 { // many duplicates: give the memory back
-		s = slices.Clip(append(Set(nil), s...))
+	if cap(s)-len(s) > len(s)/8 {
+		s = slices.Clip(append([]uint32(nil), s...))
 	}
 	return s
 }

@@ -230,3 +230,47 @@ func TestAppendShinglesRolling(t *testing.T) {
 		})
 	}
 }
+
+func TestSortHashes(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, tc := range []struct {
+		name string
+		n    int
+		mask uint32
+	}{
+		{"empty", 0, ^uint32(0)},
+		{"short", 10, ^uint32(0)},
+		{"radix", 500, ^uint32(0)},
+		{"same high bytes", 300, 0xff},
+		{"all equal", 200, 0},
+		{"large", 5000, ^uint32(0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := make([]uint32, tc.n)
+			for i := range s {
+				s[i] = r.Uint32() & tc.mask
+			}
+			want := slices.Clone(s)
+			slices.Sort(want)
+			sortHashes(s)
+			if !slices.Equal(s, want) {
+				t.Errorf("sortHashes of %d: got %v..., want %v...", tc.n, s[:min(5, len(s))], want[:min(5, len(want))])
+			}
+		})
+	}
+}
+
+func BenchmarkSortSet(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	src := make([]uint32, 450)
+	for i := range src {
+		src[i] = r.Uint32()
+	}
+	s := make([]uint32, len(src))
+	b.SetBytes(4 * int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(s, src)
+		sortHashes(s)
+	}
+}
