@@ -103,7 +103,7 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 	next := make(chan int)
 	for range workers {
 		wg.Go(func() {
-			var packed []uint64
+			var packed, tmp []uint64
 			for b := range next {
 				packed = packed[:0]
 				for id, k := range ix.keys[b] {
@@ -111,7 +111,7 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 						packed = append(packed, k&^idMask|uint64(id))
 					}
 				}
-				slices.Sort(packed)
+				tmp = sortKeys(packed, tmp)
 				var keys []uint64
 				st := &stats[b]
 				for i := 0; i < len(packed); {
@@ -156,7 +156,7 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 	for _, k := range perBand {
 		keys = append(keys, k...)
 	}
-	slices.Sort(keys)
+	sortKeys(keys, nil)
 	keys = slices.Compact(keys)
 	out := make([][2]int, len(keys))
 	for i, k := range keys {
