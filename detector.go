@@ -62,78 +62,59 @@ func effectiveParams(o Options) Params {
 // should be unique. The result does not depend on Options.Workers.
 func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 	d.stage("tokenize", len(docs))
-	data, err := d.fingerprints(ctx, docs)
+	sc := d.NewScan()
+	data := make([]*Fingerprint, len(docs))
+	err := parallel(ctx, d.opts.Workers, len(docs), func(i int) {
+		data[i] = sc.Prepare(i, docs[i])
+		d.add(1)
+	})
 	if err != nil {
 		return nil, err
 	}
-	return d.RunFingerprints(ctx, data, func(i int) (string, error) { return docs[i].Text, nil })
-}
-
-// Prepare returns doc's fingerprint, unsigned and unfinished, for
-// RunFingerprints: a scan too large to hold every text prepares documents
-// as they stream in and keeps only their fingerprints. RunFingerprints
-// finishes those of documents with candidates (sorting their sets and
-// reading their texts again). It is safe for concurrent use.
-func (d *Detector) Prepare(doc Document) *Fingerprint {
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
-	return prepare(&doc, d.opts, s, true)
+	return sc.Run(ctx, data, func(i int) (string, error) { return docs[i].Text, nil })
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// RunFingerprints finishes a scan of prepared fingerprints (Prepare, in
-// input order): it discounts common shingles, signs and bands every
-// document, lists the candidates and resolves them. text(i) returns
-// document i's text; it is called only for the documents of reported
-// pairs, for evidence, so the texts can live on disk; it must be safe for
-// concurrent use. An error from text is returned as the scan's error. It
-// consumes data: common shingles are removed from the sets.
-func (d *Detector) RunFingerprints(ctx context.Context, data []*Fingerprint, text func(i int) (string, error)) (*Result, error) {
-	d.stage("discount", -1)
-	discountCommon(data, d.opts)
-	params := d.params()
-	if d.opts.RewriteK > 0 && d.opts.RewriteRows == 0 {
-		params.RewriteBands, params.RewriteRows = rewriteShape(data, d.opts, d.signer)
-	}
-	d.stage("signatures", len(data))
-	lit, rw, err := d.band(ctx, data, &params)
-	if err != nil {
-		return nil, err
-	}
-	d.stage("candidates", -1)
-	cands := d.candidates(lit, rw, &params)
-	params.Candidates = len(cands)
-	if err := d.finishSets(ctx, data, cands); err != nil {
-		return nil, err
-	}
-	res, err := d.resolve(ctx, data, text, cands)
-	if err != nil {
-		return nil, err
-	}
-	res.Params = params
-	return res, nil
-}
-
-// fingerprints prepares every document on the worker pool.
-func (d *Detector) fingerprints(ctx context.Context, docs []Document) ([]*Fingerprint, error) {
-	data := make([]*Fingerprint, len(docs))
-	err := parallel(ctx, d.opts.Workers, len(docs), func(i int) {
-		data[i] = d.Prepare(docs[i])
-		d.add(1)
-	})
-	return data, err
-}
-
-// finishSets sorts the sets of the documents in candidate pairs.
-func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, cands [][2]int) error {
+// finishSets reads again the texts of the documents in candidate pairs,
+// whose sets the scan did not keep, and builds the sets verification
+// compares, without the shingles in common.
+func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int, common *commonSet) error {
 	var todo []int
 	for _, i := range involved(len(data), cands) {
-		if data[i].unsorted {
+		if data[i].sketched {
 			todo = append(todo, i)
 		}
 	}
-	return parallel(ctx, d.opts.Workers, len(todo), func(k int) { data[todo[k]].finishSets() })
+	errs := make([]error, len(todo))
+	err := parallel(ctx, d.opts.Workers, len(todo), func(k int) {
+		fp := data[todo[k]]
+		t, err := text(todo[k])
+		if err != nil {
+			errs[k] = fmt.Errorf("text of %s: %w", fp.id, err)
+			return
+		}
+		s := scratchPool.Get().(*scratch)
+		full := prepare(&Document{Text: t}, d.opts, s, true)
+		scratchPool.Put(s)
+		drop := func(set shingle.Set, common []uint32) shingle.Set {
+			if len(common) > 0 {
+				set = slices.DeleteFunc(set, func(h uint32) bool {
+					_, found := slices.BinarySearch(common, h)
+					return found
+				})
+			}
+			return shingle.SortSet(set)
+		}
+		fp.chash = full.chash
+		fp.lit = drop(full.lit, common.lit)
+		fp.rw = drop(full.rw, common.rw)
+		fp.sketched, fp.unsorted = false, false
+	})
+	if err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 // finishText reads the credits of the documents in pairs, and measures
@@ -180,32 +161,6 @@ func involved(n int, pairs [][2]int) []int {
 		}
 	}
 	return out
-}
-
-// band signs every fingerprint's channels and adds the signatures to one
-// LSH index per channel (rw is nil without a rewrite channel). Signatures
-// are not kept: the indexes hold the band keys, which is all candidate
-// search needs.
-func (d *Detector) band(ctx context.Context, data []*Fingerprint, p *Params) (lit, rw *lsh.Index, err error) {
-	lit = lsh.New(p.Bands, p.Rows)
-	lit.Grow(len(data))
-	if d.opts.RewriteK > 0 {
-		rw = lsh.New(p.RewriteBands, p.RewriteRows)
-		rw.Grow(len(data))
-	}
-	err = parallel(ctx, d.opts.Workers, len(data), func(i int) {
-		fp := data[i]
-		s := scratchPool.Get().(*scratch)
-		if len(fp.lit) > 0 {
-			lit.Add(i, d.signSet(s, fp.lit))
-		}
-		if rw != nil && len(fp.rw) > 0 {
-			rw.Add(i, d.signSet(s, fp.rw))
-		}
-		scratchPool.Put(s)
-		d.add(1)
-	})
-	return lit, rw, err
 }
 
 // signSet returns the signature of set in s.sig, valid until s is reused.
@@ -408,99 +363,6 @@ func parallel(ctx context.Context, workers, n int, fn func(i int)) error {
 	return ctx.Err()
 }
 
-// discountCommon removes from every set the shingles found in more than
-// MaxDocFreq of the documents (at least 5): site boilerplate and stock
-// phrases, so that they neither make LSH candidates nor count as evidence.
-//
-// Counting every shingle of a large corpus means sorting all of them, so
-// above sampleDocs documents the counting runs on an evenly spaced sample:
-// a shingle in at least half the limit's share of the sample is a
-// candidate, and candidates are then counted exactly over all documents.
-// A shingle just over the limit is missed only if the sample holds fewer
-// than half its expected count, which for 1,000 documents and a 5% limit
-// is a Poisson(50) falling under 25: rarer than one in ten thousand.
-func discountCommon(data []*Fingerprint, o Options) {
-	n := len(data)
-	limit := max(int(o.MaxDocFreq*float64(n)), 5)
-	if n <= limit {
-		return
-	}
-	sample := data
-	sampleLimit := limit
-	if n > sampleDocs {
-		sample = make([]*Fingerprint, sampleDocs)
-		for i := range sample {
-			sample[i] = data[i*n/sampleDocs]
-		}
-		sampleLimit = max(int(o.MaxDocFreq*sampleDocs/2), 2)
-	}
-	for _, fp := range sample {
-		fp.finishSets() // a shingle counts once per document
-	}
-	drop := func(get func(*Fingerprint) *shingle.Set) {
-		var all []uint32
-		for _, fp := range sample {
-			all = append(all, *get(fp)...)
-		}
-		slices.Sort(all)
-		var common []uint32
-		for i := 0; i < len(all); {
-			j := i + 1
-			for j < len(all) && all[j] == all[i] {
-				j++
-			}
-			if j-i > sampleLimit {
-				common = append(common, all[i])
-			}
-			i = j
-		}
-		if len(common) == 0 {
-			return
-		}
-		if len(sample) < n { // count the sample's candidates exactly
-			counts := make([]int, len(common))
-			var hits []int
-			for _, fp := range data {
-				// Sets may be unsorted and hold duplicates: look each
-				// shingle up and count each common one once.
-				hits = hits[:0]
-				for _, h := range *get(fp) {
-					if j, found := slices.BinarySearch(common, h); found {
-						hits = append(hits, j)
-					}
-				}
-				slices.Sort(hits)
-				for _, j := range slices.Compact(hits) {
-					counts[j]++
-				}
-			}
-			k := 0
-			for j, h := range common {
-				if counts[j] > limit {
-					common[k] = h
-					k++
-				}
-			}
-			common = common[:k]
-		}
-		if len(common) == 0 {
-			return
-		}
-		for _, fp := range data {
-			s := get(fp)
-			*s = slices.DeleteFunc(*s, func(h uint32) bool {
-				_, found := slices.BinarySearch(common, h)
-				return found
-			})
-		}
-	}
-	drop(func(d *Fingerprint) *shingle.Set { return &d.lit })
-	drop(func(d *Fingerprint) *shingle.Set { return &d.rw })
-}
-
-// sampleDocs is the sample size for counting common shingles.
-const sampleDocs = 1000
-
 // candidates returns the union of both channels' LSH pairs, ascending.
 func (d *Detector) candidates(lit, rw *lsh.Index, p *Params) [][2]int {
 	channel := func(ix *lsh.Index) [][2]int {
@@ -534,12 +396,11 @@ const minCandidateBudget = 100_000
 // candidates, so rows grow until the expected number of candidates fits a
 // budget of CandidateBudget per document (at least minCandidateBudget).
 // The expectation is measured on deterministic random pairs of an evenly
-// spaced sample of the documents (signed here, before the whole corpus
-// is): for each pair, the share of agreeing signature slots estimates its
+// spaced sample of the documents' rewrite-channel signatures: for each pair, the share of agreeing signature slots estimates its
 // similarity s, and 1-(1-s^r)^b its chance of becoming a candidate. The
 // rows chosen are echoed in the parameters.
-func rewriteShape(data []*Fingerprint, o Options, signer *minhash.Signer) (bands, rows int) {
-	n := len(data)
+func rewriteShape(fps []*Fingerprint, o Options) (bands, rows int) {
+	n := len(fps)
 	allPairs := float64(n) * float64(n-1) / 2
 	budget := max(float64(o.CandidateBudget)*float64(n), minCandidateBudget)
 	rows = 1
@@ -547,22 +408,9 @@ func rewriteShape(data []*Fingerprint, o Options, signer *minhash.Signer) (bands
 		return o.NumHash / rows, rows
 	}
 	m := min(n, shapeDocs)
-	sigs := make([]minhash.Signature, m) // nil: no content words, never a candidate
-	var wide []uint64
+	sigs := make([][]uint32, m) // nil: no content words, never a candidate
 	for i := range sigs {
-		set := data[i*n/m].rw
-		if len(set) == 0 {
-			continue
-		}
-		wide = wide[:0]
-		for _, h := range set {
-			wide = append(wide, uint64(h))
-		}
-		if o.Sketch == SketchOPH {
-			sigs[i] = signer.AppendOnePermutation(nil, wide)
-		} else {
-			sigs[i] = signer.Sign(wide)
-		}
+		sigs[i] = fps[i*n/m].rwSig
 	}
 	const samples = 20000
 	sims := make([]float64, 0, samples)
@@ -579,8 +427,14 @@ func rewriteShape(data []*Fingerprint, o Options, signer *minhash.Signer) (bands
 			continue
 		}
 		s := 0.0
-		if sigs[a] != nil && sigs[b] != nil {
-			s, _ = minhash.Similarity(sigs[a], sigs[b])
+		if sa, sb := sigs[a], sigs[b]; sa != nil && sb != nil {
+			agree := 0
+			for k := range sa {
+				if sa[k] == sb[k] {
+					agree++
+				}
+			}
+			s = float64(agree) / float64(len(sa))
 		}
 		sims = append(sims, s)
 	}

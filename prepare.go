@@ -22,6 +22,9 @@ type Fingerprint struct {
 	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
 	sigLit    minhash.Signature
 	sigRw     minhash.Signature
+	litKeys   []uint64 // a scan's sketch: literal channel band keys
+	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
+	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
 	unsorted  bool    // lit and rw not yet sorted (finishSets)
 	noCredit  bool    // credit not yet read (finishText)
 	noGarble  bool    // garble not yet measured (finishText)
@@ -46,6 +49,8 @@ type scratch struct {
 	wide    []uint64 // a set widened back to 64 bits for the signers
 	sig     minhash.Signature
 	names   []string
+	hits    []int    // indices of common shingles found (Scan.sketch)
+	kept    []uint32 // a set without its common shingles (Scan.sketch)
 }
 
 // prepare fingerprints doc. A lazy fingerprint leaves for later what only

@@ -164,3 +164,38 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 	}
 	return out, st
 }
+
+// AppendBandKeys appends the key of each band of sig (BandKey of its rows,
+// as Add computes them) to dst: a scan can keep these instead of the
+// signature and add them later with AddKeys.
+func AppendBandKeys(dst []uint64, sig []uint64, bands, rows int) []uint64 {
+	for b := 0; b < bands; b++ {
+		dst = append(dst, BandKey(sig[b*rows:(b+1)*rows]))
+	}
+	return dst
+}
+
+// AppendBandKeys32 is AppendBandKeys for a signature of 32-bit values.
+func AppendBandKeys32(dst []uint64, sig []uint32, bands, rows int) []uint64 {
+	for b := 0; b < bands; b++ {
+		h := uint64(14695981039346656037)
+		for _, v := range sig[b*rows : (b+1)*rows] {
+			h ^= uint64(v)
+			h *= 1099511628211
+			h ^= h >> 29
+		}
+		dst = append(dst, h)
+	}
+	return dst
+}
+
+// AddKeys records document id's band keys (one per band, from
+// AppendBandKeys). Like Add, it is safe for concurrent use only for
+// distinct ids below a Grow bound.
+func (ix *Index) AddKeys(id int, keys []uint64) {
+	ix.Grow(id + 1)
+	for b := 0; b < ix.bands; b++ {
+		ix.keys[b][id] = keys[b]
+	}
+	ix.has[id] = true
+}

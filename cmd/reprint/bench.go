@@ -193,12 +193,13 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	defer sp.Close()
-	fps, _, _, err := readPrepared(ctx, det, det.Options().Workers, sp, []string{o.Docs}, stdin, stderr, &o.input, true, timer)
+	sc := det.NewScan()
+	fps, _, _, err := readPrepared(ctx, sc, det.Options().Workers, sp, []string{o.Docs}, stdin, stderr, &o.input, true, timer)
 	if err != nil {
 		return err
 	}
 	bytes := sp.size
-	res, err := det.RunFingerprints(ctx, fps, sp.text)
+	res, err := sc.Run(ctx, fps, sp.text)
 	if err != nil {
 		return err
 	}

@@ -108,13 +108,14 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	fps, errs, warnings, err := readPrepared(ctx, det, det.Options().Workers, sp, paths, stdin, stderr, &o.input, o.output.Quiet, b)
+	sc := det.NewScan()
+	fps, errs, warnings, err := readPrepared(ctx, sc, det.Options().Workers, sp, paths, stdin, stderr, &o.input, o.output.Quiet, b)
 	if err != nil {
 		b.Finish()
 		sp.Close()
 		return nil, nil, nil, err
 	}
-	res, err := det.RunFingerprints(ctx, fps, sp.text)
+	res, err := sc.Run(ctx, fps, sp.text)
 	b.Finish()
 	if err != nil {
 		sp.Close()

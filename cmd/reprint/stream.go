@@ -74,7 +74,7 @@ type prepared struct {
 // readPrepared reads the documents named by paths (readEach's rules),
 // spools their texts and prepares their fingerprints on workers as they
 // arrive. Fingerprints come back in input order.
-func readPrepared(ctx context.Context, det *reprint.Detector, workers int, sp *spool, paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool, progress reprint.Progress) ([]*reprint.Fingerprint, []reprint.InputError, []string, error) {
+func readPrepared(ctx context.Context, sc *reprint.Scan, workers int, sp *spool, paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool, progress reprint.Progress) ([]*reprint.Fingerprint, []reprint.InputError, []string, error) {
 	type job struct {
 		i   int
 		doc reprint.Document
@@ -85,7 +85,7 @@ func readPrepared(ctx context.Context, det *reprint.Detector, workers int, sp *s
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				results <- prepared{j.i, det.Prepare(j.doc)}
+				results <- prepared{j.i, sc.Prepare(j.i, j.doc)}
 			}
 		})
 	}
