@@ -25,12 +25,12 @@ type Fingerprint struct {
 	litKeys   []uint64 // a scan's sketch: literal channel band keys
 	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
 	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
-	unsorted  bool    // lit and rw not yet sorted (finishSets)
-	noCredit  bool    // credit not yet read (finishText)
-	noGarble  bool    // garble not yet measured (finishText)
-	garble    float64 // garbling signs per 100 words
-	credit    string  // a source the text credits ("BBC"), if any
-	wire      string  // the news agency whose copy this is ("PA News"), if any
+	unsorted  bool     // lit and rw not yet sorted (finishSets)
+	noCredit  bool     // credit not yet read (finishText)
+	noGarble  bool     // garble not yet measured (finishText)
+	garble    float64  // garbling signs per 100 words
+	credit    string   // a source the text credits ("BBC"), if any
+	wire      string   // the news agency whose copy this is ("PA News"), if any
 }
 
 // contentPos locates a content word: its index among all words and its

@@ -41,7 +41,7 @@ const scanSample = 5000
 // commonSet is a sorted list of common shingles per channel, with the
 // number of documents holding each, counted as documents are sketched.
 type commonSet struct {
-	lit, rw       []uint32
+	lit, rw         []uint32
 	litDocs, rwDocs []atomic.Int64
 }
 
