@@ -95,7 +95,7 @@ func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, text fun
 			return
 		}
 		s := scratchPool.Get().(*scratch)
-		full := prepare(&Document{Text: t}, d.opts, s, true)
+		full := prepare(&Document{Text: t}, d.opts, s, true, true)
 		scratchPool.Put(s)
 		drop := func(set shingle.Set, common []uint32) shingle.Set {
 			if len(common) > 0 {
@@ -107,6 +107,7 @@ func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, text fun
 			return shingle.SortSet(set)
 		}
 		fp.chash = full.chash
+		fp.credit, fp.wordSigns = full.credit, full.wordSigns
 		fp.lit = drop(full.lit, common.lit)
 		fp.rw = drop(full.rw, common.rw)
 		fp.sketched, fp.unsorted = false, false
@@ -117,16 +118,12 @@ func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, text fun
 	return errors.Join(errs...)
 }
 
-// finishText reads the credits of the documents in pairs, and measures
-// the garbling of those in rewrites (a subset of pairs).
-func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text func(int) (string, error), pairs, rewrites [][2]int) error {
-	garble := make(map[int]bool)
-	for _, i := range involved(len(data), rewrites) {
-		garble[i] = true
-	}
+// finishText measures the garbling of the documents in rewrites: the
+// relation of a rewrite and its original depend on it.
+func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text func(int) (string, error), rewrites [][2]int) error {
 	var todo []int
-	for _, i := range involved(len(data), pairs) {
-		if data[i].noCredit || (garble[i] && data[i].noGarble) {
+	for _, i := range involved(len(data), rewrites) {
+		if data[i].noGarble {
 			todo = append(todo, i)
 		}
 	}
@@ -138,9 +135,7 @@ func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text fun
 			errs[k] = fmt.Errorf("text of %s: %w", data[i].id, err)
 			return
 		}
-		s := scratchPool.Get().(*scratch)
-		data[i].finishText(t, s, garble[i])
-		scratchPool.Put(s)
+		data[i].finishText(t)
 	})
 	if err != nil {
 		return err
@@ -193,7 +188,7 @@ func (d *Detector) signOne(fp *Fingerprint) {
 // does not see.
 func (d *Detector) Fingerprint(doc Document) *Fingerprint {
 	s := scratchPool.Get().(*scratch)
-	fp := prepare(&doc, d.opts, s, false)
+	fp := prepare(&doc, d.opts, s, false, true)
 	scratchPool.Put(s)
 	d.signOne(fp)
 	return fp
@@ -253,19 +248,15 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	if err != nil {
 		return nil, err
 	}
-	// The documents of pairs that will be kept need their credits (for the
-	// families' reasons), and those of rewrites their garbling (to tell a
-	// machine rewrite and its original).
-	var keep, rewrites [][2]int
+	// The documents of rewrites need their garbling, to tell a machine
+	// rewrite and its original.
+	var rewrites [][2]int
 	for n, f := range feats {
-		if ok, same := kept(f, o); ok {
-			keep = append(keep, cands[n])
-			if !same && literalRelation(f) == "" {
-				rewrites = append(rewrites, cands[n])
-			}
+		if ok, same := kept(f, o); ok && !same && literalRelation(f) == "" {
+			rewrites = append(rewrites, cands[n])
 		}
 	}
-	if err := d.finishText(ctx, data, text, keep, rewrites); err != nil {
+	if err := d.finishText(ctx, data, text, rewrites); err != nil {
 		return nil, err
 	}
 	// Classify every candidate, then build the kept pairs' evidence on the

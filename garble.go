@@ -6,15 +6,16 @@ import (
 )
 
 // garbleScore returns garbling signs per 100 words of text, given its
-// word count and the number of doubled words in it. The signs are those of
+// word count and the signs found among its words (doubled words, and two
+// for each variant spelling of a name). The signs are those of
 // machine rewriting (round-trip translation, spinning) that fluent human
 // text rarely shows; each is weak alone, but as a rate they tell the
 // garbled side of a pair from the fluent one.
-func garbleScore(text string, words, doubled int, names []string) float64 {
+func garbleScore(text string, words, wordSigns int) float64 {
 	if words == 0 {
 		return 0
 	}
-	n := doubled + garbleSigns(text) + 2*nameVariants(names)
+	n := wordSigns + garbleSigns(text)
 	return float64(n) * 100 / float64(words)
 }
 

@@ -26,8 +26,8 @@ type Fingerprint struct {
 	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
 	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
 	unsorted  bool     // lit and rw not yet sorted (finishSets)
-	noCredit  bool     // credit not yet read (finishText)
 	noGarble  bool     // garble not yet measured (finishText)
+	wordSigns int32    // garbling signs found while tokenizing (prepare with measure)
 	garble    float64  // garbling signs per 100 words
 	credit    string   // a source the text credits ("BBC"), if any
 	wire      string   // the news agency whose copy this is ("PA News"), if any
@@ -53,23 +53,35 @@ type scratch struct {
 	kept    []uint32 // a set without its common shingles (Scan.sketch)
 }
 
-// prepare fingerprints doc. A lazy fingerprint leaves for later what only
-// a document in a candidate pair needs: its sets are not sorted (they may
-// hold duplicates; finishSets sorts them), and the source it credits and
-// its garbling are not read off its text (finishText). A scan then sorts
-// the sets of documents with a candidate, reads the credits of those in
-// reported pairs and measures the garbling of those in rewrites, not all.
-func prepare(doc *Document, o Options, s *scratch, lazy bool) *Fingerprint {
+// prepare fingerprints doc. A lazy fingerprint leaves its sets unsorted
+// (they may hold duplicates); a scan sorts only those of documents with a
+// candidate. With measure, prepare also takes the measures a derived pair
+// needs from the text: the source it credits and the word-level signs of
+// garbling (doubled words, variant spellings of one name); the rest of
+// garbling, a byte scan, waits for finishText, which only the documents
+// of rewrites need.
+func prepare(doc *Document, o Options, s *scratch, lazy, measure bool) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
-		unsorted: lazy, noCredit: true, noGarble: true, wire: wireAgency(text)}
+		unsorted: lazy, noGarble: true, wire: wireAgency(text)}
 	s.words = s.words[:0]
 	s.content = s.content[:0]
+	s.names = s.names[:0]
+	doubled := 0
 	shingle.Words(text, func(w []byte, start, end int) {
 		if c, ok := shingle.ContentWordBytes(w); ok {
 			s.content = append(s.content, shingle.HashBytes(c))
 		}
-		s.words = append(s.words, shingle.HashBytes(w))
+		h := shingle.HashBytes(w)
+		if measure {
+			if n := len(s.words); n > 0 && s.words[n-1] == h && len(w) > 1 {
+				doubled++ // "the the": a garbling sign
+			}
+			if isNameLike(text[start:end]) {
+				s.names = append(s.names, string(w))
+			}
+		}
+		s.words = append(s.words, h)
 	})
 	d.words = len(s.words)
 	d.chash = make([]uint32, len(s.content))
@@ -86,8 +98,12 @@ func prepare(doc *Document, o Options, s *scratch, lazy bool) *Fingerprint {
 		s.shing = shingle.AppendShingles(s.shing[:0], s.content, o.RewriteK)
 		d.rw = set(s.shing)
 	}
-	if !lazy {
-		d.finishText(text, s, true)
+	if measure {
+		d.credit = creditedSource(text)
+		d.wordSigns = int32(doubled + 2*nameVariants(s.names))
+		if !lazy {
+			d.finishText(text)
+		}
 	}
 	return d
 }
@@ -101,40 +117,13 @@ func foldAll(h []uint64) shingle.Set {
 	return s
 }
 
-// finishSets sorts a lazy fingerprint's sets and drops their duplicates.
-func (fp *Fingerprint) finishSets() {
-	if !fp.unsorted {
+// finishText completes the garbling measure of a fingerprint prepared
+// with measure.
+func (fp *Fingerprint) finishText(text string) {
+	if !fp.noGarble {
 		return
 	}
-	fp.lit = shingle.SortSet(fp.lit)
-	fp.rw = shingle.SortSet(fp.rw)
-	fp.unsorted = false
-}
-
-// finishText reads the source the text credits and, with garble, measures
-// its garbling.
-func (fp *Fingerprint) finishText(text string, s *scratch, garble bool) {
-	if fp.noCredit {
-		fp.credit = creditedSource(text)
-		fp.noCredit = false
-	}
-	if !garble || !fp.noGarble {
-		return
-	}
-	s.names = s.names[:0]
-	doubled := 0
-	var last [64]byte
-	prev := last[:0]
-	shingle.Words(text, func(w []byte, start, end int) {
-		if len(w) > 1 && string(w) == string(prev) {
-			doubled++ // "the the": a garbling sign
-		}
-		prev = append(last[:0], w...)
-		if isNameLike(text[start:end]) {
-			s.names = append(s.names, string(w))
-		}
-	})
-	fp.garble = garbleScore(text, fp.words, doubled, s.names)
+	fp.garble = garbleScore(text, fp.words, int(fp.wordSigns))
 	fp.noGarble = false
 }
 

@@ -56,7 +56,7 @@ func (d *Detector) NewScan() *Scan {
 func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	fp := prepare(&doc, sc.d.opts, s, true)
+	fp := prepare(&doc, sc.d.opts, s, true, false)
 	sc.mu.Lock()
 	if i < scanSample {
 		sc.sample = append(sc.sample, fp)
