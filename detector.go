@@ -76,48 +76,6 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// finishSets reads again the texts of the documents in candidate pairs,
-// whose sets the scan did not keep, and builds the sets verification
-// compares, without the shingles in common.
-func (d *Detector) finishSets(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int, common *commonSet) error {
-	var todo []int
-	for _, i := range involved(len(data), cands) {
-		if data[i].sketched {
-			todo = append(todo, i)
-		}
-	}
-	errs := make([]error, len(todo))
-	err := parallel(ctx, d.opts.Workers, len(todo), func(k int) {
-		fp := data[todo[k]]
-		t, err := text(todo[k])
-		if err != nil {
-			errs[k] = fmt.Errorf("text of %s: %w", fp.id, err)
-			return
-		}
-		s := scratchPool.Get().(*scratch)
-		full := prepare(&Document{Text: t}, d.opts, s, true, true)
-		scratchPool.Put(s)
-		drop := func(set shingle.Set, common []uint32) shingle.Set {
-			if len(common) > 0 {
-				set = slices.DeleteFunc(set, func(h uint32) bool {
-					_, found := slices.BinarySearch(common, h)
-					return found
-				})
-			}
-			return shingle.SortSet(set)
-		}
-		fp.chash = full.chash
-		fp.credit, fp.wordSigns = full.credit, full.wordSigns
-		fp.lit = drop(full.lit, common.lit)
-		fp.rw = drop(full.rw, common.rw)
-		fp.sketched, fp.unsorted = false, false
-	})
-	if err != nil {
-		return err
-	}
-	return errors.Join(errs...)
-}
-
 // finishText measures the garbling of the documents in rewrites: the
 // relation of a rewrite and its original depend on it.
 func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text func(int) (string, error), rewrites [][2]int) error {

@@ -49,17 +49,19 @@ type scratch struct {
 	wide    []uint64 // a set widened back to 64 bits for the signers
 	sig     minhash.Signature
 	names   []string
-	hits    []int    // indices of common shingles found (Scan.sketch)
-	kept    []uint32 // a set without its common shingles (Scan.sketch)
+	pos     []contentPos // content word positions (prepare with measure)
+	hits    []int        // indices of common shingles found (Scan.sketch)
+	kept    []uint32     // a set without its common shingles (Scan.sketch)
 }
 
 // prepare fingerprints doc. A lazy fingerprint leaves its sets unsorted
 // (they may hold duplicates); a scan sorts only those of documents with a
-// candidate. With measure, prepare also takes the measures a derived pair
-// needs from the text: the source it credits and the word-level signs of
-// garbling (doubled words, variant spellings of one name); the rest of
-// garbling, a byte scan, waits for finishText, which only the documents
-// of rewrites need.
+// candidate. With measure, prepare also records where the content words
+// are (in s.pos, for evidence) and counts the word-level signs of garbling
+// (doubled words, variant spellings of one name); the rest of garbling, a
+// byte scan, waits for finishText, which only the documents of rewrites
+// need. A fingerprint that is not lazy has everything, the source its text
+// credits included.
 func prepare(doc *Document, o Options, s *scratch, lazy, measure bool) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
@@ -67,10 +69,14 @@ func prepare(doc *Document, o Options, s *scratch, lazy, measure bool) *Fingerpr
 	s.words = s.words[:0]
 	s.content = s.content[:0]
 	s.names = s.names[:0]
+	s.pos = s.pos[:0]
 	doubled := 0
 	shingle.Words(text, func(w []byte, start, end int) {
 		if c, ok := shingle.ContentWordBytes(w); ok {
 			s.content = append(s.content, shingle.HashBytes(c))
+			if measure {
+				s.pos = append(s.pos, contentPos{int32(len(s.words)), int32(start), int32(end)})
+			}
 		}
 		h := shingle.HashBytes(w)
 		if measure {
@@ -99,9 +105,9 @@ func prepare(doc *Document, o Options, s *scratch, lazy, measure bool) *Fingerpr
 		d.rw = set(s.shing)
 	}
 	if measure {
-		d.credit = creditedSource(text)
 		d.wordSigns = int32(doubled + 2*nameVariants(s.names))
 		if !lazy {
+			d.credit = creditedSource(text)
 			d.finishText(text)
 		}
 	}

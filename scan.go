@@ -2,6 +2,8 @@ package reprint
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -221,13 +223,155 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	}
 	cands := d.candidates(litIx, rwIx, &params)
 	params.Candidates = len(cands)
-	if err := d.finishSets(ctx, fps, text, cands, final); err != nil {
-		return nil, err
-	}
-	res, err := d.resolve(ctx, fps, text, cands)
+	res, err := d.resolveTexts(ctx, fps, text, cands, final)
 	if err != nil {
 		return nil, err
 	}
 	res.Params = params
 	return res, nil
+}
+
+// view is one document read again for verification: its full fingerprint
+// (sets without the common shingles, sorted), where its content words are,
+// and its text.
+type view struct {
+	fp       Fingerprint
+	pos      []contentPos
+	text     string
+	credited bool // fp.credit was read
+}
+
+// look reads document i again and analyses it for verification.
+func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, error), common *commonSet) (*view, error) {
+	t, err := text(i)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", sketch.id, err)
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	full := prepare(&Document{Text: t}, d.opts, s, true, true)
+	drop := func(set shingle.Set, common []uint32) shingle.Set {
+		if len(common) > 0 {
+			set = slices.DeleteFunc(set, func(h uint32) bool {
+				_, found := slices.BinarySearch(common, h)
+				return found
+			})
+		}
+		return shingle.SortSet(set)
+	}
+	v := &view{fp: *sketch, pos: slices.Clone(s.pos), text: t}
+	v.fp.chash = full.chash
+	v.fp.lit = drop(full.lit, common.lit)
+	v.fp.rw = drop(full.rw, common.rw)
+	v.fp.wordSigns = full.wordSigns
+	v.fp.litKeys, v.fp.rwSig, v.fp.sketched, v.fp.unsorted = nil, nil, false, false
+	return v, nil
+}
+
+// measured is what verification learned of one document of a kept pair
+// that its sketch lacks.
+type measured struct {
+	credit             string
+	garble             float64
+	hasCredit, garbled bool // which were read
+}
+
+// readCredit reads the source v's text credits, once.
+func (v *view) readCredit() {
+	if !v.credited {
+		v.fp.credit = creditedSource(v.text)
+		v.credited = true
+	}
+}
+
+// measured returns what was read of v.
+func (v *view) measured() measured {
+	return measured{v.fp.credit, v.fp.garble, v.credited, !v.fp.noGarble}
+}
+
+// resolveTexts verifies the candidate pairs of a scan from the documents'
+// texts, read again: the scan kept no sets. Pairs are taken grouped by
+// their first document, which is read once per group; nothing of a
+// document is kept past its pairs, so memory does not grow with the
+// corpus. It returns what resolve does.
+func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), cands [][2]int, common *commonSet) (*Result, error) {
+	o := d.opts
+	res := &Result{Documents: make([]DocInfo, len(fps))}
+	for i, fp := range fps {
+		res.Documents[i] = DocInfo{ID: fp.id, Source: fp.source, Words: fp.words}
+	}
+	var groups [][2]int // [start, end) of each run of candidates with one first document
+	for n := 0; n < len(cands); {
+		m := n + 1
+		for m < len(cands) && cands[m][0] == cands[n][0] {
+			m++
+		}
+		groups = append(groups, [2]int{n, m})
+		n = m
+	}
+	d.stage("verify", len(cands))
+	pairs := make([]Pair, len(cands))
+	keep := make([]bool, len(cands))
+	meas := make([][2]measured, len(cands))
+	errs := make([]error, len(groups))
+	err := parallel(ctx, o.Workers, len(groups), func(g int) {
+		lo, hi := groups[g][0], groups[g][1]
+		a := cands[lo][0]
+		va, err := d.look(a, fps[a], text, common)
+		if err != nil {
+			errs[g] = err
+			return
+		}
+		for n := lo; n < hi; n++ {
+			b := cands[n][1]
+			vb, err := d.look(b, fps[b], text, common)
+			if err != nil {
+				errs[g] = err
+				return
+			}
+			d.add(1)
+			f := verify(&va.fp, &vb.fp, o)
+			if ok, _ := kept(f, o); !ok {
+				continue
+			}
+			if literalRelation(f) == "" { // a rewrite: garbling tells which kind
+				va.fp.finishText(va.text)
+				vb.fp.finishText(vb.text)
+			}
+			rel, _ := classify(f, &va.fp, &vb.fp, o)
+			p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+			orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel)
+			p.Original, p.Reason = []int{a, b}[orig], reason
+			// Only an original's credit is shown (in its family's reason).
+			[]*view{va, vb}[orig].readCredit()
+			p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)
+			pairs[n], keep[n] = p, true
+			meas[n] = [2]measured{va.measured(), vb.measured()}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for n, ok := range keep {
+		if !ok {
+			continue
+		}
+		res.Pairs = append(res.Pairs, pairs[n])
+		for k, i := range cands[n] { // the same values from every pair
+			m := meas[n][k]
+			if m.hasCredit {
+				fps[i].credit = m.credit
+			}
+			if m.garbled {
+				fps[i].garble, fps[i].noGarble = m.garble, false
+			}
+		}
+	}
+	d.stage("families", -1)
+	res.Pairs, res.Clusters = families(fps, res.Pairs)
+	res.Summary = Summary{Documents: len(fps), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
+	return res, ctx.Err()
 }
