@@ -93,7 +93,9 @@ func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text fun
 			errs[k] = fmt.Errorf("text of %s: %w", data[i].id, err)
 			return
 		}
-		data[i].finishText(t)
+		s := scratchPool.Get().(*scratch)
+		data[i].finishText(t, s)
+		scratchPool.Put(s)
 	})
 	if err != nil {
 		return err

@@ -7,7 +7,7 @@ import (
 
 // garbleScore returns garbling signs per 100 words of text, given its
 // word count and the signs found among its words (doubled words, and two
-// for each variant spelling of a name). The signs are those of
+// for each variant spelling of a name), which need a tokenizer. The signs are those of
 // machine rewriting (round-trip translation, spinning) that fluent human
 // text rarely shows; each is weak alone, but as a rate they tell the
 // garbled side of a pair from the fluent one.

@@ -27,7 +27,6 @@ type Fingerprint struct {
 	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
 	unsorted  bool     // lit and rw not yet sorted (finishSets)
 	noGarble  bool     // garble not yet measured (finishText)
-	wordSigns int32    // garbling signs found while tokenizing (prepare with measure)
 	garble    float64  // garbling signs per 100 words
 	credit    string   // a source the text credits ("BBC"), if any
 	wire      string   // the news agency whose copy this is ("PA News"), if any
@@ -49,45 +48,32 @@ type scratch struct {
 	wide    []uint64 // a set widened back to 64 bits for the signers
 	sig     minhash.Signature
 	names   []string
-	pos     []contentPos // content word positions (prepare with measure)
+	pos     []contentPos // content word positions (prepare with positions)
 	hits    []int        // indices of common shingles found (Scan.sketch)
 	kept    []uint32     // a set without its common shingles (Scan.sketch)
 }
 
 // prepare fingerprints doc. A lazy fingerprint leaves its sets unsorted
-// (they may hold duplicates); a scan sorts only those of documents with a
-// candidate. With measure, prepare also records where the content words
-// are (in s.pos, for evidence) and counts the word-level signs of garbling
-// (doubled words, variant spellings of one name); the rest of garbling, a
-// byte scan, waits for finishText, which only the documents of rewrites
-// need. A fingerprint that is not lazy has everything, the source its text
-// credits included.
-func prepare(doc *Document, o Options, s *scratch, lazy, measure bool) *Fingerprint {
+// (they may hold duplicates) and does not read the text's credit or
+// garbling: a scan sorts, and reads again, only documents with a
+// candidate. With positions, prepare also records where the content words
+// are, in s.pos, for evidence. A fingerprint that is not lazy has
+// everything.
+func prepare(doc *Document, o Options, s *scratch, lazy, positions bool) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
 		unsorted: lazy, noGarble: true, wire: wireAgency(text)}
 	s.words = s.words[:0]
 	s.content = s.content[:0]
-	s.names = s.names[:0]
 	s.pos = s.pos[:0]
-	doubled := 0
 	shingle.Words(text, func(w []byte, start, end int) {
 		if c, ok := shingle.ContentWordBytes(w); ok {
 			s.content = append(s.content, shingle.HashBytes(c))
-			if measure {
+			if positions {
 				s.pos = append(s.pos, contentPos{int32(len(s.words)), int32(start), int32(end)})
 			}
 		}
-		h := shingle.HashBytes(w)
-		if measure {
-			if n := len(s.words); n > 0 && s.words[n-1] == h && len(w) > 1 {
-				doubled++ // "the the": a garbling sign
-			}
-			if isNameLike(text[start:end]) {
-				s.names = append(s.names, string(w))
-			}
-		}
-		s.words = append(s.words, h)
+		s.words = append(s.words, shingle.HashBytes(w))
 	})
 	d.words = len(s.words)
 	d.chash = make([]uint32, len(s.content))
@@ -104,12 +90,9 @@ func prepare(doc *Document, o Options, s *scratch, lazy, measure bool) *Fingerpr
 		s.shing = shingle.AppendShingles(s.shing[:0], s.content, o.RewriteK)
 		d.rw = set(s.shing)
 	}
-	if measure {
-		d.wordSigns = int32(doubled + 2*nameVariants(s.names))
-		if !lazy {
-			d.credit = creditedSource(text)
-			d.finishText(text)
-		}
+	if !lazy {
+		d.credit = creditedSource(text)
+		d.finishText(text, s)
 	}
 	return d
 }
@@ -123,13 +106,26 @@ func foldAll(h []uint64) shingle.Set {
 	return s
 }
 
-// finishText completes the garbling measure of a fingerprint prepared
-// with measure.
-func (fp *Fingerprint) finishText(text string) {
+// finishText measures the garbling of fp's text: only the documents of
+// rewrites need it, to tell a machine rewrite from its original.
+func (fp *Fingerprint) finishText(text string, s *scratch) {
 	if !fp.noGarble {
 		return
 	}
-	fp.garble = garbleScore(text, fp.words, int(fp.wordSigns))
+	s.names = s.names[:0]
+	doubled := 0
+	var last [64]byte
+	prev := last[:0]
+	shingle.Words(text, func(w []byte, start, end int) {
+		if len(w) > 1 && string(w) == string(prev) {
+			doubled++ // "the the": a garbling sign
+		}
+		prev = append(last[:0], w...)
+		if isNameLike(text[start:end]) {
+			s.names = append(s.names, string(w))
+		}
+	})
+	fp.garble = garbleScore(text, fp.words, doubled+2*nameVariants(s.names))
 	fp.noGarble = false
 }
 

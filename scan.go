@@ -263,7 +263,6 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	v.fp.chash = full.chash
 	v.fp.lit = drop(full.lit, common.lit)
 	v.fp.rw = drop(full.rw, common.rw)
-	v.fp.wordSigns = full.wordSigns
 	v.fp.litKeys, v.fp.rwSig, v.fp.sketched, v.fp.unsorted = nil, nil, false, false
 	return v, nil
 }
@@ -335,8 +334,10 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 				continue
 			}
 			if literalRelation(f) == "" { // a rewrite: garbling tells which kind
-				va.fp.finishText(va.text)
-				vb.fp.finishText(vb.text)
+				s := scratchPool.Get().(*scratch)
+				va.fp.finishText(va.text, s)
+				vb.fp.finishText(vb.text, s)
+				scratchPool.Put(s)
 			}
 			rel, _ := classify(f, &va.fp, &vb.fp, o)
 			p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
