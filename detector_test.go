@@ -1,7 +1,9 @@
 package reprint_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/gen"
 )
 
 // seedDocs reads the five seed articles bundled in testdata/seeds.
@@ -219,5 +222,61 @@ func BenchmarkRunSeeds(b *testing.B) {
 		if _, err := det.Run(context.Background(), docs); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestScanBeyondSample checks a scan longer than its common-shingle sample
+// (sketches made while streaming, verification from the texts): the same
+// result with 1 and 4 workers and whatever the order of Prepare calls.
+func TestScanBeyondSample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("6,000 documents")
+	}
+	var buf bytes.Buffer
+	if _, err := gen.Write(&buf, nil, gen.Options{Docs: 6000, Words: 120}); err != nil {
+		t.Fatal(err)
+	}
+	var docs []reprint.Document
+	for _, line := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
+		var d struct{ ID, Text string }
+		if err := json.Unmarshal(line, &d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, reprint.Document{ID: d.ID, Text: d.Text})
+	}
+	scan := func(workers int, reverse bool) *reprint.Result {
+		det, err := reprint.New(reprint.Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := det.NewScan()
+		fps := make([]*reprint.Fingerprint, len(docs))
+		for k := range docs {
+			i := k
+			if reverse {
+				i = len(docs) - 1 - k
+			}
+			fps[i] = sc.Prepare(i, docs[i])
+		}
+		res, err := sc.Run(context.Background(), fps, func(i int) (string, error) { return docs[i].Text, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	base := scan(1, false)
+	if len(base.Pairs) < 1000 {
+		t.Fatalf("got %d pairs, want the planted ones (over 1000)", len(base.Pairs))
+	}
+	for _, tc := range []struct {
+		name    string
+		workers int
+		reverse bool
+	}{{"workers=4", 4, false}, {"reverse order", 1, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := scan(tc.workers, tc.reverse); !reflect.DeepEqual(got, base) {
+				t.Errorf("result differs from 1 worker in input order (%d vs %d pairs)", len(got.Pairs), len(base.Pairs))
+			}
+		})
 	}
 }

@@ -62,10 +62,14 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	sc.mu.Lock()
 	if i < scanSample {
 		sc.sample = append(sc.sample, fp)
-		if len(sc.sample) == scanSample {
-			sc.common = commonShingles(sc.sample, max(int(sc.d.opts.MaxDocFreq*scanSample/2), 2))
-		}
+		full := len(sc.sample) == scanSample
 		sc.mu.Unlock()
+		if full { // the last of the sample: decide, without holding up the others
+			c := commonShingles(sc.sample, max(int(sc.d.opts.MaxDocFreq*scanSample/2), 2))
+			sc.mu.Lock()
+			sc.common = c
+			sc.mu.Unlock()
+		}
 		return fp // sketched by Run, once the common shingles are known
 	}
 	c := sc.common
