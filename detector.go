@@ -148,7 +148,7 @@ func (d *Detector) signOne(fp *Fingerprint) {
 // does not see.
 func (d *Detector) Fingerprint(doc Document) *Fingerprint {
 	s := scratchPool.Get().(*scratch)
-	fp := prepare(&doc, d.opts, s, false, true)
+	fp := prepare(&doc, d.opts, s, prepFull)
 	scratchPool.Put(s)
 	d.signOne(fp)
 	return fp

@@ -48,24 +48,41 @@ type scratch struct {
 	wide    []uint64 // a set widened back to 64 bits for the signers
 	sig     minhash.Signature
 	names   []string
-	pos     []contentPos // content word positions (prepare with positions)
-	hits    []int        // indices of common shingles found (Scan.sketch)
-	kept    []uint32     // a set without its common shingles (Scan.sketch)
+	pos     []contentPos // content word positions (prepVerify)
+	litBuf  []uint32     // a sketched document's sets (prepSketch)
+	rwBuf   []uint32
+	hits    []int    // indices of common shingles found (Scan.sketch)
+	kept    []uint32 // a set without its common shingles (Scan.sketch)
 }
 
-// prepare fingerprints doc. A lazy fingerprint leaves its sets unsorted
-// (they may hold duplicates) and does not read the text's credit or
-// garbling: a scan sorts, and reads again, only documents with a
-// candidate. With positions, prepare also records where the content words
-// are, in s.pos, for evidence. A fingerprint that is not lazy has
-// everything.
-func prepare(doc *Document, o Options, s *scratch, lazy, positions bool) *Fingerprint {
+// prepMode says how much prepare does, for whom.
+type prepMode uint8
+
+const (
+	// prepFull makes a complete fingerprint: sorted sets, content-word
+	// hashes, credit and garbling (an index's fingerprints).
+	prepFull prepMode = iota
+	// prepLazy leaves the sets unsorted (they may hold duplicates) and
+	// takes no text measures: a scan sorts, and reads again, only
+	// documents with a candidate.
+	prepLazy
+	// prepSketch is prepLazy with the sets in s's memory, valid until s is
+	// reused, and no content-word hashes: for a scan to sketch at once.
+	prepSketch
+	// prepVerify is prepLazy that also records in s.pos where the content
+	// words are, for evidence: a candidate read again.
+	prepVerify
+)
+
+// prepare fingerprints doc as mode says.
+func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
-		unsorted: lazy, noGarble: true, wire: wireAgency(text)}
+		unsorted: mode != prepFull, noGarble: true, wire: wireAgency(text)}
 	s.words = s.words[:0]
 	s.content = s.content[:0]
 	s.pos = s.pos[:0]
+	positions := mode == prepVerify
 	shingle.Words(text, func(w []byte, start, end int) {
 		if c, ok := shingle.ContentWordBytes(w); ok {
 			s.content = append(s.content, shingle.HashBytes(c))
@@ -76,34 +93,41 @@ func prepare(doc *Document, o Options, s *scratch, lazy, positions bool) *Finger
 		s.words = append(s.words, shingle.HashBytes(w))
 	})
 	d.words = len(s.words)
-	d.chash = make([]uint32, len(s.content))
-	for i, h := range s.content {
-		d.chash[i] = shingle.Fold(h)
+	if mode != prepSketch {
+		d.chash = make([]uint32, len(s.content))
+		for i, h := range s.content {
+			d.chash[i] = shingle.Fold(h)
+		}
 	}
-	set := shingle.NewSet
-	if lazy {
-		set = foldAll
+	set := func(h []uint64, buf *[]uint32) shingle.Set {
+		switch mode {
+		case prepFull:
+			return shingle.NewSet(h)
+		case prepSketch:
+			*buf = foldInto((*buf)[:0], h)
+			return *buf
+		}
+		return foldInto(make(shingle.Set, 0, len(h)), h)
 	}
 	s.shing = shingle.AppendShingles(s.shing[:0], s.words, o.K)
-	d.lit = set(s.shing)
+	d.lit = set(s.shing, &s.litBuf)
 	if o.RewriteK > 0 {
 		s.shing = shingle.AppendShingles(s.shing[:0], s.content, o.RewriteK)
-		d.rw = set(s.shing)
+		d.rw = set(s.shing, &s.rwBuf)
 	}
-	if !lazy {
+	if mode == prepFull {
 		d.credit = creditedSource(text)
 		d.finishText(text, s)
 	}
 	return d
 }
 
-// foldAll folds hashes to 32 bits without sorting them: an unsorted Set.
-func foldAll(h []uint64) shingle.Set {
-	s := make(shingle.Set, len(h))
-	for i, x := range h {
-		s[i] = shingle.Fold(x)
+// foldInto appends h's hashes folded to 32 bits to dst, unsorted.
+func foldInto(dst shingle.Set, h []uint64) shingle.Set {
+	for _, x := range h {
+		dst = append(dst, shingle.Fold(x))
 	}
-	return s
+	return dst
 }
 
 // finishText measures the garbling of fp's text: only the documents of

@@ -58,7 +58,15 @@ func (d *Detector) NewScan() *Scan {
 func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	fp := prepare(&doc, sc.d.opts, s, true, false)
+	sc.mu.Lock()
+	c := sc.common
+	sc.mu.Unlock()
+	if i >= scanSample && c != nil { // sketch at once, sets in scratch memory
+		fp := prepare(&doc, sc.d.opts, s, prepSketch)
+		sc.sketch(fp, c, s)
+		return fp
+	}
+	fp := prepare(&doc, sc.d.opts, s, prepLazy)
 	sc.mu.Lock()
 	if i < scanSample {
 		sc.sample = append(sc.sample, fp)
@@ -72,7 +80,7 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 		}
 		return fp // sketched by Run, once the common shingles are known
 	}
-	c := sc.common
+	c = sc.common
 	sc.mu.Unlock()
 	if c != nil {
 		sc.sketch(fp, c, s)
@@ -253,7 +261,7 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	full := prepare(&Document{Text: t}, d.opts, s, true, true)
+	full := prepare(&Document{Text: t}, d.opts, s, prepVerify)
 	drop := func(set shingle.Set, common []uint32) shingle.Set {
 		if len(common) > 0 {
 			set = slices.DeleteFunc(set, func(h uint32) bool {
