@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/reprint-dev/reprint"
+	"github.com/valyala/fastjson"
 )
 
 // FileReader reads the documents in a list of files and folders, in a fixed
@@ -25,6 +27,8 @@ type FileReader struct {
 	seen      seenIDs
 	queue     []task       // files found but not yet read
 	jsonl     *JSONLReader // the JSONL file being read, if any
+	jsonlPath string       // its operating-system path; "" for stdin or an fs.FS
+	last      Location     // where the last document came from, if Path is set
 	warc      *WARCReader  // the WARC file being read, if any
 	closer    io.Closer    // closes the file jsonl or warc reads
 }
@@ -76,6 +80,10 @@ func (r *FileReader) Read() (reprint.Document, error) {
 			doc, err := r.jsonl.Read()
 			var pe *ParseError
 			if err == nil || errors.As(err, &pe) {
+				r.last = Location{}
+				if start, end, ok := r.jsonl.Span(); ok && err == nil && r.jsonlPath != "" {
+					r.last = Location{Path: r.jsonlPath, Start: start, End: end}
+				}
 				return doc, err
 			}
 			jr := r.jsonl
@@ -111,6 +119,40 @@ func (r *FileReader) Read() (reprint.Document, error) {
 			return reprint.Document{}, io.EOF
 		}
 	}
+}
+
+// Location is where a document's text can be read again: the byte span of
+// its line in a JSON Lines file.
+type Location struct {
+	Path       string // operating-system path of the file
+	Start, End int64  // byte span of the line
+}
+
+// Location returns where the document Read returned last can be read
+// again (ReadLocation), so that a caller can drop its text meanwhile. ok
+// is false for a document that cannot be: one read from standard input,
+// from an fs.FS, or from a file that is not JSON Lines.
+func (r *FileReader) Location() (loc Location, ok bool) {
+	return r.last, r.last.Path != ""
+}
+
+// ReadLocation reads again the document at loc in f, the file at loc.Path
+// opened by the caller, as Open's reader read it with options o (its
+// Fields and Workers matter; no warnings are given again).
+func ReadLocation(f io.ReaderAt, loc Location, o Options) (reprint.Document, error) {
+	if loc.End < loc.Start || loc.End-loc.Start > 1<<31 {
+		return reprint.Document{}, fmt.Errorf("%s: bad location %d-%d", loc.Path, loc.Start, loc.End)
+	}
+	line := make([]byte, loc.End-loc.Start)
+	if _, err := f.ReadAt(line, loc.Start); err != nil {
+		return reprint.Document{}, fmt.Errorf("%s: read again at byte %d: %w", loc.Path, loc.Start, err)
+	}
+	var p fastjson.Parser
+	d := decodeLine(line, 0, loc.Path, o.Fields.withDefaults(), &p)
+	if d.err != nil {
+		return reprint.Document{}, fmt.Errorf("%s: read again at byte %d: %w", loc.Path, loc.Start, d.err)
+	}
+	return d.doc, nil
 }
 
 // Close closes the file being read, if any. Reading to io.EOF closes
@@ -196,6 +238,10 @@ func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
 			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
 		}
 		r.jsonl, r.closer = newJSONL(f, t.source, r.opts, r.seen), f
+		r.jsonlPath = ""
+		if t.fsys == nil {
+			r.jsonlPath = t.name
+		}
 		return doc, false, nil
 	case kindWARC:
 		f, err := t.open()

@@ -25,9 +25,12 @@ type JSONLReader struct {
 	fields Fields
 	opts   Options
 	seen   seenIDs
-	line   int    // number of the last line read
-	buf    []byte // holds a line longer than br's buffer
-	err    error  // sticky: io.EOF or a read error
+	line   int      // number of the last line read
+	buf    []byte   // holds a line longer than br's buffer
+	off    int64    // bytes consumed from the input
+	start  int64    // offset of the line readLine returned last
+	span   [2]int64 // byte span of the last document's line (Span)
+	err    error    // sticky: io.EOF or a read error
 	pipe   *jsonlPipe
 	parser fastjson.Parser // scratch for decodeLine; the pipe's workers have their own
 }
@@ -67,12 +70,16 @@ func (r *JSONLReader) Read() (reprint.Document, error) {
 			break
 		}
 		r.line++
+		start := r.start
 		if r.line == 1 {
+			n := len(line)
 			line = trimBOM(line)
+			start += int64(n - len(line))
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
+		r.span = [2]int64{start, start + int64(len(line))}
 		doc, err := r.parse(line)
 		if err != nil {
 			return reprint.Document{}, &ParseError{Source: r.name, Line: r.line, Err: err}
@@ -82,12 +89,25 @@ func (r *JSONLReader) Read() (reprint.Document, error) {
 	return reprint.Document{}, r.err
 }
 
+// Span returns the byte span, in the input, of the line that held the
+// document Read returned last, so that a caller can read its text again
+// later (ReadSpan) instead of keeping it. ok is false when lines are
+// decoded on several goroutines (Options.Workers > 1).
+func (r *JSONLReader) Span() (start, end int64, ok bool) {
+	if r.opts.Workers > 1 {
+		return 0, 0, false
+	}
+	return r.span[0], r.span[1], true
+}
+
 // readLine returns the next line without its newline, or io.EOF when there
 // is none. The slice is valid until the next call.
 func (r *JSONLReader) readLine() ([]byte, error) {
 	r.buf = r.buf[:0]
+	r.start = r.off
 	for {
 		chunk, err := r.br.ReadSlice('\n')
+		r.off += int64(len(chunk))
 		switch {
 		case err == nil:
 			if len(r.buf) == 0 {

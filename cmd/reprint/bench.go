@@ -15,6 +15,7 @@ import (
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/gen"
+	"github.com/reprint-dev/reprint/input"
 )
 
 // genOptions are the flags of gen.
@@ -188,7 +189,7 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return &usageError{err}
 	}
-	sp, err := newSpool()
+	sp, err := newSpool(input.Options{Fields: o.input.Fields})
 	if err != nil {
 		return err
 	}

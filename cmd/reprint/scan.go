@@ -104,7 +104,7 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 	if err != nil {
 		return nil, nil, nil, &usageError{err}
 	}
-	sp, err := newSpool()
+	sp, err := newSpool(input.Options{Fields: o.input.Fields})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -195,7 +195,7 @@ func scan(ctx context.Context, paths []string, stdin io.Reader, stderr io.Writer
 // each unreadable item is reported on stderr as a warning (unless quiet)
 // and returned in errs.
 func load(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool) (docs []reprint.Document, errs []reprint.InputError, warnings []string, err error) {
-	errs, warnings, err = readEach(paths, stdin, stderr, in, quiet, func(d reprint.Document) error {
+	errs, warnings, err = readEach(paths, stdin, stderr, in, quiet, func(d reprint.Document, _ input.Location) error {
 		docs = append(docs, d)
 		return nil
 	})
@@ -211,7 +211,7 @@ func load(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, q
 // errors; otherwise each unreadable item is a warning on stderr (unless
 // quiet) and is returned in errs. An error from each stops the reading and
 // is returned.
-func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool, each func(reprint.Document) error) (errs []reprint.InputError, warnings []string, err error) {
+func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOptions, quiet bool, each func(reprint.Document, input.Location) error) (errs []reprint.InputError, warnings []string, err error) {
 	if err := checkPaths(paths); err != nil {
 		return nil, nil, err
 	}
@@ -244,7 +244,8 @@ func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOption
 			continue
 		}
 		n++
-		if err := each(doc); err != nil {
+		loc, _ := r.Location()
+		if err := each(doc, loc); err != nil {
 			return nil, nil, err
 		}
 	}
