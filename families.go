@@ -9,19 +9,6 @@ import (
 	"strings"
 )
 
-// families groups derived pairs into clusters by star clustering: the
-// document most central to its derivation links (the sum of their scores,
-// counted in full where the pair names it the original and half where not)
-// becomes a family's original, and every document with a direct derived
-// link to it joins. Documents are taken in order of centrality, so the hub
-// a story was copied from is chosen before its copies. Membership needs a
-// direct link to the original: nothing joins through a common neighbour,
-// so unrelated documents are never chained together.
-//
-// Pairs kept: each document's strongest link to a side named its original
-// (its likeliest source), and an original's strongest link. Other pairs inside a family (two copies of one
-// original resembling each other) are explained by the original and
-// dropped; non-derived pairs are kept as they are.
 // families groups documents into derivation families. Every document takes
 // as its parent the original of its strongest derived pair that names the
 // other side the original; parent links are added strongest first and
@@ -30,6 +17,7 @@ import (
 // derivation link, never because something else resembles both it and a
 // member, so unrelated documents are not chained through a common
 // neighbour; and a text merged from two sources joins one family only.
+// Two originals joined only by a weak link stay apart (separateOriginals).
 //
 // Pairs kept: each document's link to its parent, and an original's
 // strongest link. Other pairs inside a family (two copies of one original
@@ -53,7 +41,7 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 			}
 		}
 	}
-	center, parent := treeFamilies(n, pairs)
+	center, parent := treeFamilies(data, pairs)
 	byRoot := map[int][]int{}
 	for i, c := range center {
 		if c != -1 {
@@ -135,7 +123,8 @@ func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, cen
 
 // treeFamilies returns each document's family root (-1: in no family) and
 // its parent link (a pair index, -1: none).
-func treeFamilies(n int, pairs []Pair) (center []int, parent []int) {
+func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int) {
+	n := len(data)
 	order := make([]int, 0, len(pairs))
 	for i, p := range pairs {
 		if p.Relation.Derived() {
@@ -147,24 +136,20 @@ func treeFamilies(n int, pairs []Pair) (center []int, parent []int) {
 	for i := range parent {
 		parent[i] = -1
 	}
+	hasKids := make([]bool, n)
 	uf := cluster.New(n)
 	for _, pi := range order {
 		p := pairs[pi]
 		child := p.A + p.B - p.Original
-		if parent[child] != -1 || !uf.Union(child, p.Original) {
+		if parent[child] != -1 || separateOriginals(data, p, hasKids) || !uf.Union(child, p.Original) {
 			continue
 		}
 		parent[child] = pi
+		hasKids[p.Original] = true
 	}
 	center = make([]int, n)
 	for i := range center {
 		center[i] = -1
-	}
-	hasKids := make([]bool, n)
-	for i := 0; i < n; i++ {
-		if parent[i] != -1 {
-			hasKids[pairs[parent[i]].Original] = true
-		}
 	}
 	for i := 0; i < n; i++ {
 		if parent[i] == -1 && !hasKids[i] {
@@ -177,4 +162,20 @@ func treeFamilies(n int, pairs []Pair) (center []int, parent []int) {
 		center[i] = x
 	}
 	return center, parent
+}
+
+// weakLink is the score below which a derived pair shares less than half
+// of either text: background, not one text copied from the other.
+const weakLink = 0.5
+
+// separateOriginals reports whether derived pair p joins two originals
+// rather than a copy to its source, so that it must not make the child
+// side part of the original's family: both texts read as written the day
+// their events happened, the child already has derived texts of its own
+// (hasKids, the parent links added so far), and the link is weak. Two
+// wire stories on one trial a day apart share background this way; each
+// is the original of the papers that rewrote it.
+func separateOriginals(data []*Fingerprint, p Pair, hasKids []bool) bool {
+	child := p.A + p.B - p.Original
+	return p.Score < weakLink && hasKids[child] && data[child].sameDay() && data[p.Original].sameDay()
 }

@@ -19,7 +19,12 @@ func (fp *Fingerprint) Words() int { return fp.words }
 
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.
-const fingerprintVersion = 3
+const fingerprintVersion = 4
+
+// minFingerprintVersion is the oldest encoding UnmarshalBinary reads.
+// Version 3 has no day lean (it reads as none), so indexes built with it
+// keep working.
+const minFingerprintVersion = 3
 
 // MarshalBinary encodes the fingerprint compactly: shingle sets are sorted,
 // so they are delta-coded as varints; content-word hashes are fixed 4-byte
@@ -65,6 +70,7 @@ func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(fp.garble))
 	str(fp.credit)
 	str(fp.wire)
+	b = append(b, byte(fp.days))
 	return b, nil
 }
 
@@ -75,9 +81,10 @@ var errCorrupt = errors.New("corrupt fingerprint")
 // bad input: it returns an error saying what was wrong.
 func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 	d := decoder{b: data}
-	if v := d.byte(); v != fingerprintVersion {
+	v := d.byte()
+	if v < minFingerprintVersion || v > fingerprintVersion {
 		if d.err == nil {
-			return fmt.Errorf("%w: version %d, want %d", errCorrupt, v, fingerprintVersion)
+			return fmt.Errorf("%w: version %d, want %d to %d", errCorrupt, v, minFingerprintVersion, fingerprintVersion)
 		}
 		return d.err
 	}
@@ -96,6 +103,12 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 	f.garble = math.Float64frombits(d.u64())
 	f.credit = d.str()
 	f.wire = d.str()
+	if v >= 4 {
+		f.days = int8(d.byte())
+		if f.days < -1 || f.days > 1 {
+			return fmt.Errorf("%w: day lean %d", errCorrupt, f.days)
+		}
+	}
 	if d.err != nil {
 		return d.err
 	}

@@ -27,6 +27,7 @@ type Fingerprint struct {
 	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
 	unsorted  bool     // lit and rw not yet sorted (finishSets)
 	noGarble  bool     // garble not yet measured (finishText)
+	days      int8     // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
 	garble    float64  // garbling signs per 100 words
 	credit    string   // a source the text credits ("BBC"), if any
 	wire      string   // the news agency whose copy this is ("PA News"), if any
@@ -92,6 +93,7 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 		}
 		s.words = append(s.words, shingle.HashBytes(w))
 	})
+	d.days = dayLean(s.words) // always: a scan keeps it from its one reading
 	d.words = len(s.words)
 	if mode != prepSketch {
 		d.chash = make([]uint32, len(s.content))

@@ -142,6 +142,14 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation) (int
 		}
 		return b, fmt.Sprintf("fluent; the other shows machine-rewrite garbling (%.1f vs %.1f signs per 100 words)", gb, ga)
 	}
+	// A text that dates the events later ("yesterday" against "today")
+	// was written later: the next day's paper rewrites the day's report.
+	if la, lb := da.days, db.days; la != lb {
+		if la > lb {
+			return a, dayReason(la, lb)
+		}
+		return b, dayReason(lb, la)
+	}
 	// The side that holds more of the other is the fuller version; the
 	// other was cut down from it.
 	if d := f.covA - f.covB; d >= 0.1 {
