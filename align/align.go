@@ -184,6 +184,9 @@ func longestChain(anchors []anchor) []anchor {
 	prev := make([]int32, len(anchors))
 	for n, x := range anchors {
 		lo, hi := 0, len(tails) // first tail whose j >= x.j
+		if hi > 0 && anchors[tails[hi-1]].j < x.j {
+			lo = hi // extends the longest chain: the usual case for copies
+		}
 		for lo < hi {
 			m := int(uint(lo+hi) >> 1)
 			if anchors[tails[m]].j < x.j {
