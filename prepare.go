@@ -85,13 +85,14 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	s.pos = s.pos[:0]
 	positions := mode == prepVerify
 	shingle.Words(text, func(w []byte, start, end int) {
-		if c, ok := shingle.ContentWordBytes(w); ok {
-			s.content = append(s.content, shingle.HashBytes(c))
+		h := shingle.HashBytes(w)
+		if c, ok := shingle.ContentHash(w, h); ok {
+			s.content = append(s.content, c)
 			if positions {
 				s.pos = append(s.pos, contentPos{int32(len(s.words)), int32(start), int32(end)})
 			}
 		}
-		s.words = append(s.words, shingle.HashBytes(w))
+		s.words = append(s.words, h)
 	})
 	d.days = dayLean(s.words) // always: a scan keeps it from its one reading
 	d.words = len(s.words)
