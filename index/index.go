@@ -171,6 +171,10 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", path, ErrNotExist)
 	case err != nil && !missing:
 		return nil, fmt.Errorf("open index %s: %w", path, err)
+	case missing:
+		if err := create(path, p, opts); err != nil {
+			return nil, err
+		}
 	}
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		ReadOnly:     opts.ReadOnly,
@@ -189,6 +193,32 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 		return nil, err
 	}
 	return ix, nil
+}
+
+// create makes a new, empty index at path atomically: it is built under
+// another name and renamed into place, so that a process killed while
+// creating it leaves either no index or a whole one, never a file
+// without its parameters.
+func create(path string, p reprint.Params, opts Options) error {
+	tmp := path + ".creating"
+	os.Remove(tmp) // left by a process killed while creating
+	db, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: opts.Timeout, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", path, err)
+	}
+	ix := &Index{db: db, path: path, opts: opts}
+	err = ix.init(p, false)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("create index %s: %w", path, err)
+	}
+	return nil
 }
 
 // storedParams returns p without the per-run counters.
