@@ -2,7 +2,9 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 
@@ -155,13 +157,77 @@ func newEncoder(w io.Writer) *json.Encoder {
 	return enc
 }
 
+// writeJSON writes Build(res) as one indented JSON object, as
+// json.Encoder with two-space indents would, but element by element: a
+// report of a large corpus runs to tens of megabytes, and encoding it whole
+// held it in memory three times over.
 func writeJSON(w io.Writer, res *reprint.Result) error {
 	bw := bufio.NewWriter(w)
-	enc := newEncoder(bw)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(Build(res)); err != nil {
+	var buf bytes.Buffer
+	enc := newEncoder(&buf)
+	// value writes v indented as a member at depth 1 (prefix "  ") or as an
+	// array element at depth 2 (prefix "    ").
+	value := func(prefix string, v any) error {
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 		return err
 	}
+	array := func(name string, n int, elem func(i int) any, last bool) error {
+		fmt.Fprintf(bw, "  %q: [", name)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			if err := value("    ", elem(i)); err != nil {
+				return err
+			}
+		}
+		if n > 0 {
+			bw.WriteString("\n  ")
+		}
+		bw.WriteString("]")
+		if !last {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		return nil
+	}
+	bw.WriteString("{\n")
+	if err := array("documents", len(res.Documents), func(i int) any {
+		d := res.Documents[i]
+		return JSONDocument{ID: d.ID, Source: d.Source, Words: d.Words}
+	}, false); err != nil {
+		return err
+	}
+	if err := array("pairs", len(res.Pairs), func(i int) any { return buildPair(res, res.Pairs[i]) }, false); err != nil {
+		return err
+	}
+	if err := array("clusters", len(res.Clusters), func(i int) any { return buildCluster(res, res.Clusters[i]) }, false); err != nil {
+		return err
+	}
+	bw.WriteString(`  "params": `)
+	if err := value("  ", res.Params); err != nil {
+		return err
+	}
+	bw.WriteString(",\n" + `  "summary": `)
+	if err := value("  ", JSONSummary(res.Summary)); err != nil {
+		return err
+	}
+	bw.WriteString(",\n")
+	if err := array("errors", len(res.Errors), func(i int) any {
+		return JSONError{Source: res.Errors[i].Source, Error: res.Errors[i].Err}
+	}, false); err != nil {
+		return err
+	}
+	if err := array("warnings", len(res.Warnings), func(i int) any { return res.Warnings[i] }, true); err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
 	return bw.Flush()
 }
 

@@ -405,3 +405,21 @@ func benchResult(docs, pairs int) *reprint.Result {
 	res.Clusters = nil
 	return res
 }
+
+// TestJSONStreamedLikeEncoder checks that the element-by-element JSON
+// writer gives the bytes json.Encoder gives for the whole report.
+func TestJSONStreamedLikeEncoder(t *testing.T) {
+	for name, res := range map[string]*reprint.Result{"fixture": fixture(), "empty": {}} {
+		t.Run(name, func(t *testing.T) {
+			var want bytes.Buffer
+			enc := newEncoder(&want)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(Build(res)); err != nil {
+				t.Fatal(err)
+			}
+			if got := write(t, res, JSON, Options{}); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("got\n%s\nwant\n%s", got, want.Bytes())
+			}
+		})
+	}
+}

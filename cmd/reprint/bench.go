@@ -16,6 +16,7 @@ import (
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/gen"
 	"github.com/reprint-dev/reprint/input"
+	"github.com/reprint-dev/reprint/report"
 )
 
 // genOptions are the flags of gen.
@@ -202,6 +203,11 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	bytes := sp.size
 	res, err := sc.Run(ctx, fps, sp.text)
 	if err != nil {
+		return err
+	}
+	// The report a scan would write, as JSON, to nowhere.
+	timer.Stage("output", -1)
+	if err := report.Write(io.Discard, res, report.JSON, report.Options{}); err != nil {
 		return err
 	}
 	timer.Stage("end", -1)
