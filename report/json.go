@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/reprint-dev/reprint"
 )
@@ -204,9 +207,25 @@ func writeJSON(w io.Writer, res *reprint.Result) error {
 	}, false); err != nil {
 		return err
 	}
-	if err := array("pairs", len(res.Pairs), func(i int) any { return buildPair(res, res.Pairs[i]) }, false); err != nil {
+	// Pairs are most of a large report: encoded on all cores.
+	bw.WriteString(`  "pairs": [`)
+	err := encodeInOrder(len(res.Pairs), "    ", func(enc *json.Encoder, i int) error {
+		return enc.Encode(buildPair(res, res.Pairs[i]))
+	}, func(i int, b []byte) error {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		_, err := bw.Write(bytes.TrimSuffix(b, []byte("\n")))
+		return err
+	})
+	if err != nil {
 		return err
 	}
+	if len(res.Pairs) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n")
 	if err := array("clusters", len(res.Clusters), func(i int) any { return buildCluster(res, res.Clusters[i]) }, false); err != nil {
 		return err
 	}
@@ -231,6 +250,47 @@ func writeJSON(w io.Writer, res *reprint.Result) error {
 	return bw.Flush()
 }
 
+// encodeInOrder encodes items 0..n-1 (encode, with an encoder indenting
+// by prefix, or not at all for "") on all cores, a batch at a time, and
+// hands each encoding to write in order: the output does not depend on the
+// number of cores.
+func encodeInOrder(n int, prefix string, encode func(enc *json.Encoder, i int) error, write func(i int, b []byte) error) error {
+	const batch = 512
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, min(batch, n))
+	for lo := 0; lo < n; lo += batch {
+		hi := min(lo+batch, n)
+		errs := make([]error, workers)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for i := lo + w; i < hi; i += workers {
+					b := &bufs[i-lo]
+					b.Reset()
+					enc := newEncoder(b)
+					if prefix != "" {
+						enc.SetIndent(prefix, "  ")
+					}
+					if err := encode(enc, i); err != nil {
+						errs[w] = err
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		for i := lo; i < hi; i++ {
+			if err := write(i, bufs[i-lo].Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // JSONL line shapes: the type tag first, then the JSON fields.
 type (
 	jsonlPair struct {
@@ -251,20 +311,25 @@ type (
 )
 
 func writeJSONL(w io.Writer, res *reprint.Result) error {
-	r := Build(res)
 	bw := bufio.NewWriter(w)
-	enc := newEncoder(bw)
-	for _, p := range r.Pairs {
-		if err := enc.Encode(jsonlPair{"pair", p}); err != nil {
-			return err
-		}
+	err := encodeInOrder(len(res.Pairs), "", func(enc *json.Encoder, i int) error {
+		return enc.Encode(jsonlPair{"pair", buildPair(res, res.Pairs[i])})
+	}, func(_ int, b []byte) error {
+		_, err := bw.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
 	}
+	r := Build(&reprint.Result{Clusters: res.Clusters, Documents: res.Documents, Params: res.Params,
+		Summary: res.Summary, Errors: res.Errors, Warnings: res.Warnings})
+	enc := newEncoder(bw)
 	for _, c := range r.Clusters {
 		if err := enc.Encode(jsonlCluster{"cluster", c}); err != nil {
 			return err
 		}
 	}
-	err := enc.Encode(jsonlSummary{
+	err = enc.Encode(jsonlSummary{
 		Type:     "summary",
 		Summary:  r.Summary,
 		Params:   r.Params,

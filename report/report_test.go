@@ -409,7 +409,11 @@ func benchResult(docs, pairs int) *reprint.Result {
 // TestJSONStreamedLikeEncoder checks that the element-by-element JSON
 // writer gives the bytes json.Encoder gives for the whole report.
 func TestJSONStreamedLikeEncoder(t *testing.T) {
-	for name, res := range map[string]*reprint.Result{"fixture": fixture(), "empty": {}} {
+	many := fixture()
+	for len(many.Pairs) < 1300 { // more than one batch of encodeInOrder
+		many.Pairs = append(many.Pairs, many.Pairs...)
+	}
+	for name, res := range map[string]*reprint.Result{"fixture": fixture(), "empty": {}, "many pairs": many} {
 		t.Run(name, func(t *testing.T) {
 			var want bytes.Buffer
 			enc := newEncoder(&want)
@@ -421,5 +425,28 @@ func TestJSONStreamedLikeEncoder(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, want.Bytes())
 			}
 		})
+	}
+}
+
+// TestJSONLPairsInOrder checks that pairs encoded on several cores come
+// out in order, as one encoder would write them.
+func TestJSONLPairsInOrder(t *testing.T) {
+	res := fixture()
+	for len(res.Pairs) < 1300 {
+		res.Pairs = append(res.Pairs, res.Pairs...)
+	}
+	for i := range res.Pairs {
+		res.Pairs[i].Score = float64(i) / 10000
+	}
+	var want bytes.Buffer
+	enc := newEncoder(&want)
+	for _, p := range Build(res).Pairs {
+		if err := enc.Encode(jsonlPair{"pair", p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := write(t, res, JSONL, Options{})
+	if !bytes.HasPrefix(got, want.Bytes()) {
+		t.Errorf("the pair lines differ from one encoder's")
 	}
 }
