@@ -62,8 +62,10 @@ import (
 )
 
 // FormatVersion is the version of the on-disk layout. An index of another
-// version is refused.
-const FormatVersion = 1
+// version is refused with a message that says so. Version 2: fingerprints
+// with 32-bit shingle sets and polynomial shingle hashes (reprint.
+// Fingerprint encoding 3 and later); version 1 indexes must be rebuilt.
+const FormatVersion = 2
 
 // Defaults.
 const (
@@ -272,7 +274,7 @@ func (ix *Index) init(p reprint.Params, zero bool) error {
 			}
 		}
 		if v := getU64(m, mVersion); v != FormatVersion {
-			return fmt.Errorf("open index %s: format version %d, this reprint reads version %d", ix.path, v, FormatVersion)
+			return fmt.Errorf("open index %s: format version %d, this reprint reads version %d: build it again with reprint index add", ix.path, v, FormatVersion)
 		}
 		if err := json.Unmarshal(m.Get(mParams), &ix.params); err != nil {
 			return fmt.Errorf("open index %s: corrupt parameters: %w", ix.path, err)
