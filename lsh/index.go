@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/reprint-dev/reprint/internal/radix"
 )
 
 // Index collects band hashes of signatures and lists candidate pairs. It
@@ -38,10 +40,12 @@ func (ix *Index) Grow(n int) {
 }
 
 // BandKey hashes rows values of one band into a bucket key.
-func BandKey(vals []uint64) uint64 {
+func BandKey(vals []uint64) uint64 { return bandKey(vals) }
+
+func bandKey[T uint32 | uint64](vals []T) uint64 {
 	h := uint64(14695981039346656037)
 	for _, v := range vals {
-		h ^= v
+		h ^= uint64(v)
 		h *= 1099511628211
 		h ^= h >> 29
 	}
@@ -111,7 +115,7 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 						packed = append(packed, k&^idMask|uint64(id))
 					}
 				}
-				tmp = sortKeys(packed, tmp)
+				tmp = radix.Sort(packed, tmp)
 				var keys []uint64
 				st := &stats[b]
 				for i := 0; i < len(packed); {
@@ -156,7 +160,7 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 	for _, k := range perBand {
 		keys = append(keys, k...)
 	}
-	sortKeys(keys, nil)
+	radix.Sort(keys, nil)
 	keys = slices.Compact(keys)
 	out := make([][2]int, len(keys))
 	for i, k := range keys {
@@ -178,13 +182,7 @@ func AppendBandKeys(dst []uint64, sig []uint64, bands, rows int) []uint64 {
 // AppendBandKeys32 is AppendBandKeys for a signature of 32-bit values.
 func AppendBandKeys32(dst []uint64, sig []uint32, bands, rows int) []uint64 {
 	for b := 0; b < bands; b++ {
-		h := uint64(14695981039346656037)
-		for _, v := range sig[b*rows : (b+1)*rows] {
-			h ^= uint64(v)
-			h *= 1099511628211
-			h ^= h >> 29
-		}
-		dst = append(dst, h)
+		dst = append(dst, bandKey(sig[b*rows:(b+1)*rows]))
 	}
 	return dst
 }
