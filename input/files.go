@@ -239,8 +239,10 @@ func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
 		}
 		r.jsonl, r.closer = newJSONL(f, t.source, r.opts, r.seen), f
 		r.jsonlPath = ""
-		if t.fsys == nil {
-			r.jsonlPath = t.name
+		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok && t.fsys == nil {
+			if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+				r.jsonlPath = t.name // a pipe cannot be read again
+			}
 		}
 		return doc, false, nil
 	case kindWARC:

@@ -69,3 +69,27 @@ func TestLocationNone(t *testing.T) {
 		t.Errorf("plain text file: got location %+v, want none", loc)
 	}
 }
+
+func TestLocationNotForPipes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "feed.jsonl")
+	if err := syscallMkfifo(path); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.WriteString(`{"id":"a","text":"through a pipe"}` + "\n")
+		f.Close()
+	}()
+	r := Open([]string{path}, nil, Options{})
+	doc, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loc, ok := r.Location(); ok {
+		t.Errorf("%s from a pipe: got location %+v, want none", doc.ID, loc)
+	}
+}
