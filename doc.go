@@ -6,10 +6,16 @@
 //
 // The pipeline:
 //
-//	tokenize (byte spans kept) → word shingles (two channels) → MinHash
-//	signatures → LSH banding (bands/rows from the threshold) → exact
-//	verification (Jaccard, containment both ways) → passage alignment →
-//	relation classification → star clustering → original attribution
+//	tokenize → word shingles (two channels) → MinHash signatures → LSH
+//	band keys (bands/rows from the threshold) → candidate pairs → each
+//	pair's texts read again → exact verification (Jaccard, containment
+//	both ways) → passage alignment (byte spans) → relation classification
+//	→ derivation families → original attribution
+//
+// Detector.Run does it all for documents in memory. A Scan (NewScan) does
+// it for a corpus too large to hold: Prepare keeps only each document's
+// sketch (about 1 KB) as documents stream in, and Run reads again, through
+// a caller's function, the texts of documents that have a candidate.
 //
 // The literal channel hashes word 5-shingles of normalized tokens and finds
 // verbatim and edited copies. The rewrite channel hashes shingles of content
