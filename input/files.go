@@ -74,13 +74,13 @@ func NewFS(fsys fs.FS, name string, o Options) *FileReader {
 // Read returns the next document, io.EOF at the end, or a *ParseError for
 // a line or file it skipped. It returns no other errors.
 func (r *FileReader) Read() (reprint.Document, error) {
+	r.last = Location{} // only a JSONL line read now sets it
 	for {
 		switch {
 		case r.jsonl != nil:
 			doc, err := r.jsonl.Read()
 			var pe *ParseError
 			if err == nil || errors.As(err, &pe) {
-				r.last = Location{}
 				if start, end, ok := r.jsonl.Span(); ok && err == nil && r.jsonlPath != "" {
 					r.last = Location{Path: r.jsonlPath, Start: start, End: end}
 				}
@@ -165,7 +165,7 @@ func (r *FileReader) Close() error {
 	if r.closer != nil {
 		err = r.closer.Close()
 	}
-	r.jsonl, r.warc, r.closer = nil, nil, nil
+	r.jsonl, r.warc, r.closer, r.jsonlPath = nil, nil, nil, ""
 	return err
 }
 
@@ -286,7 +286,7 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 		return fail(err)
 	}
 	if k == kindJSONL {
-		r.jsonl = newJSONL(in, "-", r.opts, r.seen)
+		r.jsonl, r.jsonlPath = newJSONL(in, "-", r.opts, r.seen), "" // stdin cannot be read again
 		return doc, false, nil
 	}
 	data, err := io.ReadAll(in)

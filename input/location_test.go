@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,48 @@ func TestLocationNotForPipes(t *testing.T) {
 	}
 	if loc, ok := r.Location(); ok {
 		t.Errorf("%s from a pipe: got location %+v, want none", doc.ID, loc)
+	}
+}
+
+// TestLocationMixedInputs reads a JSONL file, then a plain text file, then
+// JSONL from stdin: only the file's lines have a location, and each reads
+// back as itself.
+func TestLocationMixedInputs(t *testing.T) {
+	dir := t.TempDir()
+	jl := filepath.Join(dir, "a.jsonl")
+	txt := filepath.Join(dir, "b.txt")
+	if err := os.WriteFile(jl, []byte("{\"id\":\"a1\",\"text\":\"one\"}\n{\"id\":\"a2\",\"text\":\"two\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(txt, []byte("plain"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdin := strings.NewReader("{\"id\":\"s1\",\"text\":\"from stdin\"}\n")
+	r := Open([]string{jl, txt, "-"}, stdin, Options{})
+	f, err := os.Open(jl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := map[string]bool{"a1": true, "a2": true, "b.txt": false, "s1": false}
+	for {
+		doc, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc, ok := r.Location()
+		if ok != want[doc.ID] {
+			t.Errorf("%s: got location %+v (%v), want one: %v", doc.ID, loc, ok, want[doc.ID])
+			continue
+		}
+		if ok {
+			again, err := ReadLocation(f, loc, Options{})
+			if err != nil || again.ID != doc.ID {
+				t.Errorf("%s read again: got %q, %v", doc.ID, again.ID, err)
+			}
+		}
 	}
 }
