@@ -2,7 +2,6 @@ package reprint
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -100,7 +99,7 @@ func (d *Detector) finishText(ctx context.Context, data []*Fingerprint, text fun
 	if err != nil {
 		return err
 	}
-	return errors.Join(errs...)
+	return firstError(errs)
 }
 
 // involved lists, ascending, the documents of n that are in some pair.

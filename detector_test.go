@@ -280,3 +280,121 @@ func TestScanBeyondSample(t *testing.T) {
 		})
 	}
 }
+
+// genDocs returns n generated documents of about words words, none planted.
+func genDocs(t *testing.T, n, words int) []reprint.Document {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := gen.Write(&buf, nil, gen.Options{Docs: n, Words: words, Planted: -1}); err != nil {
+		t.Fatal(err)
+	}
+	var docs []reprint.Document
+	for _, line := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
+		var d struct{ ID, Text string }
+		if err := json.Unmarshal(line, &d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, reprint.Document{ID: d.ID, Text: d.Text})
+	}
+	return docs
+}
+
+// scanDocs scans docs through a Scan, preparing them in the given order.
+func scanDocs(t *testing.T, o reprint.Options, docs []reprint.Document, order []int) *reprint.Result {
+	t.Helper()
+	det, err := reprint.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := det.NewScan()
+	fps := make([]*reprint.Fingerprint, len(docs))
+	for _, i := range order {
+		fps[i] = sc.Prepare(i, docs[i])
+	}
+	res, err := sc.Run(context.Background(), fps, func(i int) (string, error) { return docs[i].Text, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestScanStoryCommonInSample checks that a story copied 152 times among
+// the first documents of a scan longer than its sample is still found:
+// its shingles are common in the sample, but not so common that LSH would
+// drop their buckets.
+func TestScanStoryCommonInSample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("5,001 documents")
+	}
+	docs := genDocs(t, 5001, 80)
+	story := docs[0].Text
+	for i := 1; i < 152; i++ {
+		docs[i*30].Text = story
+	}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	res := scanDocs(t, reprint.Options{Workers: 2}, docs, order)
+	copies := 0
+	for _, p := range res.Pairs {
+		if p.A == 0 || p.B == 0 || (p.A%30 == 0 && p.B%30 == 0 && p.A <= 151*30 && p.B <= 151*30) {
+			copies++
+		}
+	}
+	if copies < 151 {
+		t.Errorf("got %d pairs among the 152 copies, want at least 151 (each copy linked)", copies)
+	}
+}
+
+// TestScanOrderMaxDocFreqOne checks that with nothing ever common
+// (MaxDocFreq 1) the result still does not depend on the Prepare order.
+func TestScanOrderMaxDocFreqOne(t *testing.T) {
+	if testing.Short() {
+		t.Skip("5,002 documents")
+	}
+	docs := genDocs(t, 5002, 60)
+	for i := 5000; i < 5002; i++ {
+		docs[i].Text = docs[i-4000].Text // copies past the sample
+	}
+	fwd := make([]int, len(docs))
+	for i := range fwd {
+		fwd[i] = i
+	}
+	rev := append([]int{5000, 5001}, fwd[:5000]...)
+	o := reprint.Options{Workers: 1, MaxDocFreq: 1}
+	a, b := scanDocs(t, o, docs, fwd), scanDocs(t, o, docs, rev)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("results differ with the order of Prepare (%d vs %d pairs)", len(a.Pairs), len(b.Pairs))
+	}
+	if len(a.Pairs) < 2 {
+		t.Errorf("got %d pairs, want the 2 planted copies", len(a.Pairs))
+	}
+}
+
+// TestScanTextError checks that a text that cannot be read again stops the
+// scan with one error naming the document.
+func TestScanTextError(t *testing.T) {
+	docs := synthetic(60)
+	det, err := reprint.New(reprint.Options{Workers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := det.NewScan()
+	fps := make([]*reprint.Fingerprint, len(docs))
+	for i := range docs {
+		fps[i] = sc.Prepare(i, docs[i])
+	}
+	_, err = sc.Run(context.Background(), fps, func(i int) (string, error) {
+		if i%3 == 2 {
+			return "", fmt.Errorf("disk gone")
+		}
+		return docs[i].Text, nil
+	})
+	if err == nil {
+		t.Fatal("got no error, want one for the unreadable texts")
+	}
+	if msg := err.Error(); strings.Count(msg, "\n") > 0 || !strings.Contains(msg, "disk gone") || !strings.Contains(msg, "text of ") {
+		t.Errorf("got error %q, want one line naming the document and the cause", msg)
+	}
+}

@@ -2,7 +2,6 @@ package reprint
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -21,10 +20,10 @@ import (
 //
 // Shingles common to many documents (boilerplate) are left out of the
 // sketches. Which ones is decided on the first scanSample documents (in
-// input order): a shingle in at least half the MaxDocFreq share of them is
-// left out of every sketch, and counted over the whole corpus; those found
-// in more than MaxDocFreq of all documents are also left out of the sets
-// that verification compares. A corpus of at most scanSample documents is
+// input order): a shingle in more than sketchLimit of them is left out of
+// every sketch, and counted over the whole corpus; those found in more
+// than MaxDocFreq of all documents are also left out of the sets that
+// verification compares. A corpus of at most scanSample documents is
 // counted exactly, as a whole.
 type Scan struct {
 	d *Detector
@@ -73,7 +72,7 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 		full := len(sc.sample) == scanSample
 		sc.mu.Unlock()
 		if full { // the last of the sample: decide, without holding up the others
-			c := commonShingles(sc.sample, max(int(sc.d.opts.MaxDocFreq*scanSample/2), 2))
+			c := commonShingles(sc.sample, sc.sketchLimit())
 			sc.mu.Lock()
 			sc.common = c
 			sc.mu.Unlock()
@@ -129,6 +128,26 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch) {
 	fp.sketched = true
 }
 
+// sketchLimit is the number of sample documents a shingle must be in to
+// be left out of sketches: MaxDocFreq of the sample, and at least
+// MaxBucket, so that only shingles whose LSH buckets would be too big to
+// pair anyway are dropped. A story copied fewer times than MaxBucket
+// early in a long corpus is not lost for being common in the sample.
+func (sc *Scan) sketchLimit() int {
+	return max(int(sc.d.opts.MaxDocFreq*scanSample), sc.d.opts.MaxBucket, 2)
+}
+
+// firstError returns the first non-nil error of errs, in their order: the
+// same whatever the number of workers that found them.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // commonShingles returns the shingles found in more than limit of the
 // documents of fps, whose sets it sorts.
 func commonShingles(fps []*Fingerprint, limit int) *commonSet {
@@ -172,11 +191,13 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	n := len(fps)
 	d.stage("discount", -1)
 	limit := max(int(d.opts.MaxDocFreq*float64(n)), 5)
-	c := sc.common // n > scanSample: decided on the sample
+	var c *commonSet
 	switch {
+	case n > scanSample: // decided on the sample, as the streamed sketches were
+		c = sc.common
 	case n <= limit: // too few documents for anything to be common
 		c = &commonSet{}
-	case n <= scanSample: // the whole corpus is the sample: count exactly
+	default: // the whole corpus is the sample: count exactly
 		c = commonShingles(fps, limit)
 	}
 	var pending []int
@@ -365,7 +386,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	if err != nil {
 		return nil, err
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := firstError(errs); err != nil {
 		return nil, err
 	}
 	for n, ok := range keep {
