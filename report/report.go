@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/reprint-dev/reprint"
@@ -120,6 +121,13 @@ func check(res *reprint.Result) error {
 		for _, d := range [...]int{p.A, p.B, p.Original} {
 			if bad(d) {
 				return fmt.Errorf("pair %d: document index %d out of range (%d documents)", i, d, n)
+			}
+		}
+		// Checked before anything is written: JSON has no NaN, and a
+		// report is written element by element.
+		for _, x := range [...]float64{p.Score, p.Jaccard, p.ContainAB, p.ContainBA} {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return fmt.Errorf("pair %d: score or measure %v is not a number", i, x)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -448,5 +449,16 @@ func TestJSONLPairsInOrder(t *testing.T) {
 	got := write(t, res, JSONL, Options{})
 	if !bytes.HasPrefix(got, want.Bytes()) {
 		t.Errorf("the pair lines differ from one encoder's")
+	}
+}
+
+func TestWriteRefusesNaN(t *testing.T) {
+	res := fixture()
+	res.Pairs[0].Score = math.NaN()
+	for _, f := range []Format{JSON, JSONL, CSV, Text} {
+		var buf bytes.Buffer
+		if err := Write(&buf, res, f, Options{}); err == nil || buf.Len() > 0 {
+			t.Errorf("%s: got error %v and %d bytes written, want an error and nothing written", f, err, buf.Len())
+		}
 	}
 }
