@@ -209,14 +209,15 @@ func writeJSON(w io.Writer, res *reprint.Result) error {
 	}
 	// Pairs are most of a large report: encoded on all cores.
 	bw.WriteString(`  "pairs": [`)
-	err := encodeInOrder(len(res.Pairs), "    ", func(enc *json.Encoder, i int) error {
-		return enc.Encode(buildPair(res, res.Pairs[i]))
+	err := encodeInOrder(len(res.Pairs), "    ", func(buf *bytes.Buffer, _ *json.Encoder, i int) error {
+		_, err := buf.Write(appendPair(buf.AvailableBuffer(), buildPair(res, res.Pairs[i]), "    "))
+		return err
 	}, func(i int, b []byte) error {
 		if i > 0 {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n    ")
-		_, err := bw.Write(bytes.TrimSuffix(b, []byte("\n")))
+		_, err := bw.Write(b)
 		return err
 	})
 	if err != nil {
@@ -250,11 +251,12 @@ func writeJSON(w io.Writer, res *reprint.Result) error {
 	return bw.Flush()
 }
 
-// encodeInOrder encodes items 0..n-1 (encode, with an encoder indenting
-// by prefix, or not at all for "") on all cores, a batch at a time, and
+// encodeInOrder encodes items 0..n-1 (encode, into buf directly or with
+// enc, an encoder into buf indenting by prefix, or not at all for "") on
+// all cores, a batch at a time, and
 // hands each encoding to write in order: the output does not depend on the
 // number of cores.
-func encodeInOrder(n int, prefix string, encode func(enc *json.Encoder, i int) error, write func(i int, b []byte) error) error {
+func encodeInOrder(n int, prefix string, encode func(buf *bytes.Buffer, enc *json.Encoder, i int) error, write func(i int, b []byte) error) error {
 	const batch = 512
 	workers := runtime.GOMAXPROCS(0)
 	bufs := make([]bytes.Buffer, min(batch, n))
@@ -271,7 +273,7 @@ func encodeInOrder(n int, prefix string, encode func(enc *json.Encoder, i int) e
 					if prefix != "" {
 						enc.SetIndent(prefix, "  ")
 					}
-					if err := encode(enc, i); err != nil {
+					if err := encode(b, enc, i); err != nil {
 						errs[w] = err
 						return
 					}
@@ -312,7 +314,7 @@ type (
 
 func writeJSONL(w io.Writer, res *reprint.Result) error {
 	bw := bufio.NewWriter(w)
-	err := encodeInOrder(len(res.Pairs), "", func(enc *json.Encoder, i int) error {
+	err := encodeInOrder(len(res.Pairs), "", func(_ *bytes.Buffer, enc *json.Encoder, i int) error {
 		return enc.Encode(jsonlPair{"pair", buildPair(res, res.Pairs[i])})
 	}, func(_ int, b []byte) error {
 		_, err := bw.Write(b)

@@ -462,3 +462,63 @@ func TestWriteRefusesNaN(t *testing.T) {
 		}
 	}
 }
+
+// encodeIndented is what json.Encoder writes for v with the report's
+// settings, without the final newline.
+func encodeIndented(t testing.TB, v any, prefix string) []byte {
+	var buf bytes.Buffer
+	enc := newEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func TestAppendPairLikeEncoder(t *testing.T) {
+	res := fixture()
+	var pairs []JSONPair
+	for _, p := range Build(res).Pairs {
+		pairs = append(pairs, p)
+	}
+	pairs = append(pairs,
+		JSONPair{A: "x", B: "y", Relation: "copy", Passages: []JSONPassage{}, Score: 1e-7, Jaccard: 1},
+		JSONPair{A: "q\"\\\t\n\r\b\f\x01\x7f", B: "\u2028\u2029é\xff<>&", Reason: "fuller", Passages: nil},
+		JSONPair{A: "a", Passages: []JSONPassage{{1, 2, 3, 4, "t"}, {5, 6, 7, 8, "\x00"}}, ContainAB: 0.1234, ContainBA: 1e22},
+	)
+	for i, p := range pairs {
+		for _, prefix := range []string{"", "    "} {
+			want := encodeIndented(t, p, prefix)
+			if got := appendPair(nil, p, prefix); !bytes.Equal(got, want) {
+				t.Errorf("pair %d, prefix %q:\ngot  %s\nwant %s", i, prefix, got, want)
+			}
+		}
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", "q\"\\", "\x00\x1f\x7f", "\u2028\u2029", "\xff\xfe", "é—“”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := encodeIndented(t, s, "")
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONString(%q): got %s, want %s", s, got, want)
+		}
+	})
+}
+
+func FuzzAppendJSONFloat(f *testing.F) {
+	for _, x := range []float64{0, 1, 0.5, 0.1234, 1e-7, 1e21, 123456789, -0.25} {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x float64) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		want := encodeIndented(t, x, "")
+		if got := appendJSONFloat(nil, x); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONFloat(%v): got %s, want %s", x, got, want)
+		}
+	})
+}

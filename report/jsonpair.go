@@ -1,0 +1,138 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// appendPair appends p as json.Encoder with SetIndent(prefix, "  ") and
+// SetEscapeHTML(false) writes it, without the final newline. Pairs are
+// most of a large report, and the encoder's indenting pass over their
+// passages' text was its largest cost. TestAppendPairLikeEncoder and
+// FuzzAppendJSONString check it byte for byte against the encoder.
+func appendPair(b []byte, p JSONPair, prefix string) []byte {
+	in1, in2, in3 := prefix+"  ", prefix+"    ", prefix+"      "
+	key := func(b []byte, indent, name string, first bool) []byte {
+		if !first {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = append(b, indent...)
+		b = append(b, '"')
+		b = append(b, name...)
+		return append(b, `": `...)
+	}
+	b = append(b, '{')
+	b = appendJSONString(key(b, in1, "a", true), p.A)
+	b = appendJSONString(key(b, in1, "b", false), p.B)
+	b = appendJSONString(key(b, in1, "relation", false), string(p.Relation))
+	b = appendJSONString(key(b, in1, "original", false), p.Original)
+	b = appendJSONString(key(b, in1, "reason", false), p.Reason)
+	b = appendJSONFloat(key(b, in1, "score", false), p.Score)
+	b = appendJSONFloat(key(b, in1, "jaccard", false), p.Jaccard)
+	b = appendJSONFloat(key(b, in1, "containment_ab", false), p.ContainAB)
+	b = appendJSONFloat(key(b, in1, "containment_ba", false), p.ContainBA)
+	b = key(b, in1, "passages", false)
+	if p.Passages == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, ps := range p.Passages {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, '{')
+			b = strconv.AppendInt(key(b, in3, "a_start", true), int64(ps.AStart), 10)
+			b = strconv.AppendInt(key(b, in3, "a_end", false), int64(ps.AEnd), 10)
+			b = strconv.AppendInt(key(b, in3, "b_start", false), int64(ps.BStart), 10)
+			b = strconv.AppendInt(key(b, in3, "b_end", false), int64(ps.BEnd), 10)
+			b = appendJSONString(key(b, in3, "text", false), ps.Text)
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, '}')
+		}
+		if len(p.Passages) > 0 {
+			b = append(b, '\n')
+			b = append(b, in1...)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, '\n')
+	b = append(b, prefix...)
+	return append(b, '}')
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64.
+func appendJSONFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' { // clean up e-09 to e-9, as encoding/json does
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json writes a string with
+// HTML escaping off: control characters escaped (\b \f \n \r \t short),
+// invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
