@@ -79,7 +79,10 @@ const (
 func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
-		unsorted: mode != prepFull, noGarble: true, wire: wireAgency(text)}
+		unsorted: mode != prepFull, noGarble: true}
+	if mode == prepFull || mode == prepVerify { // only a pair's attribution reads it
+		d.wire = wireAgency(text)
+	}
 	s.words = s.words[:0]
 	s.content = s.content[:0]
 	s.pos = s.pos[:0]

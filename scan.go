@@ -293,7 +293,7 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 		return shingle.SortSet(set)
 	}
 	v := &view{fp: *sketch, pos: slices.Clone(s.pos), text: t}
-	v.fp.chash = full.chash
+	v.fp.chash, v.fp.wire = full.chash, full.wire
 	v.fp.lit = drop(full.lit, common.lit)
 	v.fp.rw = drop(full.rw, common.rw)
 	v.fp.litKeys, v.fp.rwSig, v.fp.sketched, v.fp.unsorted = nil, nil, false, false
