@@ -8,10 +8,11 @@ import (
 )
 
 // Fingerprint is what reprint keeps of one document to match it: no text
-// and no tokens, only what candidate search, verification, alignment and
-// evidence offsets need. Detector.Fingerprint makes one; MarshalBinary
-// stores it, so an index can match new documents against old ones without
-// their texts.
+// and no tokens. Detector.Fingerprint makes a complete one (sets,
+// content-word hashes, signatures, text measures); MarshalBinary stores
+// it, so an index can match new documents against old ones without their
+// texts. A Scan's fingerprints hold only the LSH sketch (sketched) until
+// the document is read again for verification.
 type Fingerprint struct {
 	id        string
 	source    string
@@ -25,7 +26,6 @@ type Fingerprint struct {
 	litKeys   []uint64 // a scan's sketch: literal channel band keys
 	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
 	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
-	unsorted  bool     // lit and rw not yet sorted (finishSets)
 	noGarble  bool     // garble not yet measured (finishText)
 	days      int8     // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
 	garble    float64  // garbling signs per 100 words
@@ -79,7 +79,7 @@ const (
 func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
-		unsorted: mode != prepFull, noGarble: true}
+		noGarble: true}
 	if mode == prepFull || mode == prepVerify { // only a pair's attribution reads it
 		d.wire = wireAgency(text)
 	}

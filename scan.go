@@ -296,7 +296,7 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	v.fp.chash, v.fp.wire = full.chash, full.wire
 	v.fp.lit = drop(full.lit, common.lit)
 	v.fp.rw = drop(full.rw, common.rw)
-	v.fp.litKeys, v.fp.rwSig, v.fp.sketched, v.fp.unsorted = nil, nil, false, false
+	v.fp.litKeys, v.fp.rwSig, v.fp.sketched = nil, nil, false
 	return v, nil
 }
 
