@@ -23,7 +23,7 @@ type Fingerprint struct {
 	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
 	sigLit    minhash.Signature
 	sigRw     minhash.Signature
-	litKeys   []uint64 // a scan's sketch: literal channel band keys
+	litKeys   []uint32 // a scan's sketch: literal channel band keys
 	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
 	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
 	noGarble  bool     // garble not yet measured (finishText)
