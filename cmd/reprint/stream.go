@@ -29,6 +29,7 @@ type spool struct {
 	file   []int32       // per document: -1 spooled, else index in inputs
 	ids    []string      // per document, to check a line read again
 	inputs []*os.File
+	stats  []os.FileInfo // of each input when opened, to notice a change
 	paths  map[string]int32
 	opts   input.Options // how the inputs were read
 }
@@ -54,8 +55,14 @@ func (s *spool) add(doc reprint.Document, loc input.Location) (int, error) {
 			if err != nil {
 				return 0, fmt.Errorf("spool: %w", err)
 			}
+			fi, err := f.Stat()
+			if err != nil {
+				f.Close()
+				return 0, fmt.Errorf("spool: %w", err)
+			}
 			k = int32(len(s.inputs))
 			s.inputs = append(s.inputs, f)
+			s.stats = append(s.stats, fi)
 			s.paths[loc.Path] = k
 		}
 		s.offs = append(s.offs, loc.Start)
@@ -86,6 +93,9 @@ func (s *spool) text(i int) (string, error) {
 	if k := s.file[i]; k >= 0 {
 		f := s.inputs[k]
 		loc := input.Location{Path: f.Name(), Start: s.offs[i], End: s.offs[i] + int64(s.lens[i])}
+		if fi, err := f.Stat(); err != nil || fi.Size() != s.stats[k].Size() || !fi.ModTime().Equal(s.stats[k].ModTime()) {
+			return "", fmt.Errorf("%s changed while it was scanned (its texts are read again for verification)", loc.Path)
+		}
 		doc, err := input.ReadLocation(f, loc, s.opts)
 		if err != nil {
 			return "", err
