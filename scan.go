@@ -300,6 +300,32 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	return v, nil
 }
 
+// viewCache keeps a worker's last few views: a document in many candidate
+// pairs (one of a large family of copies) is then read and tokenized once
+// per worker, not once per pair. What a view learns (credit, garbling) is
+// a function of its text, so a cached view gives the same results.
+type viewCache struct {
+	idx  [16]int
+	v    [16]*view
+	next int
+}
+
+var viewCaches = sync.Pool{New: func() any { return new(viewCache) }}
+
+func (c *viewCache) get(i int) *view {
+	for k, v := range c.v {
+		if v != nil && c.idx[k] == i {
+			return v
+		}
+	}
+	return nil
+}
+
+func (c *viewCache) put(i int, v *view) {
+	c.idx[c.next], c.v[c.next] = i, v
+	c.next = (c.next + 1) % len(c.v)
+}
+
 // measured is what verification learned of one document of a kept pair
 // that its sketch lacks.
 type measured struct {
@@ -347,16 +373,28 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	meas := make([][2]measured, len(cands))
 	errs := make([]error, len(groups))
 	err := parallel(ctx, o.Workers, len(groups), func(g int) {
+		cache := viewCaches.Get().(*viewCache)
+		defer viewCaches.Put(cache)
+		look := func(i int) (*view, error) {
+			if v := cache.get(i); v != nil {
+				return v, nil
+			}
+			v, err := d.look(i, fps[i], text, common)
+			if err == nil {
+				cache.put(i, v)
+			}
+			return v, err
+		}
 		lo, hi := groups[g][0], groups[g][1]
 		a := cands[lo][0]
-		va, err := d.look(a, fps[a], text, common)
+		va, err := look(a)
 		if err != nil {
 			errs[g] = err
 			return
 		}
 		for n := lo; n < hi; n++ {
 			b := cands[n][1]
-			vb, err := d.look(b, fps[b], text, common)
+			vb, err := look(b)
 			if err != nil {
 				errs[g] = err
 				return
