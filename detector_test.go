@@ -398,3 +398,19 @@ func TestScanTextError(t *testing.T) {
 		t.Errorf("got error %q, want one line naming the document and the cause", msg)
 	}
 }
+
+// TestRunsIndependent checks that a run's result does not depend on the
+// runs before it in the same process (nothing of one corpus, such as a
+// cached document, may reach the next).
+func TestRunsIndependent(t *testing.T) {
+	x := synthetic(90)
+	y := append(seedDocs(t), synthetic(30)...)
+	o := reprint.Options{Workers: 4}
+	want := run(t, o, y)
+	for range 3 {
+		run(t, o, x)
+		if got := run(t, o, y); !reflect.DeepEqual(got, want) {
+			t.Fatalf("a run after another corpus's differs from the same run alone")
+		}
+	}
+}

@@ -310,8 +310,6 @@ type viewCache struct {
 	next int
 }
 
-var viewCaches = sync.Pool{New: func() any { return new(viewCache) }}
-
 func (c *viewCache) get(i int) *view {
 	for k, v := range c.v {
 		if v != nil && c.idx[k] == i {
@@ -372,9 +370,12 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	keep := make([]bool, len(cands))
 	meas := make([][2]measured, len(cands))
 	errs := make([]error, len(groups))
+	// Views of this run only: a pool shared by runs would hand one corpus's
+	// document i to another's.
+	caches := sync.Pool{New: func() any { return new(viewCache) }}
 	err := parallel(ctx, o.Workers, len(groups), func(g int) {
-		cache := viewCaches.Get().(*viewCache)
-		defer viewCaches.Put(cache)
+		cache := caches.Get().(*viewCache)
+		defer caches.Put(cache)
 		look := func(i int) (*view, error) {
 			if v := cache.get(i); v != nil {
 				return v, nil
