@@ -144,8 +144,8 @@ func buildCluster(res *reprint.Result, c reprint.Cluster) JSONCluster {
 // round4 rounds x to 4 decimals, so that output does not carry float noise.
 // NaN and infinities are left for the encoder to reject.
 func round4(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return x
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) >= 1e15 {
+		return x // nothing to round (and x*1e4 could overflow)
 	}
 	r := math.Round(x*1e4) / 1e4
 	if r == 0 {

@@ -329,6 +329,8 @@ func TestRound4(t *testing.T) {
 		{1, 1},
 		{-0.00001, 0},
 		{0.00004999, 0},
+		{math.MaxFloat64, math.MaxFloat64},
+		{-1e300, -1e300},
 	}
 	for _, tt := range tests {
 		if got := round4(tt.in); got != tt.want {
@@ -449,6 +451,27 @@ func TestJSONLPairsInOrder(t *testing.T) {
 	got := write(t, res, JSONL, Options{})
 	if !bytes.HasPrefix(got, want.Bytes()) {
 		t.Errorf("the pair lines differ from one encoder's")
+	}
+}
+
+// TestWriteHugeMeasure checks that a finite but huge measure is written as
+// valid JSON, not rounded into an infinity.
+func TestWriteHugeMeasure(t *testing.T) {
+	res := fixture()
+	res.Pairs[0].Score = math.MaxFloat64
+	for _, f := range []Format{JSON, JSONL} {
+		out := write(t, res, f, Options{})
+		for _, line := range bytes.Split(bytes.TrimSpace(out), []byte("\n")) {
+			if f == JSON {
+				line = out
+			}
+			if !json.Valid(line) {
+				t.Fatalf("%s: output is not valid JSON", f)
+			}
+			if f == JSON {
+				break
+			}
+		}
 	}
 }
 
