@@ -93,15 +93,16 @@ func (s *spool) text(i int) (string, error) {
 	if k := s.file[i]; k >= 0 {
 		f := s.inputs[k]
 		loc := input.Location{Path: f.Name(), Start: s.offs[i], End: s.offs[i] + int64(s.lens[i])}
+		// An input that changed is an input error (exit 3), not ours.
 		if fi, err := f.Stat(); err != nil || fi.Size() != s.stats[k].Size() || !fi.ModTime().Equal(s.stats[k].ModTime()) {
-			return "", fmt.Errorf("%s changed while it was scanned (its texts are read again for verification)", loc.Path)
+			return "", inputErrorf("%s changed while it was scanned (its texts are read again for verification)", loc.Path)
 		}
 		doc, err := input.ReadLocation(f, loc, s.opts)
 		if err != nil {
-			return "", err
+			return "", &inputError{err}
 		}
 		if doc.ID != s.ids[i] {
-			return "", fmt.Errorf("%s changed while it was read: id %q at byte %d, want %q", loc.Path, doc.ID, loc.Start, s.ids[i])
+			return "", inputErrorf("%s changed while it was read: id %q at byte %d, want %q", loc.Path, doc.ID, loc.Start, s.ids[i])
 		}
 		return doc.Text, nil
 	}

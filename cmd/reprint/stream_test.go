@@ -41,7 +41,8 @@ func TestSpoolReadsAgain(t *testing.T) {
 	if err := os.WriteFile(path, []byte(line+"\n"+line+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sp.text(0); err == nil || !strings.Contains(err.Error(), "changed while it was scanned") {
-		t.Errorf("text of a changed file: got %v, want an error saying it changed", err)
+	_, err = sp.text(0)
+	if err == nil || !strings.Contains(err.Error(), "changed while it was scanned") || exitCode(err) != exitInput {
+		t.Errorf("text of a changed file: got %v (exit %d), want an error saying it changed (exit %d)", err, exitCode(err), exitInput)
 	}
 }
