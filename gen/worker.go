@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/reprint-dev/reprint/internal/jsonstr"
 	"github.com/reprint-dev/reprint/shingle"
 )
 
@@ -40,7 +41,7 @@ func (w *worker) run(b *batch) {
 		b.docs = append(b.docs, `{"id":"`...)
 		b.docs = appendID(b.docs, p.i)
 		b.docs = append(b.docs, `","text":"`...)
-		b.docs = appendJSONString(b.docs, w.text)
+		b.docs = jsonstr.Append(b.docs, w.text)
 		b.docs = append(b.docs, `","published":"`...)
 		b.docs = c.published(p.i).AppendFormat(b.docs, time.RFC3339)
 		b.docs = append(b.docs, "\"}\n"...)
@@ -104,30 +105,4 @@ func appendID(dst []byte, i int) []byte {
 		dst = append(dst, '0')
 	}
 	return append(dst, n...)
-}
-
-// appendJSONString appends s escaped for the inside of a JSON string.
-func appendJSONString(dst, s []byte) []byte {
-	const hex = "0123456789abcdef"
-	start := 0
-	for i, c := range s {
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		default:
-			dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		}
-		start = i + 1
-	}
-	return append(dst, s[start:]...)
 }
