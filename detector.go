@@ -210,8 +210,14 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	// The documents of rewrites need their garbling, to tell a machine
 	// rewrite and its original.
 	var rewrites [][2]int
+	links := make([]sourceLink, len(cands)) // spans nil: no link (joinSources)
 	for n, f := range feats {
-		if ok, same := kept(f, o); ok && !same && literalRelation(f) == "" {
+		ok, same := kept(f, o)
+		if !ok || same {
+			a, b := cands[n][0], cands[n][1]
+			links[n], _ = linkOf(n, a, b, data[a], data[b], f)
+		}
+		if (ok && !same || links[n].spans != nil) && literalRelation(f) == "" {
 			rewrites = append(rewrites, cands[n])
 		}
 	}
@@ -220,12 +226,31 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	}
 	// Classify every candidate, then build the kept pairs' evidence on the
 	// workers: it reads both texts back and tokenizes them again.
-	var kept []int
-	var rels []Relation
+	pairs := make([]Pair, len(cands))
+	keep := make([]bool, len(cands))
 	for n, f := range feats {
-		if rel, ok := classify(f, data[cands[n][0]], data[cands[n][1]], o); ok {
+		a, b := cands[n][0], cands[n][1]
+		rel, ok := classify(f, data[a], data[b], o)
+		if links[n].spans != nil {
+			rel = derivedRelation(f, data[a], data[b])
+		}
+		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+		p.Original, p.Reason = attribute(data, a, b, f, rel)
+		if links[n].spans != nil && p.Original == links[n].later {
+			// The pair's attribution names the later text: no link.
+			links[n] = sourceLink{}
+			if ok {
+				p.Relation = SameStory
+				p.Original, p.Reason = attribute(data, a, b, f, SameStory)
+			}
+		}
+		pairs[n], keep[n] = p, ok // a same-story link stays one unless joined
+	}
+	d.joinSources(data, pairs, keep, links)
+	var kept []int
+	for n, ok := range keep {
+		if ok {
 			kept = append(kept, n)
-			rels = append(rels, rel)
 		}
 	}
 	d.stage("relations", len(kept))
@@ -235,9 +260,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		n := kept[k]
 		f := feats[n]
 		a, b := cands[n][0], cands[n][1]
-		rel := rels[k]
-		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
-		p.Original, p.Reason = attribute(data, a, b, f, rel)
+		p := pairs[n]
 		ta, err := text(a)
 		if err != nil {
 			errs[k] = fmt.Errorf("text of %s: %w", data[a].id, err)

@@ -50,11 +50,11 @@ func TestQualityFloors(t *testing.T) {
 			t.Fatal("no derivation figures")
 		}
 		t.Logf("macro-F1 %.3f attribution %.3f", d.MacroF1, d.Attribution)
-		if d.MacroF1 < 0.64 {
-			t.Errorf("got macro-F1 %.3f, want at least 0.64", d.MacroF1)
+		if d.MacroF1 < 0.68 {
+			t.Errorf("got macro-F1 %.3f, want at least 0.68", d.MacroF1)
 		}
-		if d.Attribution < 0.90 {
-			t.Errorf("got attribution %.3f, want at least 0.90", d.Attribution)
+		if d.Attribution < 0.97 {
+			t.Errorf("got attribution %.3f, want at least 0.97", d.Attribution)
 		}
 	})
 	t.Run("rewrites-courts", func(t *testing.T) {

@@ -369,6 +369,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	pairs := make([]Pair, len(cands))
 	keep := make([]bool, len(cands))
 	meas := make([][2]measured, len(cands))
+	links := make([]sourceLink, len(cands)) // spans nil: no link
 	errs := make([]error, len(groups))
 	// Views of this run only: a pool shared by runs would hand one corpus's
 	// document i to another's.
@@ -402,8 +403,16 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 			}
 			d.add(1)
 			f := verify(&va.fp, &vb.fp, o)
-			if ok, _ := kept(f, o); !ok {
-				continue
+			ok, same := kept(f, o)
+			var link sourceLink
+			if !ok || same {
+				// A pair below the pair rules may still be one of
+				// several sources of a text (joinSources): build it in
+				// case, while the texts are at hand.
+				var isLink bool
+				if link, isLink = linkOf(n, a, b, &va.fp, &vb.fp, f); !isLink && !ok {
+					continue
+				}
 			}
 			if literalRelation(f) == "" { // a rewrite: garbling tells which kind
 				s := scratchPool.Get().(*scratch)
@@ -411,14 +420,28 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 				vb.fp.finishText(vb.text, s)
 				scratchPool.Put(s)
 			}
-			rel, _ := classify(f, &va.fp, &vb.fp, o)
+			rel := derivedRelation(f, &va.fp, &vb.fp)
+			if link.spans == nil {
+				rel, _ = classify(f, &va.fp, &vb.fp, o)
+			}
 			p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
 			orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel)
 			p.Original, p.Reason = []int{a, b}[orig], reason
+			if link.spans != nil && p.Original == link.later {
+				// The pair's attribution names the later text: no link.
+				if !ok {
+					continue
+				}
+				link = sourceLink{}
+				p.Relation = SameStory
+				orig, p.Reason = attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, SameStory)
+				p.Original = []int{a, b}[orig]
+			}
+			keep[n], links[n] = ok, link // a same-story link stays one unless joined
 			// Only an original's credit is shown (in its family's reason).
 			[]*view{va, vb}[orig].readCredit()
 			p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)
-			pairs[n], keep[n] = p, true
+			pairs[n] = p
 			meas[n] = [2]measured{va.measured(), vb.measured()}
 		}
 	})
@@ -428,6 +451,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	if err := firstError(errs); err != nil {
 		return nil, err
 	}
+	d.joinSources(fps, pairs, keep, links)
 	for n, ok := range keep {
 		if !ok {
 			continue

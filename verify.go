@@ -89,13 +89,7 @@ func classify(f pairFeatures, a, b *Fingerprint, o Options) (Relation, bool) {
 	case same:
 		return SameStory, true
 	}
-	if rel := literalRelation(f); rel != "" {
-		return rel, true
-	}
-	if garbled(a, b) {
-		return MachineRewrite, true
-	}
-	return Rewrite, true
+	return derivedRelation(f, a, b), true
 }
 
 // literalRelation returns the relation of a kept derived pair that its

@@ -1,0 +1,113 @@
+package reprint_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// madeUpText returns n sentences of ten made-up words each, the same for
+// the same seed: text that shares nothing with another seed's by chance.
+func madeUpText(seed uint64, n int) []string {
+	r := rand.New(rand.NewPCG(seed, 7))
+	syll := []string{"ka", "lo", "mir", "tan", "vek", "su", "dor", "pel", "ri", "gan", "zo", "ber"}
+	out := make([]string, n)
+	for i := range out {
+		words := make([]string, 10)
+		for j := range words {
+			var w strings.Builder
+			for range 2 + r.IntN(2) {
+				w.WriteString(syll[r.IntN(len(syll))])
+			}
+			words[j] = w.String()
+		}
+		out[i] = strings.Join(words, " ") + "."
+	}
+	return out
+}
+
+// TestJoinedSources checks a paper built from two wire stories, each
+// holding too little of it to count alone (about 27%): together they make
+// up 55% of it, so it is derived from both, and the reason says so. The
+// same texts without bylines are three papers of one day, which may not
+// add up to make one a copy of the others.
+func TestJoinedSources(t *testing.T) {
+	w1, w2, own := madeUpText(1, 40), madeUpText(2, 40), madeUpText(3, 18)
+	paper := strings.Join(own[:9], " ") + "\n\n" + strings.Join(w1[:11], " ") + "\n\n" +
+		strings.Join(own[9:], " ") + "\n\n" + strings.Join(w2[20:31], " ")
+	docs := func(byline bool) []reprint.Document {
+		b1, b2 := "", ""
+		if byline {
+			b1, b2 = "By Jo Smith, PA News\n", "By Al Jones, PA News\n"
+		}
+		return []reprint.Document{
+			{ID: "wire1", Text: b1 + strings.Join(w1, " ")},
+			{ID: "wire2", Text: b2 + strings.Join(w2, " ")},
+			{ID: "paper", Text: paper},
+		}
+	}
+	t.Run("earlier sources", func(t *testing.T) {
+		res := run(t, reprint.Options{}, docs(true))
+		if len(res.Pairs) != 2 {
+			t.Fatalf("got %d pairs, want 2 (paper with each wire story): %+v", len(res.Pairs), res.Pairs)
+		}
+		for _, p := range res.Pairs {
+			if !p.Relation.Derived() || p.A+p.B-p.Original != 2 {
+				t.Errorf("pair %d-%d: got relation %s, original %d, want derived with the wire story the original", p.A, p.B, p.Relation, p.Original)
+			}
+			if p.Score >= 0.35 {
+				t.Errorf("pair %d-%d: got score %.3f, want below min-score (the test needs each alone too weak)", p.A, p.B, p.Score)
+			}
+			if want := "with 1 other earlier text it makes up 55% of paper"; !strings.Contains(p.Reason, want) {
+				t.Errorf("pair %d-%d: got reason %q, want it to say %q", p.A, p.B, p.Reason, want)
+			}
+			if len(p.Passages) == 0 {
+				t.Errorf("pair %d-%d: got no passages, want the shared text as evidence", p.A, p.B)
+			}
+		}
+		if len(res.Clusters) != 1 {
+			t.Fatalf("got %d clusters, want 1", len(res.Clusters))
+		}
+	})
+	t.Run("index path", func(t *testing.T) {
+		// reprint check resolves fingerprints from an index: the same rule.
+		d, err := reprint.New(reprint.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fps []*reprint.Fingerprint
+		var texts []string
+		for _, doc := range docs(true) {
+			fps = append(fps, d.Fingerprint(doc))
+			texts = append(texts, doc.Text)
+		}
+		res, err := d.Resolve(context.Background(), fps, texts, [][2]int{{0, 1}, {0, 2}, {1, 2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Pairs) != 2 {
+			t.Fatalf("got %d pairs, want 2", len(res.Pairs))
+		}
+		for _, p := range res.Pairs {
+			if !p.Relation.Derived() || p.A+p.B-p.Original != 2 || !strings.Contains(p.Reason, "makes up 55% of paper") {
+				t.Errorf("pair %d-%d: got %s, original %d, reason %q; want derived from the wire story, joined", p.A, p.B, p.Relation, p.Original, p.Reason)
+			}
+		}
+	})
+	t.Run("one earlier source", func(t *testing.T) {
+		d := docs(true)
+		res := run(t, reprint.Options{}, []reprint.Document{d[0], d[2]})
+		if len(res.Pairs) != 0 {
+			t.Errorf("got %d pairs, want 0: one source holding 27%% of the paper is not enough", len(res.Pairs))
+		}
+	})
+	t.Run("no order known", func(t *testing.T) {
+		res := run(t, reprint.Options{}, docs(false))
+		if len(res.Pairs) != 0 {
+			t.Errorf("got %d pairs, want 0: texts of one day do not add up to a source", len(res.Pairs))
+		}
+	})
+}
