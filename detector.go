@@ -208,7 +208,8 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		return nil, err
 	}
 	// The documents of rewrites need their garbling, to tell a machine
-	// rewrite and its original.
+	// rewrite and its original; so do those of links that only the day
+	// words order (linkHolds).
 	var rewrites [][2]int
 	links := make([]sourceLink, len(cands)) // spans nil: no link (joinSources)
 	for n, f := range feats {
@@ -217,36 +218,49 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 			a, b := cands[n][0], cands[n][1]
 			links[n], _ = linkOf(n, a, b, data[a], data[b], f)
 		}
-		if (ok && !same || links[n].spans != nil) && literalRelation(f) == "" {
+		if (ok && !same || links[n].byDays) && literalRelation(f) == "" {
 			rewrites = append(rewrites, cands[n])
 		}
 	}
 	if err := d.finishText(ctx, data, text, rewrites); err != nil {
 		return nil, err
 	}
-	// Classify every candidate, then build the kept pairs' evidence on the
-	// workers: it reads both texts back and tokenizes them again.
+	// Classify every candidate; keep what the pair rules keep, and the
+	// links that derive a text together.
 	pairs := make([]Pair, len(cands))
 	keep := make([]bool, len(cands))
 	for n, f := range feats {
 		a, b := cands[n][0], cands[n][1]
+		if links[n].spans != nil && !linkHolds(links[n], a, b, data[a], data[b]) {
+			links[n] = sourceLink{}
+		}
 		rel, ok := classify(f, data[a], data[b], o)
-		if links[n].spans != nil {
-			rel = derivedRelation(f, data[a], data[b])
+		if !ok {
+			continue
 		}
 		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
 		p.Original, p.Reason = attribute(data, a, b, f, rel)
-		if links[n].spans != nil && p.Original == links[n].later {
-			// The pair's attribution names the later text: no link.
-			links[n] = sourceLink{}
-			if ok {
-				p.Relation = SameStory
-				p.Original, p.Reason = attribute(data, a, b, f, SameStory)
-			}
-		}
-		pairs[n], keep[n] = p, ok // a same-story link stays one unless joined
+		pairs[n], keep[n] = p, true
 	}
-	d.joinSources(data, pairs, keep, links)
+	join := d.joinSources(len(data), pairs, keep, links)
+	rewrites = rewrites[:0]
+	for _, j := range join {
+		if literalRelation(feats[j.n]) == "" {
+			rewrites = append(rewrites, cands[j.n])
+		}
+	}
+	if err := d.finishText(ctx, data, text, rewrites); err != nil {
+		return nil, err
+	}
+	for _, j := range join {
+		n, f := j.n, feats[j.n]
+		a, b := cands[n][0], cands[n][1]
+		rel := derivedRelation(f, data[a], data[b])
+		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+		p.Original, p.Reason = attribute(data, a, b, f, rel)
+		p.Reason = joinedReason(data, p, j)
+		pairs[n], keep[n] = p, true
+	}
 	var kept []int
 	for n, ok := range keep {
 		if ok {

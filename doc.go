@@ -10,7 +10,8 @@
 //	band keys (bands/rows from the threshold) → candidate pairs → each
 //	pair's texts read again → exact verification (Jaccard, containment
 //	both ways) → passage alignment (byte spans) → relation classification
-//	→ derivation families → original attribution
+//	→ sources joined (a text made up of several earlier ones) →
+//	derivation families → original attribution
 //
 // Detector.Run does it all for documents in memory. A Scan (NewScan) does
 // it for a corpus too large to hold: Prepare keeps only each document's

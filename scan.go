@@ -374,10 +374,9 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	// Views of this run only: a pool shared by runs would hand one corpus's
 	// document i to another's.
 	caches := sync.Pool{New: func() any { return new(viewCache) }}
-	err := parallel(ctx, o.Workers, len(groups), func(g int) {
-		cache := caches.Get().(*viewCache)
-		defer caches.Put(cache)
-		look := func(i int) (*view, error) {
+	// lookFrom returns a worker's function to read document i again.
+	lookFrom := func(cache *viewCache) func(i int) (*view, error) {
+		return func(i int) (*view, error) {
 			if v := cache.get(i); v != nil {
 				return v, nil
 			}
@@ -387,6 +386,31 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 			}
 			return v, err
 		}
+	}
+	// measure reads the garbling of a rewrite's texts: it tells which kind.
+	measure := func(va, vb *view, f pairFeatures) {
+		if literalRelation(f) == "" {
+			s := scratchPool.Get().(*scratch)
+			va.fp.finishText(va.text, s)
+			vb.fp.finishText(vb.text, s)
+			scratchPool.Put(s)
+		}
+	}
+	// build makes pair n of a and b as rel: original, credit, evidence.
+	build := func(n, a, b int, va, vb *view, f pairFeatures, rel Relation) {
+		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+		orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel)
+		p.Original, p.Reason = []int{a, b}[orig], reason
+		// Only an original's credit is shown (in its family's reason).
+		[]*view{va, vb}[orig].readCredit()
+		p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)
+		pairs[n] = p
+		meas[n] = [2]measured{va.measured(), vb.measured()}
+	}
+	err := parallel(ctx, o.Workers, len(groups), func(g int) {
+		cache := caches.Get().(*viewCache)
+		defer caches.Put(cache)
+		look := lookFrom(cache)
 		lo, hi := groups[g][0], groups[g][1]
 		a := cands[lo][0]
 		va, err := look(a)
@@ -404,45 +428,25 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 			d.add(1)
 			f := verify(&va.fp, &vb.fp, o)
 			ok, same := kept(f, o)
-			var link sourceLink
 			if !ok || same {
-				// A pair below the pair rules may still be one of
-				// several sources of a text (joinSources): build it in
-				// case, while the texts are at hand.
-				var isLink bool
-				if link, isLink = linkOf(n, a, b, &va.fp, &vb.fp, f); !isLink && !ok {
-					continue
+				// Below the pair rules, it may still be one of several
+				// sources of a text (joinSources): keep what that needs.
+				if l, isLink := linkOf(n, a, b, &va.fp, &vb.fp, f); isLink {
+					if l.byDays {
+						measure(va, vb, f)
+					}
+					if linkHolds(l, a, b, &va.fp, &vb.fp) {
+						links[n] = l
+					}
 				}
 			}
-			if literalRelation(f) == "" { // a rewrite: garbling tells which kind
-				s := scratchPool.Get().(*scratch)
-				va.fp.finishText(va.text, s)
-				vb.fp.finishText(vb.text, s)
-				scratchPool.Put(s)
+			if !ok {
+				continue
 			}
-			rel := derivedRelation(f, &va.fp, &vb.fp)
-			if link.spans == nil {
-				rel, _ = classify(f, &va.fp, &vb.fp, o)
-			}
-			p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
-			orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel)
-			p.Original, p.Reason = []int{a, b}[orig], reason
-			if link.spans != nil && p.Original == link.later {
-				// The pair's attribution names the later text: no link.
-				if !ok {
-					continue
-				}
-				link = sourceLink{}
-				p.Relation = SameStory
-				orig, p.Reason = attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, SameStory)
-				p.Original = []int{a, b}[orig]
-			}
-			keep[n], links[n] = ok, link // a same-story link stays one unless joined
-			// Only an original's credit is shown (in its family's reason).
-			[]*view{va, vb}[orig].readCredit()
-			p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)
-			pairs[n] = p
-			meas[n] = [2]measured{va.measured(), vb.measured()}
+			measure(va, vb, f)
+			rel, _ := classify(f, &va.fp, &vb.fp, o)
+			build(n, a, b, va, vb, f, rel)
+			keep[n] = true
 		}
 	})
 	if err != nil {
@@ -451,7 +455,37 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	if err := firstError(errs); err != nil {
 		return nil, err
 	}
-	d.joinSources(fps, pairs, keep, links)
+	// Pairs joined as sources of one text: read again, as derived pairs.
+	join := d.joinSources(len(fps), pairs, keep, links)
+	errs = make([]error, len(join))
+	err = parallel(ctx, o.Workers, len(join), func(k int) {
+		cache := caches.Get().(*viewCache)
+		defer caches.Put(cache)
+		look := lookFrom(cache)
+		n := join[k].n
+		a, b := cands[n][0], cands[n][1]
+		va, err := look(a)
+		if err != nil {
+			errs[k] = err
+			return
+		}
+		vb, err := look(b)
+		if err != nil {
+			errs[k] = err
+			return
+		}
+		f := links[n].f
+		measure(va, vb, f)
+		build(n, a, b, va, vb, f, derivedRelation(f, &va.fp, &vb.fp))
+		pairs[n].Reason = joinedReason(fps, pairs[n], join[k])
+		keep[n] = true
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := firstError(errs); err != nil {
+		return nil, err
+	}
 	for n, ok := range keep {
 		if !ok {
 			continue

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // A text can be built from several earlier ones without any one of them
@@ -21,57 +22,62 @@ import (
 // hearing; letting siblings add up would make every paper on a story
 // derived from the others.
 
-// sourceLink is a verified pair below the pair rules whose earlier side
-// is known: a candidate share of a document built from several sources.
+// sourceLink is a verified pair whose earlier side is known and that the
+// pair rules do not derive (below them, or a same-story pair): a candidate
+// share of a document built from several sources.
 type sourceLink struct {
-	n      int      // the pair's index among the candidates
-	later  int      // the document that takes from the other
-	cov    float64  // share of later's content words inside the passages
-	spans  [][2]int // later's content-word ranges inside the passages
-	nwords int      // later's content words
+	n       int          // the pair's index among the candidates
+	later   int          // the document that takes from the other
+	earlier int          // the other
+	byDays  bool         // only the day words tell the order (attribute may weigh garbling first)
+	cov     float64      // share of later's content words inside the passages
+	spans   [][2]int     // later's content-word ranges inside the passages
+	nwords  int          // later's content words
+	f       pairFeatures // the pair's measures, to build it if joined
 }
 
 // precedes returns the side of a pair (0: a, 1: b) that the documents
 // themselves show was written first, or -1 when they do not: published
-// earlier, agency copy against a paper, or dating the events "today"
-// against "yesterday" (the order attribute weighs them in). Length,
-// containment and input order say nothing about time and are not used.
-func precedes(a, b *Fingerprint) int {
+// earlier (any difference in time), agency copy against a paper, or dating
+// the events "today" against "yesterday", the order attribute weighs them
+// in. byDays says the day words decided. Length, containment and input
+// order say nothing about time and are not used.
+func precedes(a, b *Fingerprint) (first int, byDays bool) {
 	switch {
 	case !a.published.IsZero() && !b.published.IsZero() && !a.published.Equal(b.published):
 		if a.published.Before(b.published) {
-			return 0
+			return 0, false
 		}
-		return 1
+		return 1, false
 	case (a.wire == "") != (b.wire == ""):
 		if a.wire != "" {
-			return 0
+			return 0, false
 		}
-		return 1
+		return 1, false
 	case a.days != b.days:
 		if a.days > b.days {
-			return 0
+			return 0, true
 		}
-		return 1
+		return 1, true
 	}
-	return -1
+	return -1, false
 }
 
 // linkOf returns the source link of verified pair n between documents a
-// and b (fingerprints fa, fb) that no pair rule keeps, if it is one: it
-// aligns enough words to be more than shared names, and one side is known
-// to be earlier.
+// and b (fingerprints fa, fb), if it is one: it aligns enough words to be
+// more than shared names, and one side is known to be earlier. The caller
+// asks only for pairs that the pair rules do not derive.
 func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool) {
 	if f.matched < minMatched || len(f.passages) == 0 {
 		return sourceLink{}, false
 	}
-	first := precedes(fa, fb)
+	first, byDays := precedes(fa, fb)
 	if first < 0 {
 		return sourceLink{}, false
 	}
-	l := sourceLink{n: n, later: b, cov: f.covB, nwords: len(fb.chash)}
+	l := sourceLink{n: n, later: b, earlier: a, byDays: byDays, cov: f.covB, nwords: len(fb.chash), f: f}
 	if first == 1 {
-		l.later, l.cov, l.nwords = a, f.covA, len(fa.chash)
+		l.later, l.earlier, l.cov, l.nwords = a, b, f.covA, len(fa.chash)
 	}
 	l.spans = make([][2]int, len(f.passages))
 	for i, p := range f.passages {
@@ -84,19 +90,33 @@ func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool)
 	return l, true
 }
 
-// joined is a source link that joinSources takes, with the share of its
-// later document that its picked links make up together.
+// linkHolds reports whether attribution agrees with link l's order when
+// only the day words gave it: for a machine rewrite attribute weighs
+// garbling first, so fa and fb must have been measured (finishText) when
+// l.f has no literal relation.
+func linkHolds(l sourceLink, a, b int, fa, fb *Fingerprint) bool {
+	if !l.byDays {
+		return true // publication times and bylines come first in attribute too
+	}
+	orig, _ := attribute([]*Fingerprint{fa, fb}, 0, 1, l.f, derivedRelation(l.f, fa, fb))
+	return []int{a, b}[orig] != l.later
+}
+
+// joined is a source link that joinSources takes (pair n): the share of
+// its later document that the links picked for it make up together, and
+// their earlier documents, its own among them.
 type joined struct {
 	n       int
 	share   float64
-	sources int // links picked for the document
+	sources []int
 }
 
 // joinSources picks the links that derive documents together. For each
 // document that is not already the derived side of a kept pair (derived),
-// its links' passages are united; when they cover at least minScore of
-// it, its links are taken, most covering first, while each adds at least
-// minMatched words not covered yet. The result is in link order.
+// its links are taken, most covering first, while each adds at least
+// minMatched content words not covered yet; when two or more are taken
+// and together they cover at least minScore of it, they are joined. The
+// result is in pair order.
 func joinSources(links []sourceLink, derived func(doc int) bool, minScore float64) []joined {
 	byDoc := map[int][]int{}
 	var docs []int
@@ -123,7 +143,7 @@ func joinSources(links []sourceLink, derived func(doc int) bool, minScore float6
 		for _, k := range ks {
 			added := 0
 			for _, s := range links[k].spans {
-				for w := s[0]; w < s[1] && w < len(covered); w++ {
+				for w := max(s[0], 0); w < s[1] && w < len(covered); w++ {
 					if !covered[w] {
 						added++
 					}
@@ -133,7 +153,7 @@ func joinSources(links []sourceLink, derived func(doc int) bool, minScore float6
 				continue
 			}
 			for _, s := range links[k].spans {
-				for w := s[0]; w < s[1] && w < len(covered); w++ {
+				for w := max(s[0], 0); w < s[1] && w < len(covered); w++ {
 					covered[w] = true
 				}
 			}
@@ -144,26 +164,35 @@ func joinSources(links []sourceLink, derived func(doc int) bool, minScore float6
 		if share < minScore || len(picked) < 2 {
 			continue
 		}
+		sources := make([]int, len(picked))
+		for i, k := range picked {
+			sources[i] = links[k].earlier
+		}
+		slices.Sort(sources)
 		for _, k := range picked {
-			out = append(out, joined{n: links[k].n, share: share, sources: len(picked)})
+			out = append(out, joined{n: links[k].n, share: share, sources: sources})
 		}
 	}
 	slices.SortFunc(out, func(x, y joined) int { return cmp.Compare(x.n, y.n) })
 	return out
 }
 
-// joinedReason adds to a pair's attribution reason that its original is
-// one of several earlier texts that together make up the other side.
-func joinedReason(reason string, j joined, later string) string {
-	return fmt.Sprintf("%s; with %d other earlier %s it makes up %.0f%% of %s",
-		reason, j.sources-1, plural(j.sources-1, "text", "texts"), 100*j.share, later)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// joinedReason adds to pair p's attribution reason that its original is
+// one of several earlier texts that together make up the other side, and
+// names the others: their pairs may be left out of the report, as a
+// family keeps one link per document.
+func joinedReason(fps []*Fingerprint, p Pair, j joined) string {
+	var others []string
+	for _, i := range j.sources {
+		if i != p.Original {
+			others = append(others, fps[i].id)
+		}
 	}
-	return many
+	if len(others) > 3 {
+		others = append(others[:3], fmt.Sprintf("%d more", len(others)-3))
+	}
+	return fmt.Sprintf("%s; with %s, also earlier, it makes up %.0f%% of %s",
+		p.Reason, strings.Join(others, ", "), 100*j.share, fps[p.A+p.B-p.Original].id)
 }
 
 // derivedRelation is the relation of a derived pair: what its literal
@@ -179,32 +208,19 @@ func derivedRelation(f pairFeatures, a, b *Fingerprint) Relation {
 	return Rewrite
 }
 
-// joinSources keeps the pairs (keep) whose links (spans nil: none) derive
-// a document together with others, and says so in their reasons.
-func (d *Detector) joinSources(fps []*Fingerprint, pairs []Pair, keep []bool, links []sourceLink) {
-	derived := make([]bool, len(fps))
+// joinSources returns the links that derive a document of the n together
+// with others. pairs and keep are the pairs the pair rules keep; links[k]
+// is pair k's link (spans nil: none).
+func (d *Detector) joinSources(n int, pairs []Pair, keep []bool, links []sourceLink) []joined {
+	derived := make([]bool, n)
 	var ls []sourceLink
-	for n, p := range pairs {
+	for k := range links {
 		switch {
-		case keep[n] && p.Relation.Derived():
-			derived[p.A+p.B-p.Original] = true
-		case links[n].spans != nil:
-			ls = append(ls, links[n])
+		case links[k].spans != nil:
+			ls = append(ls, links[k])
+		case keep[k] && pairs[k].Relation.Derived():
+			derived[pairs[k].A+pairs[k].B-pairs[k].Original] = true
 		}
 	}
-	join := joinSources(ls, func(i int) bool { return derived[i] }, d.opts.MinScore)
-	for _, j := range join {
-		p := &pairs[j.n]
-		p.Reason = joinedReason(p.Reason, j, fps[p.A+p.B-p.Original].id)
-		keep[j.n] = true
-	}
-	// A link not joined that the pair rules keep is a same-story pair.
-	for n := range links {
-		if links[n].spans == nil || !keep[n] {
-			continue
-		}
-		if _, found := slices.BinarySearchFunc(join, n, func(j joined, n int) int { return cmp.Compare(j.n, n) }); !found {
-			pairs[n].Relation = SameStory
-		}
-	}
+	return joinSources(ls, func(i int) bool { return derived[i] }, d.opts.MinScore)
 }

@@ -1,6 +1,7 @@
 package reprint
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -8,35 +9,38 @@ import (
 func TestPrecedes(t *testing.T) {
 	t0 := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name string
-		a, b Fingerprint
-		want int
+		name   string
+		a, b   Fingerprint
+		want   int
+		byDays bool
 	}{
-		{"nothing known", Fingerprint{}, Fingerprint{}, -1},
-		{"published earlier", Fingerprint{published: t0}, Fingerprint{published: t0.Add(time.Hour)}, 0},
-		{"published later", Fingerprint{published: t0.Add(time.Hour)}, Fingerprint{published: t0}, 1},
-		{"same time", Fingerprint{published: t0}, Fingerprint{published: t0}, -1},
-		{"one time only", Fingerprint{published: t0}, Fingerprint{}, -1},
-		{"wire copy", Fingerprint{}, Fingerprint{wire: "PA News"}, 1},
-		{"both wire", Fingerprint{wire: "PA News"}, Fingerprint{wire: "Reuters"}, -1},
-		{"today against yesterday", Fingerprint{days: -1}, Fingerprint{days: 1}, 1},
-		{"no day against yesterday", Fingerprint{days: 0}, Fingerprint{days: -1}, 0},
-		{"time before wire", Fingerprint{published: t0, wire: "PA News"}, Fingerprint{published: t0.Add(-time.Hour)}, 1},
-		{"wire before days", Fingerprint{wire: "PA News", days: -1}, Fingerprint{days: 1}, 0},
+		{"nothing known", Fingerprint{}, Fingerprint{}, -1, false},
+		{"published earlier", Fingerprint{published: t0}, Fingerprint{published: t0.Add(time.Hour)}, 0, false},
+		{"published later", Fingerprint{published: t0.Add(time.Hour)}, Fingerprint{published: t0}, 1, false},
+		{"same time", Fingerprint{published: t0}, Fingerprint{published: t0}, -1, false},
+		{"one time only", Fingerprint{published: t0}, Fingerprint{}, -1, false},
+		{"wire copy", Fingerprint{}, Fingerprint{wire: "PA News"}, 1, false},
+		{"both wire", Fingerprint{wire: "PA News"}, Fingerprint{wire: "Reuters"}, -1, false},
+		{"today against yesterday", Fingerprint{days: -1}, Fingerprint{days: 1}, 1, true},
+		{"no day against yesterday", Fingerprint{days: 0}, Fingerprint{days: -1}, 0, true},
+		{"time before wire", Fingerprint{published: t0, wire: "PA News"}, Fingerprint{published: t0.Add(-time.Hour)}, 1, false},
+		{"wire before days", Fingerprint{wire: "PA News", days: -1}, Fingerprint{days: 1}, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := precedes(&tt.a, &tt.b); got != tt.want {
-				t.Errorf("got %d, want %d", got, tt.want)
+			got, byDays := precedes(&tt.a, &tt.b)
+			if got != tt.want || byDays != tt.byDays {
+				t.Errorf("got %d (by days %v), want %d (by days %v)", got, byDays, tt.want, tt.byDays)
 			}
 		})
 	}
 }
 
 func TestJoinSources(t *testing.T) {
-	// Document 9 has 100 content words; each link covers one range of it.
+	// Document 9 has 100 content words; link n comes from document 100+n
+	// and covers one range of it.
 	link := func(n, start, end int) sourceLink {
-		return sourceLink{n: n, later: 9, cov: float64(end-start) / 100, spans: [][2]int{{start, end}}, nwords: 100}
+		return sourceLink{n: n, later: 9, earlier: 100 + n, cov: float64(end-start) / 100, spans: [][2]int{{start, end}}, nwords: 100}
 	}
 	notDerived := func(int) bool { return false }
 	tests := []struct {
@@ -45,24 +49,27 @@ func TestJoinSources(t *testing.T) {
 		derived func(int) bool
 		want    []joined
 	}{
-		{"two disjoint halves", []sourceLink{link(4, 0, 20), link(7, 50, 70)}, notDerived,
-			[]joined{{n: 4, share: 0.4, sources: 2}, {n: 7, share: 0.4, sources: 2}}},
-		{"together too little", []sourceLink{link(4, 0, 15), link(7, 50, 65)}, notDerived, nil},
+		{"two disjoint ranges", []sourceLink{link(7, 50, 70), link(4, 0, 20)}, notDerived,
+			[]joined{{n: 4, share: 0.4, sources: []int{104, 107}}, {n: 7, share: 0.4, sources: []int{104, 107}}}},
+		{"together too little", []sourceLink{link(4, 0, 14), link(7, 50, 64)}, notDerived, nil},
 		{"one link alone", []sourceLink{link(4, 0, 30)}, notDerived, nil},
-		{"overlapping adds nothing", []sourceLink{link(4, 0, 30), link(7, 25, 36)}, notDerived, nil},
+		{"overlapping adds too few words", []sourceLink{link(4, 0, 30), link(7, 25, 36)}, notDerived, nil},
 		{"third adds too few words", []sourceLink{link(1, 0, 20), link(2, 40, 60), link(3, 60, 70)}, notDerived,
-			[]joined{{n: 1, share: 0.4, sources: 2}, {n: 2, share: 0.4, sources: 2}}},
+			[]joined{{n: 1, share: 0.4, sources: []int{101, 102}}, {n: 2, share: 0.4, sources: []int{101, 102}}}},
 		{"already derived", []sourceLink{link(4, 0, 20), link(7, 50, 70)}, func(int) bool { return true }, nil},
+		{"ranges past the text", []sourceLink{link(4, -5, 20), link(7, 90, 400)}, notDerived,
+			[]joined{{n: 4, share: 0.3, sources: []int{104, 107}}, {n: 7, share: 0.3, sources: []int{104, 107}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := joinSources(tt.links, tt.derived, 0.35)
+			got := joinSources(tt.links, tt.derived, 0.3)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %+v, want %+v", got, tt.want)
 			}
 			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("joined %d: got %+v, want %+v", i, got[i], tt.want[i])
+				g, w := got[i], tt.want[i]
+				if g.n != w.n || g.share != w.share || !slices.Equal(g.sources, w.sources) {
+					t.Errorf("joined %d: got %+v, want %+v", i, g, w)
 				}
 			}
 		})

@@ -61,7 +61,8 @@ func TestJoinedSources(t *testing.T) {
 			if p.Score >= 0.35 {
 				t.Errorf("pair %d-%d: got score %.3f, want below min-score (the test needs each alone too weak)", p.A, p.B, p.Score)
 			}
-			if want := "with 1 other earlier text it makes up 55% of paper"; !strings.Contains(p.Reason, want) {
+			other := map[int]string{0: "wire2", 1: "wire1"}[p.Original]
+			if want := "; with " + other + ", also earlier, it makes up 55% of paper"; !strings.Contains(p.Reason, want) {
 				t.Errorf("pair %d-%d: got reason %q, want it to say %q", p.A, p.B, p.Reason, want)
 			}
 			if len(p.Passages) == 0 {
@@ -95,6 +96,19 @@ func TestJoinedSources(t *testing.T) {
 			if !p.Relation.Derived() || p.A+p.B-p.Original != 2 || !strings.Contains(p.Reason, "makes up 55% of paper") {
 				t.Errorf("pair %d-%d: got %s, original %d, reason %q; want derived from the wire story, joined", p.A, p.B, p.Relation, p.Original, p.Reason)
 			}
+		}
+	})
+	t.Run("same story reported", func(t *testing.T) {
+		// Reporting same-story pairs must not stop the joining.
+		res := run(t, reprint.Options{SameStory: true}, docs(true))
+		derived := 0
+		for _, p := range res.Pairs {
+			if p.Relation.Derived() && strings.Contains(p.Reason, "makes up 55% of paper") {
+				derived++
+			}
+		}
+		if derived != 2 {
+			t.Errorf("got %d joined derived pairs, want 2: %+v", derived, res.Pairs)
 		}
 	})
 	t.Run("one earlier source", func(t *testing.T) {
