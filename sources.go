@@ -40,7 +40,9 @@ type sourceLink struct {
 // themselves show was written first, or -1 when they do not: published
 // earlier (any difference in time), agency copy against a paper, or dating
 // the events "today" against "yesterday", the order attribute weighs them
-// in. byDays says the day words decided. Length, containment and input
+// in (attribute also orders a text without day words before one that says
+// "yesterday": a guess for naming an original, too weak to make a text
+// derived). byDays says the day words decided. Length, containment and input
 // order say nothing about time and are not used.
 func precedes(a, b *Fingerprint) (first int, byDays bool) {
 	switch {
@@ -54,7 +56,7 @@ func precedes(a, b *Fingerprint) (first int, byDays bool) {
 			return 0, false
 		}
 		return 1, false
-	case a.days != b.days:
+	case a.days*b.days < 0: // "today" against "yesterday"; no day words say nothing
 		if a.days > b.days {
 			return 0, true
 		}

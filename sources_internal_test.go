@@ -22,7 +22,8 @@ func TestPrecedes(t *testing.T) {
 		{"wire copy", Fingerprint{}, Fingerprint{wire: "PA News"}, 1, false},
 		{"both wire", Fingerprint{wire: "PA News"}, Fingerprint{wire: "Reuters"}, -1, false},
 		{"today against yesterday", Fingerprint{days: -1}, Fingerprint{days: 1}, 1, true},
-		{"no day against yesterday", Fingerprint{days: 0}, Fingerprint{days: -1}, 0, true},
+		{"no day against yesterday", Fingerprint{days: 0}, Fingerprint{days: -1}, -1, false},
+		{"today against no day", Fingerprint{days: 1}, Fingerprint{days: 0}, -1, false},
 		{"time before wire", Fingerprint{published: t0, wire: "PA News"}, Fingerprint{published: t0.Add(-time.Hour)}, 1, false},
 		{"wire before days", Fingerprint{wire: "PA News", days: -1}, Fingerprint{days: 1}, 0, false},
 	}
