@@ -38,7 +38,7 @@ func ExampleWrite() {
 	// Copies and rewrites
 	//   a.txt ↔ b.txt  edited_copy  score 0.88  (cluster 1)
 	//       original: a.txt (earlier publication time)
-	//       jaccard 0.71, shared wording covers 80% of a.txt and 86% of b.txt
+	//       word for word: 80% of a.txt, 86% of b.txt (jaccard 0.71)
 	//       evidence: "The council voted on Monday to close the old bridge for
 	//                 repairs." (A bytes 0–95, B bytes 10–105)
 	//

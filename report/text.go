@@ -231,9 +231,11 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 		}
 		t.wrap(detailIndent+"original: ", detailIndent+"  ", words)
 	}
+	// The score counts content words in matching passages; this counts
+	// word-for-word five-word phrases, which a rewrite keeps few of.
 	t.wrap(detailIndent, detailIndent+"  ", []string{
-		"jaccard", fmt.Sprintf("%.2f,", p.Jaccard), "shared", "wording", "covers",
-		percent(p.ContainAB), "of", a.ID, "and", percent(p.ContainBA), "of", b.ID,
+		"word", "for", "word:", percent(p.ContainAB), "of", a.ID + ",", percent(p.ContainBA),
+		"of", b.ID, fmt.Sprintf("(jaccard %.2f)", p.Jaccard),
 	})
 	n := min(len(p.Passages), t.o.MaxPassages)
 	for _, ps := range p.Passages[:n] {
