@@ -123,11 +123,37 @@ func isNameLike(word string) bool {
 	return true
 }
 
+// sentenceStart reports whether the word at byte start of text begins a
+// sentence or a paragraph, where any word is capitalized: "These", "Total".
+func sentenceStart(text string, start int) bool {
+	newlines := 0
+	for i := start - 1; i >= 0; i-- {
+		switch c := text[i]; c {
+		case ' ', '\t', '\r', '"', '\'', '`', '(':
+		case '\n':
+			if newlines++; newlines == 2 {
+				return true
+			}
+		case '.', '!', '?', ':', '<':
+			return true
+		case 0x98, 0x99, 0x9c, 0x9d: // the last byte of a curly quote
+			if i < 2 || text[i-2] != 0xe2 || text[i-1] != 0x80 {
+				return false
+			}
+			i -= 2
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // nameVariants counts pairs of distinct names (lower-cased, see isNameLike)
 // that look like spellings of one name ("zellinsky", "zilinski"): same first
-// letter, edit distance at most 2, neither a prefix of the other. Machine
-// translation spells names inconsistently; reporters rarely do. names is
-// sorted and deduplicated in place.
+// letter, neither a prefix of the other, and one letter apart, or two when
+// both have seven or more (five-letter words two apart are other words:
+// "cross", "crown"). Machine translation spells names inconsistently;
+// reporters rarely do. names is sorted and deduplicated in place.
 func nameVariants(names []string) int {
 	slices.Sort(names)
 	names = slices.Compact(names)
@@ -144,7 +170,11 @@ func nameVariants(names []string) int {
 			if d := len(a) - len(b); d > 2 || d < -2 || strings.HasPrefix(b, a) || strings.HasPrefix(a, b) {
 				continue
 			}
-			if editDistanceAtMost(a, b, 2) {
+			k := 1
+			if len(a) >= 7 && len(b) >= 7 {
+				k = 2
+			}
+			if editDistanceAtMost(a, b, k) {
 				n++
 			}
 		}

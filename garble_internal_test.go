@@ -141,3 +141,49 @@ func FuzzCreditedSource(f *testing.F) {
 		}
 	})
 }
+
+func TestSentenceStart(t *testing.T) {
+	tests := []struct {
+		name, text, word string
+		want             bool
+	}{
+		{"text start", "These came.", "These", true},
+		{"after a full stop", "It ended. These came.", "These", true},
+		{"after a quote", "He said: \"Total loss.\"", "Total", true},
+		{"after a curly quote", "It ended. “Total loss.”", "Total", true},
+		{"new paragraph", "no stop\n\nWhite House", "White", true},
+		{"wrapped line", "in the\nWhite House", "White", false},
+		{"mid sentence", "at the White House", "White", false},
+		{"after a comma", "Kyiv, Zelensky said", "Zelensky", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := strings.Index(tt.text, tt.word)
+			if got := sentenceStart(tt.text, start); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNameVariants(t *testing.T) {
+	tests := []struct {
+		name  string
+		names []string
+		want  int
+	}{
+		{"machine spellings", []string{"zelensky", "zelinski", "zilinski"}, 2},
+		{"long names two apart", []string{"vladimir", "volodimir"}, 1},
+		{"short words two apart", []string{"cross", "crown", "county", "court", "their", "these"}, 0},
+		{"short names one apart", []string{"worsley", "wortley"}, 1},
+		{"a prefix", []string{"stephen", "stephens"}, 0},
+		{"other first letter", []string{"smith", "meith"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nameVariants(tt.names); got != tt.want {
+				t.Errorf("got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

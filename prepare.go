@@ -151,7 +151,7 @@ func (fp *Fingerprint) finishText(text string, s *scratch) {
 			doubled++ // "the the": a garbling sign
 		}
 		prev = append(last[:0], w...)
-		if isNameLike(text[start:end]) {
+		if isNameLike(text[start:end]) && !sentenceStart(text, start) {
 			s.names = append(s.names, string(w))
 		}
 	})
