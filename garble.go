@@ -19,7 +19,19 @@ func garbleScore(text string, words, wordSigns int) float64 {
 	return float64(n) * 100 / float64(words)
 }
 
-func isLower(c byte) bool    { return 'a' <= c && c <= 'z' }
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// onlySpaces reports whether s is spaces and tabs only: two words on one
+// line with nothing between them.
+func onlySpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
 func isLetter(c byte) bool   { return isLower(c) || 'A' <= c && c <= 'Z' }
 func isWordByte(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' || c == '_' }
 func isSpace(c byte) bool {

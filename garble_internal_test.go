@@ -1,6 +1,7 @@
 package reprint
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -183,6 +184,26 @@ func TestNameVariants(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := nameVariants(tt.names); got != tt.want {
 				t.Errorf("got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDoubledWords(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       float64 // signs per 100 words
+	}{
+		{"doubled word", "he said the the court was full of people and of noise today there", 7.14},
+		{"across a line", "Page 1 COURTS Chemists\nCHEMISTS FINED AFTER BABY DIES IN A HOSPITAL WARD", 0},
+		{"across a full stop", "and so was it. It was the end of the long day in the court", 0},
+		{"in a time and date", "15:04 04/10/99: the court heard the case of the man on trial", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fp := prepare(&Document{Text: tt.text}, DefaultOptions(), &scratch{}, prepFull)
+			if got := math.Round(fp.garble*100) / 100; got != tt.want {
+				t.Errorf("got %.2f signs per 100 words (%d words), want %.2f", fp.garble, fp.words, tt.want)
 			}
 		})
 	}

@@ -145,12 +145,15 @@ func (fp *Fingerprint) finishText(text string, s *scratch) {
 	s.names = s.names[:0]
 	doubled := 0
 	var last [64]byte
-	prev := last[:0]
+	prev, prevEnd := last[:0], 0
 	shingle.Words(text, func(w []byte, start, end int) {
-		if len(w) > 1 && string(w) == string(prev) {
-			doubled++ // "the the": a garbling sign
+		// "the the": a garbling sign; not across a line, a punctuation
+		// mark ("Chemists\nCHEMISTS", a slug and a headline) or in a number
+		// ("15:04 04/10/99").
+		if len(w) > 1 && string(w) == string(prev) && !isDigit(w[0]) && onlySpaces(text[prevEnd:start]) {
+			doubled++
 		}
-		prev = append(last[:0], w...)
+		prev, prevEnd = append(last[:0], w...), end
 		if isNameLike(text[start:end]) && !sentenceStart(text, start) {
 			s.names = append(s.names, string(w))
 		}
