@@ -36,7 +36,7 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 		}
 		for _, x := range [2]int{p.A, p.B} {
 			adj[x] = append(adj[x], pi)
-			if best[x] == -1 || p.Score > pairs[best[x]].Score {
+			if best[x] == -1 || linkStrength(p) > linkStrength(pairs[best[x]]) {
 				best[x] = pi
 			}
 		}
@@ -131,7 +131,7 @@ func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int
 			order = append(order, i)
 		}
 	}
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(pairs[y].Score, pairs[x].Score) })
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(linkStrength(pairs[y]), linkStrength(pairs[x])) })
 	parent = make([]int, n)
 	for i := range parent {
 		parent[i] = -1
@@ -163,6 +163,13 @@ func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int
 	}
 	return center, parent
 }
+
+// linkStrength orders a document's derived links, strongest first: the
+// share of it in matching passages (Score), then the share of exact
+// five-word phrases (Jaccard). A text and a reworded copy of it align
+// alike with what a third text took from the first; the third shares
+// more exact wording with the text it took from.
+func linkStrength(p Pair) float64 { return p.Score + p.Jaccard }
 
 // weakLink is the score below which a derived pair shares less than half
 // of either text: background, not one text copied from the other.

@@ -23,6 +23,22 @@ type pairFeatures struct {
 // content-word bigrams; a passage tolerates a few reworded words.
 var alignOpts = align.Options{K: 1, MaxGap: 4, MinAnchors: 3}
 
+// alignPair aligns a with b as align.Passages does, but the same whichever
+// is given first: the alignment keeps one of several equally long anchor
+// chains, so it aligns the shorter sequence (or, at equal length, the
+// lesser) against the other and turns the passages round if need be.
+func alignPair(a, b []uint32) []align.Passage {
+	if len(a) < len(b) || len(a) == len(b) && slices.Compare(a, b) <= 0 {
+		return align.Passages(a, b, alignOpts)
+	}
+	ps := align.Passages(b, a, alignOpts)
+	for i, p := range ps {
+		ps[i] = align.Passage{AStart: p.BStart, AEnd: p.BEnd, BStart: p.AStart, BEnd: p.AEnd, Anchors: p.Anchors}
+	}
+	slices.SortStableFunc(ps, func(x, y align.Passage) int { return cmp.Compare(x.AStart, y.AStart) })
+	return ps
+}
+
 // minMatched is the least number of aligned content words for a pair to be
 // derived: below it, shared names and stock phrases can explain the match.
 const minMatched = 12
@@ -46,7 +62,7 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 	if max(f.containAB, f.containBA) < 0.02 && max(f.rwAB, f.rwBA) < 0.03 {
 		return f // nothing in common worth aligning
 	}
-	f.passages = align.Passages(a.chash, b.chash, alignOpts)
+	f.passages = alignPair(a.chash, b.chash)
 	f.covA = align.Coverage(f.passages, len(a.chash), false)
 	f.covB = align.Coverage(f.passages, len(b.chash), true)
 	if len(a.chash) <= len(b.chash) {

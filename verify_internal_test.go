@@ -1,0 +1,47 @@
+package reprint
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestVerifySymmetric checks that a pair measures the same whichever
+// document comes first: input order must not change a score.
+func TestVerifySymmetric(t *testing.T) {
+	dir := filepath.Join("testdata", "seeds")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := DefaultOptions()
+	var fps []*Fingerprint
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fps = append(fps, prepare(&Document{ID: e.Name()[:3], Text: string(b)}, o, &scratch{}, prepFull))
+	}
+	for i := range fps {
+		for j := i + 1; j < len(fps); j++ {
+			a, b := fps[i], fps[j]
+			t.Run(a.id+"-"+b.id, func(t *testing.T) {
+				ab, ba := verify(a, b, o), verify(b, a, o)
+				if ab.score != ba.score || ab.covA != ba.covB || ab.covB != ba.covA || ab.matched != ba.matched || len(ab.passages) != len(ba.passages) {
+					t.Fatalf("got score %.4f (cover %.4f, %.4f; %d passages) one way, %.4f (cover %.4f, %.4f; %d passages) the other; want the same",
+						ab.score, ab.covA, ab.covB, len(ab.passages), ba.score, ba.covB, ba.covA, len(ba.passages))
+				}
+				seen := map[[4]int]bool{}
+				for _, p := range ab.passages {
+					seen[[4]int{p.AStart, p.AEnd, p.BStart, p.BEnd}] = true
+				}
+				for _, p := range ba.passages {
+					if !seen[[4]int{p.BStart, p.BEnd, p.AStart, p.AEnd}] {
+						t.Errorf("passage %+v one way has no mirror the other way", p)
+					}
+				}
+			})
+		}
+	}
+}
