@@ -238,7 +238,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		if !ok {
 			continue
 		}
-		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+		p := f.pair(a, b, rel)
 		p.Original, p.Reason = attribute(data, a, b, f, rel)
 		pairs[n], keep[n] = p, true
 	}
@@ -256,7 +256,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		n, f := j.n, feats[j.n]
 		a, b := cands[n][0], cands[n][1]
 		rel := derivedRelation(f, data[a], data[b])
-		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+		p := f.pair(a, b, rel)
 		p.Original, p.Reason = attribute(data, a, b, f, rel)
 		p.Reason = joinedReason(data, p, j)
 		pairs[n], keep[n] = p, true

@@ -398,7 +398,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	}
 	// build makes pair n of a and b as rel: original, credit, evidence.
 	build := func(n, a, b int, va, vb *view, f pairFeatures, rel Relation) {
-		p := Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+		p := f.pair(a, b, rel)
 		orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel)
 		p.Original, p.Reason = []int{a, b}[orig], reason
 		// Only an original's credit is shown (in its family's reason).

@@ -19,6 +19,12 @@ type pairFeatures struct {
 	passages                      []align.Passage // over content-word indices
 }
 
+// pair returns the pair of documents a and b as rel with f's measures;
+// its original and evidence are still to be found.
+func (f pairFeatures) pair(a, b int, rel Relation) Pair {
+	return Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+}
+
 // Alignment settings for content-word sequences: anchors are shared
 // content-word bigrams; a passage tolerates a few reworded words.
 var alignOpts = align.Options{K: 1, MaxGap: 4, MinAnchors: 3}
