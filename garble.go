@@ -25,8 +25,10 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // onlySpaces reports whether s is spaces and tabs only: two words on one
 // line with nothing between them.
 func onlySpaces(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != ' ' && s[i] != '\t' {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\u00a0', '\u2009', '\u202f': // and no-break and thin spaces
+		default:
 			return false
 		}
 	}
@@ -137,6 +139,7 @@ func isNameLike(word string) bool {
 
 // sentenceStart reports whether the word at byte start of text begins a
 // sentence or a paragraph, where any word is capitalized: "These", "Total".
+// A full stop after a title or an initial ("Mr.", "W.") ends no sentence.
 func sentenceStart(text string, start int) bool {
 	newlines := 0
 	for i := start - 1; i >= 0; i-- {
@@ -146,7 +149,9 @@ func sentenceStart(text string, start int) bool {
 			if newlines++; newlines == 2 {
 				return true
 			}
-		case '.', '!', '?', ':', '<':
+		case '.':
+			return !abbreviation(text[:i])
+		case '!', '?', ':', '<':
 			return true
 		case 0x98, 0x99, 0x9c, 0x9d: // the last byte of a curly quote
 			if i < 2 || text[i-2] != 0xe2 || text[i-1] != 0x80 {
@@ -154,10 +159,31 @@ func sentenceStart(text string, start int) bool {
 			}
 			i -= 2
 		default:
+			if c < 0x20 { // control bytes (METER marks paragraphs with one)
+				continue
+			}
 			return false
 		}
 	}
 	return true
+}
+
+// abbreviation reports whether text ends with a title or a capital
+// initial that a full stop follows: "Mr", "Dr", "St", "W".
+func abbreviation(text string) bool {
+	i := len(text)
+	for i > 0 && isLetter(text[i-1]) {
+		i--
+	}
+	w := text[i:]
+	if i > 0 && isWordByte(text[i-1]) || w == "" {
+		return false
+	}
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Rev", "Gen", "Sen", "Rep", "Gov", "Sgt", "Capt", "Col", "Lt", "Jr", "Sr":
+		return true
+	}
+	return len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z'
 }
 
 // nameVariants counts pairs of distinct names (lower-cased, see isNameLike)

@@ -156,6 +156,10 @@ func TestSentenceStart(t *testing.T) {
 		{"wrapped line", "in the\nWhite House", "White", false},
 		{"mid sentence", "at the White House", "White", false},
 		{"after a comma", "Kyiv, Zelensky said", "Zelensky", false},
+		{"after a title", "said Mr. Zelinski today", "Zelinski", false},
+		{"after an initial", "President George W. Bush said", "Bush", false},
+		{"after a short word", "it was so. Zelinski said", "Zelinski", true},
+		{"wire paragraph", "end of take.<\n\x19Zelinski said", "Zelinski", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,6 +202,7 @@ func TestDoubledWords(t *testing.T) {
 		{"across a line", "Page 1 COURTS Chemists\nCHEMISTS FINED AFTER BABY DIES IN A HOSPITAL WARD", 0},
 		{"across a full stop", "and so was it. It was the end of the long day in the court", 0},
 		{"in a time and date", "15:04 04/10/99: the court heard the case of the man on trial", 0},
+		{"no-break space", "he said the\u00a0the court was full of people and of noise today there", 7.14},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,6 +34,9 @@ var alignOpts = align.Options{K: 1, MaxGap: 4, MinAnchors: 3}
 // chains, so it aligns the shorter sequence (or, at equal length, the
 // lesser) against the other and turns the passages round if need be.
 func alignPair(a, b []uint32) []align.Passage {
+	if len(a) > 0 && slices.Equal(a, b) { // one passage: the alignment of x with x is not mirrored
+		return []align.Passage{{AStart: 0, AEnd: len(a), BStart: 0, BEnd: len(b), Anchors: len(a)}}
+	}
 	if len(a) < len(b) || len(a) == len(b) && slices.Compare(a, b) <= 0 {
 		return align.Passages(a, b, alignOpts)
 	}
@@ -71,10 +74,20 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 	f.passages = alignPair(a.chash, b.chash)
 	f.covA = align.Coverage(f.passages, len(a.chash), false)
 	f.covB = align.Coverage(f.passages, len(b.chash), true)
-	if len(a.chash) <= len(b.chash) {
-		f.matched = int(f.covA * float64(len(a.chash)))
-	} else {
-		f.matched = int(f.covB * float64(len(b.chash)))
+	// Content words of the shorter side in passages (at equal length, the
+	// fewer), counted, not rounded back from a share.
+	inA, inB := 0, 0
+	for _, p := range f.passages {
+		inA += p.AEnd - p.AStart
+		inB += p.BEnd - p.BStart
+	}
+	switch {
+	case len(a.chash) < len(b.chash):
+		f.matched = inA
+	case len(a.chash) > len(b.chash):
+		f.matched = inB
+	default:
+		f.matched = min(inA, inB)
 	}
 	f.score = max(f.covA, f.covB, f.jaccard)
 	return f
@@ -205,7 +218,17 @@ func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatu
 		}
 		out = append(out, q)
 	}
-	slices.SortStableFunc(out, func(x, y Passage) int { return cmp.Compare(y.AEnd-y.AStart, x.AEnd-x.AStart) })
+	// Longest first, by both sides' lengths, so that either order of the
+	// pair keeps the same passages.
+	slices.SortStableFunc(out, func(x, y Passage) int {
+		if c := cmp.Compare(y.AEnd-y.AStart+y.BEnd-y.BStart, x.AEnd-x.AStart+x.BEnd-x.BStart); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(min(x.AStart, x.BStart), min(y.AStart, y.BStart)); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.AStart+x.BStart, y.AStart+y.BStart)
+	})
 	if len(out) > maxPassages {
 		out = out[:maxPassages]
 	}

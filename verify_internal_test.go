@@ -45,3 +45,37 @@ func TestVerifySymmetric(t *testing.T) {
 		}
 	}
 }
+
+func TestAlignPairMirrored(t *testing.T) {
+	seq := func(vals ...uint32) []uint32 { return vals }
+	tests := []struct {
+		name string
+		a, b []uint32
+	}{
+		{"identical with repeats", seq(1, 2, 1, 2, 1, 2, 3, 1, 2, 1, 2), seq(1, 2, 1, 2, 1, 2, 3, 1, 2, 1, 2)},
+		{"equal length", seq(1, 2, 3, 4, 5, 6, 7, 8, 9), seq(1, 2, 3, 9, 5, 6, 7, 8, 4)},
+		{"shorter first", seq(5, 6, 7, 8, 9), seq(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)},
+		{"empty", nil, seq(1, 2, 3)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ab, ba := alignPair(tt.a, tt.b), alignPair(tt.b, tt.a)
+			if len(ab) != len(ba) {
+				t.Fatalf("got %d passages one way, %d the other", len(ab), len(ba))
+			}
+			for i, p := range ab {
+				q := ba[i]
+				if i < len(ba) && (p.AStart != q.BStart || p.AEnd != q.BEnd) {
+					// ba is ordered by its own A side; find the mirror.
+					found := false
+					for _, q := range ba {
+						found = found || p.AStart == q.BStart && p.AEnd == q.BEnd && p.BStart == q.AStart && p.BEnd == q.AEnd
+					}
+					if !found {
+						t.Errorf("passage %+v has no mirror in %+v", p, ba)
+					}
+				}
+			}
+		})
+	}
+}

@@ -545,3 +545,38 @@ func FuzzAppendJSONFloat(f *testing.F) {
 		}
 	})
 }
+
+// TestClusterLinkSourceSide checks that a cluster member is listed with its
+// own source link: in the chain d0 → d1 → d2 → d3, d2 is a rewrite of d1,
+// not of d3, its own copy, even when that link is stronger.
+func TestClusterLinkSourceSide(t *testing.T) {
+	res := &reprint.Result{
+		Documents: []reprint.DocInfo{{ID: "d0"}, {ID: "d1"}, {ID: "d2"}, {ID: "d3"}},
+		Pairs: []reprint.Pair{
+			{A: 0, B: 1, Relation: reprint.Rewrite, Original: 0, Score: 0.6},
+			{A: 1, B: 2, Relation: reprint.Rewrite, Original: 1, Score: 0.5},
+			{A: 2, B: 3, Relation: reprint.Rewrite, Original: 2, Score: 0.9},
+		},
+		Clusters: []reprint.Cluster{{Members: []int{0, 1, 2, 3}, Original: 0}},
+	}
+	in := map[int]bool{0: true, 1: true, 2: true, 3: true}
+	tests := []struct {
+		member int
+		want   int // pair index
+	}{
+		{1, 0}, {2, 1}, {3, 2},
+	}
+	for _, tt := range tests {
+		t.Run(res.Documents[tt.member].ID, func(t *testing.T) {
+			var pairs []int
+			for i, p := range res.Pairs {
+				if p.A == tt.member || p.B == tt.member {
+					pairs = append(pairs, i)
+				}
+			}
+			if got := clusterLink(res, pairs, in, tt.member, 0); got != tt.want {
+				t.Errorf("got pair %d, want pair %d", got, tt.want)
+			}
+		})
+	}
+}

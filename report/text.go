@@ -175,9 +175,11 @@ func (t *textWriter) writeCluster(ci int) {
 }
 
 // clusterLink returns the index of the pair that ties member m of a
-// cluster to it: a derived pair with the original orig if there is one,
-// else m's strongest derived pair within the cluster; -1 if none. pairs
-// lists the pairs involving m and in holds the cluster's members.
+// cluster to it: the derived pair in which m takes from another member
+// (its source link), preferring one with the original orig and then the
+// strongest; failing that, m's strongest derived pair within the cluster
+// the same way; -1 if none. pairs lists the pairs involving m and in holds
+// the cluster's members.
 func clusterLink(res *reprint.Result, pairs []int, in map[int]bool, m, orig int) int {
 	best := -1
 	for _, i := range pairs {
@@ -194,6 +196,15 @@ func clusterLink(res *reprint.Result, pairs []int, in map[int]bool, m, orig int)
 			continue
 		}
 		bp := res.Pairs[best]
+		// m's own source link first (m is not its original), then a
+		// link to the family's original, then the strongest.
+		child, bestChild := p.Original != m, bp.Original != m
+		if child != bestChild {
+			if child {
+				best = i
+			}
+			continue
+		}
 		toOrig, bestToOrig := other == orig, bp.A+bp.B-m == orig
 		if toOrig != bestToOrig {
 			if toOrig {
