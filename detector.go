@@ -231,7 +231,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	keep := make([]bool, len(cands))
 	for n, f := range feats {
 		a, b := cands[n][0], cands[n][1]
-		if links[n].spans != nil && !linkHolds(links[n], a, b, data[a], data[b]) {
+		if links[n].spans != nil && !linkHolds(links[n], f, a, b, data[a], data[b]) {
 			links[n] = sourceLink{}
 		}
 		rel, ok := classify(f, data[a], data[b], o)

@@ -435,7 +435,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 					if l.byDays {
 						measure(va, vb, f)
 					}
-					if linkHolds(l, a, b, &va.fp, &vb.fp) {
+					if linkHolds(l, f, a, b, &va.fp, &vb.fp) {
 						links[n] = l
 					}
 				}
@@ -474,7 +474,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 			errs[k] = err
 			return
 		}
-		f := links[n].f
+		f := verify(&va.fp, &vb.fp, o) // measured again: a link keeps only its spans
 		measure(va, vb, f)
 		build(n, a, b, va, vb, f, derivedRelation(f, &va.fp, &vb.fp))
 		pairs[n].Reason = joinedReason(fps, pairs[n], join[k])

@@ -77,7 +77,7 @@ func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool)
 	if first < 0 {
 		return sourceLink{}, false
 	}
-	l := sourceLink{n: n, later: b, earlier: a, byDays: byDays, cov: f.covB, nwords: len(fb.chash), f: f}
+	l := sourceLink{n: n, later: b, earlier: a, byDays: byDays, cov: f.covB, nwords: len(fb.chash)}
 	if first == 1 {
 		l.later, l.earlier, l.cov, l.nwords = a, b, f.covA, len(fa.chash)
 	}
@@ -92,15 +92,15 @@ func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool)
 	return l, true
 }
 
-// linkHolds reports whether attribution agrees with link l's order when
-// only the day words gave it: for a machine rewrite attribute weighs
-// garbling first, so fa and fb must have been measured (finishText) when
-// l.f has no literal relation.
-func linkHolds(l sourceLink, a, b int, fa, fb *Fingerprint) bool {
+// linkHolds reports whether attribution agrees with link l of pair f
+// (documents a and b) when only the day words gave its order: for a
+// machine rewrite attribute weighs garbling first, so fa and fb must have
+// been measured (finishText) when f has no literal relation.
+func linkHolds(l sourceLink, f pairFeatures, a, b int, fa, fb *Fingerprint) bool {
 	if !l.byDays {
 		return true // publication times and bylines come first in attribute too
 	}
-	orig, _ := attribute([]*Fingerprint{fa, fb}, 0, 1, l.f, derivedRelation(l.f, fa, fb))
+	orig, _ := attribute([]*Fingerprint{fa, fb}, 0, 1, f, derivedRelation(f, fa, fb))
 	return []int{a, b}[orig] != l.later
 }
 
