@@ -72,15 +72,21 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 		return f // nothing in common worth aligning
 	}
 	f.passages = alignPair(a.chash, b.chash)
-	f.covA = align.Coverage(f.passages, len(a.chash), false)
-	f.covB = align.Coverage(f.passages, len(b.chash), true)
-	// Content words of the shorter side in passages (at equal length, the
-	// fewer), counted, not rounded back from a share.
+	// Content words of each side in passages: their shares (as
+	// align.Coverage gives them), and matched, the count of the shorter
+	// side's (at equal length, the fewer), not rounded back from a share.
 	inA, inB := 0, 0
 	for _, p := range f.passages {
 		inA += p.AEnd - p.AStart
 		inB += p.BEnd - p.BStart
 	}
+	share := func(in, n int) float64 {
+		if n == 0 {
+			return 0
+		}
+		return min(1, float64(in)/float64(n))
+	}
+	f.covA, f.covB = share(inA, len(a.chash)), share(inB, len(b.chash))
 	switch {
 	case len(a.chash) < len(b.chash):
 		f.matched = inA
