@@ -20,9 +20,10 @@ import (
 // Two originals joined only by a weak link stay apart (separateOriginals).
 //
 // Pairs kept: each document's link to its parent, and an original's
-// strongest link. Other pairs inside a family (two copies of one original
-// resembling each other) are explained by the original and dropped;
-// non-derived pairs are kept as they are.
+// strongest link when it goes to another family. Other pairs inside a
+// family (two copies of one original resembling each other, or the
+// original resembling a copy of a copy) are explained by the tree and
+// dropped; non-derived pairs are kept as they are.
 func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 	n := len(data)
 	best := make([]int, n)  // strongest derived pair of each document
@@ -61,8 +62,8 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 			keep[pi] = true
 		case parent[p.A] == pi || parent[p.B] == pi:
 			keep[pi] = true // a document's link to its likeliest source
-		case (parent[p.A] == -1 && best[p.A] == pi) || (parent[p.B] == -1 && best[p.B] == pi):
-			keep[pi] = true // an original's strongest link
+		case center[p.A] != center[p.B] && ((parent[p.A] == -1 && best[p.A] == pi) || (parent[p.B] == -1 && best[p.B] == pi)):
+			keep[pi] = true // an original's strongest link, to another family
 		}
 		// A kept link to a family original names that original.
 		if keep[pi] && p.Relation.Derived() {

@@ -113,13 +113,24 @@ func kept(f pairFeatures, o Options) (keep, sameStory bool) {
 	if f.jaccard >= copyJaccard {
 		return true, false
 	}
-	if f.score < o.MinScore || f.matched < minMatched {
+	if f.score < o.MinScore || f.matched < minMatched || background(f) {
 		if o.SameStory && max(f.rwAB, f.rwBA) >= 0.03 && max(f.covA, f.covB) >= 0.05 {
 			return true, true
 		}
 		return false, false
 	}
 	return true, false
+}
+
+// background reports whether a pair's passages are background rather than
+// copying: they cover less than half of either text (weakLink) and the
+// texts share not one five-word phrase. Independent reports of one trial
+// name the same people, places and charges in much the same order, and a
+// machine rewrite aligns that way with a paper on its source's story;
+// a text rewritten from another keeps a phrase somewhere, or most of it
+// aligns.
+func background(f pairFeatures) bool {
+	return f.score < weakLink && f.jaccard == 0
 }
 
 func classify(f pairFeatures, a, b *Fingerprint, o Options) (Relation, bool) {

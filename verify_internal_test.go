@@ -79,3 +79,29 @@ func TestAlignPairMirrored(t *testing.T) {
 		})
 	}
 }
+
+// TestKeptBackground checks that a weak link with no five-word phrase in
+// common is not derived, while a weak one sharing a phrase, or a strong one
+// sharing none (a machine rewrite), is.
+func TestKeptBackground(t *testing.T) {
+	o := DefaultOptions()
+	tests := []struct {
+		name          string
+		score, jacc   float64
+		keep, derived bool
+	}{
+		{"weak, no phrase in common", 0.45, 0, false, false},
+		{"weak, a phrase in common", 0.45, 0.004, true, true},
+		{"strong, no phrase in common", 0.8, 0, true, true},
+		{"under min score", 0.3, 0.01, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := pairFeatures{score: tt.score, jaccard: tt.jacc, covA: tt.score, covB: tt.score / 2, matched: 40}
+			keep, same := kept(f, o)
+			if keep != tt.keep || (keep && same == tt.derived) {
+				t.Errorf("kept(score %.2f, jaccard %.3f) = %v, same story %v; want kept %v, derived %v", tt.score, tt.jacc, keep, same, tt.keep, tt.derived)
+			}
+		})
+	}
+}
