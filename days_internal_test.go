@@ -147,9 +147,20 @@ func TestFingerprintDaysRoundTrip(t *testing.T) {
 			t.Errorf("got day lean %d, want %d", got.days, fp.days)
 		}
 	})
+	// Version 4 is version 5 without the trailing number marks (here an
+	// empty list, one byte); version 3 is version 4 without the day lean.
+	t.Run("version 4", func(t *testing.T) {
+		old := append([]byte{4}, b[1:len(b)-1]...)
+		var got Fingerprint
+		if err := got.UnmarshalBinary(old); err != nil {
+			t.Fatalf("UnmarshalBinary: %v", err)
+		}
+		if got.days != fp.days || got.nums != nil {
+			t.Errorf("got day lean %d, numbers %v, want %d, none", got.days, got.nums, fp.days)
+		}
+	})
 	t.Run("version 3", func(t *testing.T) {
-		// Version 3 is version 4 without the trailing day lean.
-		old := append([]byte{3}, b[1:len(b)-1]...)
+		old := append([]byte{3}, b[1:len(b)-2]...)
 		var got Fingerprint
 		if err := got.UnmarshalBinary(old); err != nil {
 			t.Fatalf("UnmarshalBinary: %v", err)

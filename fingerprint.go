@@ -19,11 +19,12 @@ func (fp *Fingerprint) Words() int { return fp.words }
 
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.
-const fingerprintVersion = 4
+const fingerprintVersion = 5
 
 // minFingerprintVersion is the oldest encoding UnmarshalBinary reads.
-// Version 3 has no day lean (it reads as none), so indexes built with it
-// keep working.
+// Version 3 has no day lean (it reads as none) and versions 3 and 4 do
+// not mark numbers (every content word counts as a word), so indexes
+// built with them keep working.
 const minFingerprintVersion = 3
 
 // MarshalBinary encodes the fingerprint compactly: shingle sets are sorted,
@@ -71,6 +72,7 @@ func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
 	str(fp.credit)
 	str(fp.wire)
 	b = append(b, byte(fp.days))
+	fixed(fp.nums)
 	return b, nil
 }
 
@@ -107,6 +109,14 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 		f.days = int8(d.byte())
 		if f.days < -1 || f.days > 1 {
 			return fmt.Errorf("%w: day lean %d", errCorrupt, f.days)
+		}
+	}
+	if v >= 5 {
+		f.nums = d.fixed()
+		if len(f.nums) == 0 {
+			f.nums = nil
+		} else if len(f.nums) != (len(f.chash)+63)/64 {
+			return fmt.Errorf("%w: %d number words for %d content words", errCorrupt, len(f.nums), len(f.chash))
 		}
 	}
 	if d.err != nil {

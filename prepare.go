@@ -19,6 +19,7 @@ type Fingerprint struct {
 	published time.Time
 	words     int         // number of words
 	chash     []uint32    // hash of each content word's stem, folded to 32 bits
+	nums      []uint64    // bit i set: content word i is a number; nil: none (or an index made before numbers were marked)
 	lit       shingle.Set // literal channel: word K-shingles
 	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
 	sigLit    minhash.Signature
@@ -45,6 +46,7 @@ type contentPos struct {
 type scratch struct {
 	words   []uint64 // hash of each word
 	content []uint64 // hash of each content word's stem
+	nums    []uint64 // bit i set: content word i is a number
 	shing   []uint64
 	wide    []uint64 // a set widened back to 64 bits for the signers
 	sig     minhash.Signature
@@ -85,11 +87,20 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	}
 	s.words = s.words[:0]
 	s.content = s.content[:0]
+	s.nums = s.nums[:0]
 	s.pos = s.pos[:0]
 	positions := mode == prepVerify
+	anyNum := false
 	shingle.Words(text, func(w []byte, start, end int) {
 		h := shingle.HashBytes(w)
 		if c, ok := shingle.ContentHash(w, h); ok {
+			if i := len(s.content); i%64 == 0 {
+				s.nums = append(s.nums, 0)
+			}
+			if isDigit(w[0]) {
+				s.nums[len(s.content)/64] |= 1 << (len(s.content) % 64)
+				anyNum = true
+			}
 			s.content = append(s.content, c)
 			if positions {
 				s.pos = append(s.pos, contentPos{int32(len(s.words)), int32(start), int32(end)})
@@ -103,6 +114,9 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 		d.chash = make([]uint32, len(s.content))
 		for i, h := range s.content {
 			d.chash[i] = shingle.Fold(h)
+		}
+		if anyNum {
+			d.nums = append([]uint64(nil), s.nums...)
 		}
 	}
 	set := func(h []uint64, buf *[]uint32) shingle.Set {

@@ -124,7 +124,7 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch) {
 			}
 		}
 	}
-	fp.lit, fp.rw, fp.chash = nil, nil, nil
+	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
 	fp.sketched = true
 }
 
@@ -293,7 +293,7 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 		return shingle.SortSet(set)
 	}
 	v := &view{fp: *sketch, pos: slices.Clone(s.pos), text: t}
-	v.fp.chash, v.fp.wire = full.chash, full.wire
+	v.fp.chash, v.fp.nums, v.fp.wire = full.chash, full.nums, full.wire
 	v.fp.lit = drop(full.lit, common.lit)
 	v.fp.rw = drop(full.rw, common.rw)
 	v.fp.litKeys, v.fp.rwSig, v.fp.sketched = nil, nil, false

@@ -105,3 +105,46 @@ func TestKeptBackground(t *testing.T) {
 		})
 	}
 }
+
+func TestNumbersIn(t *testing.T) {
+	nums := []uint64{1<<0 | 1<<5 | 1<<63, 1<<0 | 1<<10}
+	tests := []struct {
+		lo, hi, want int
+	}{
+		{0, 0, 0},
+		{0, 1, 1},
+		{1, 5, 0},
+		{0, 64, 3},
+		{63, 65, 2},
+		{5, 75, 4},
+		{0, 128, 5},
+		{64, 200, 2}, // past the marks: words
+		{70, 75, 1},
+	}
+	for _, tt := range tests {
+		if got := numbersIn(nums, tt.lo, tt.hi); got != tt.want {
+			t.Errorf("numbersIn(%d, %d) = %d, want %d", tt.lo, tt.hi, got, tt.want)
+		}
+	}
+	if got := numbersIn(nil, 0, 100); got != 0 {
+		t.Errorf("numbersIn(nil) = %d, want 0", got)
+	}
+}
+
+// TestMatchedNotNumbers checks that two wire briefs of different trials
+// that share only a dateline's form and a stock sentence are not derived:
+// the times, dates and page numbers aligned made up most of the words.
+func TestMatchedNotNumbers(t *testing.T) {
+	a := fingerprintOf(t, "rape2", "18:03 14/07/99: Page 2 (HHH) COURTS Rape\nThe hearing was adjourned until tomorrow 10 15 2000.\nend")
+	b := fingerprintOf(t, "stress2", "14:36 04/10/99: Page 2 (HHH) COURTS Stress\nThe case was adjourned until tomorrow 10 15 2000.\nend")
+	f := verify(a, b, DefaultOptions())
+	if len(f.passages) == 0 {
+		t.Fatalf("got no passages, want the briefs aligned")
+	}
+	if f.matched >= minMatched {
+		t.Errorf("got %d matched words, want under %d (numbers not counted)", f.matched, minMatched)
+	}
+	if keep, _ := kept(f, DefaultOptions()); keep {
+		t.Errorf("got the briefs kept as derived (score %.2f, matched %d), want not", f.score, f.matched)
+	}
+}
