@@ -109,11 +109,11 @@ func TestSeparateOriginals(t *testing.T) {
 				data[i] = &Fingerprint{id: string(rune('a' + i)), words: 100, days: tt.days[i]}
 			}
 			pairs := []Pair{
-				{A: w1, B: w2, Relation: Rewrite, Original: w2, Score: tt.link},
-				{A: w2, B: n2, Relation: Rewrite, Original: w2, Score: 0.8},
+				link(w1, w2, w2, Rewrite, tt.link, 0),
+				link(w2, n2, w2, Rewrite, 0.8, 0),
 			}
 			if !tt.noCopy {
-				pairs = append(pairs, Pair{A: w1, B: n1, Relation: Rewrite, Original: w1, Score: 0.8})
+				pairs = append(pairs, link(w1, n1, w1, Rewrite, 0.8, 0))
 			}
 			_, clusters := families(data, pairs)
 			var got [][]int

@@ -165,13 +165,23 @@ func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int
 	return center, parent
 }
 
-// linkStrength orders a document's derived links, strongest first: the
-// share in matching passages (Score) plus the share of exact five-word
-// phrases (Jaccard). A text and a reworded copy of it align alike with
-// what a third text took from the first; the third shares more exact
-// wording with the text it took from. (Measured on spun copies of wire
-// texts, the sum beat Jaccard as a tie-break only: see the commit.)
-func linkStrength(p Pair) float64 { return p.Score + p.Jaccard }
+// linkStrength orders derived links for choosing parents, strongest
+// first: the share of the child (the side that is not the original)
+// inside matching passages, plus the share of exact five-word phrases
+// (Jaccard). What counts is how much of the child a source explains, not
+// how much of the shorter text is matched: a short paper lies wholly
+// inside a machine rewrite of its wire story (score 1) but explains a
+// third of the rewrite, which its wire story explains almost whole. And a
+// text and a reworded copy of it align alike with what a third text took
+// from the first; the third shares more exact wording with the text it
+// took from (measured on spun copies of wire texts).
+func linkStrength(p Pair) float64 {
+	c := p.covA
+	if p.Original == p.A {
+		c = p.covB
+	}
+	return c + p.Jaccard
+}
 
 // weakLink is the score below which a derived pair shares less than half
 // of either text: background, not one text copied from the other.

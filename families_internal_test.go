@@ -11,9 +11,9 @@ import (
 func TestFamiliesPreferExactWording(t *testing.T) {
 	data := []*Fingerprint{{id: "original"}, {id: "reworded"}, {id: "paper"}}
 	pairs := []Pair{
-		{A: 0, B: 1, Relation: Rewrite, Original: 0, Score: 0.9, Jaccard: 0.1},
-		{A: 0, B: 2, Relation: Rewrite, Original: 0, Score: 0.80, Jaccard: 0.30},
-		{A: 1, B: 2, Relation: Rewrite, Original: 1, Score: 0.82, Jaccard: 0.05},
+		link(0, 1, 0, Rewrite, 0.9, 0.1),
+		link(0, 2, 0, Rewrite, 0.80, 0.30),
+		link(1, 2, 1, Rewrite, 0.82, 0.05),
 	}
 	kept, clusters := families(data, pairs)
 	var got []string
@@ -36,9 +36,9 @@ func TestFamiliesPreferExactWording(t *testing.T) {
 func TestFamiliesDropInnerLinks(t *testing.T) {
 	data := []*Fingerprint{{id: "wire"}, {id: "snap"}, {id: "rewrite"}}
 	pairs := []Pair{
-		{A: 0, B: 1, Relation: Rewrite, Original: 0, Score: 0.82, Jaccard: 0.05},
-		{A: 0, B: 2, Relation: Rewrite, Original: 0, Score: 0.88, Jaccard: 0.013},
-		{A: 1, B: 2, Relation: MachineRewrite, Original: 1, Score: 0.96, Jaccard: 0.10},
+		link(0, 1, 0, Rewrite, 0.82, 0.05),
+		link(0, 2, 0, Rewrite, 0.88, 0.013),
+		link(1, 2, 1, MachineRewrite, 0.96, 0.10),
 	}
 	kept, clusters := families(data, pairs)
 	var got []string
@@ -50,5 +50,33 @@ func TestFamiliesDropInnerLinks(t *testing.T) {
 	}
 	if len(clusters) != 1 || clusters[0].Original != 0 || len(clusters[0].Members) != 3 {
 		t.Errorf("got clusters %+v, want one of all three with original 0", clusters)
+	}
+}
+
+// link is a derived pair of a and b, original orig, whose passages cover
+// score of both sides.
+func link(a, b, orig int, rel Relation, score, jaccard float64) Pair {
+	return Pair{A: a, B: b, Relation: rel, Original: orig, Score: score, Jaccard: jaccard, covA: score, covB: score}
+}
+
+// TestFamiliesChildCoverage checks that a text's parent is the source that
+// explains most of it: a short paper lies wholly inside a machine rewrite
+// of its wire story (score 1) but explains a third of the rewrite, which
+// the wire story explains almost whole.
+func TestFamiliesChildCoverage(t *testing.T) {
+	const wire, paper, rewrite = 0, 1, 2
+	data := []*Fingerprint{{id: "wire"}, {id: "paper"}, {id: "rewrite"}}
+	pairs := []Pair{
+		{A: wire, B: paper, Relation: Rewrite, Original: wire, Score: 0.7, Jaccard: 0.02, covA: 0.3, covB: 0.7},
+		{A: wire, B: rewrite, Relation: MachineRewrite, Original: wire, Score: 0.95, Jaccard: 0.04, covA: 0.95, covB: 0.95},
+		{A: paper, B: rewrite, Relation: MachineRewrite, Original: paper, Score: 1, Jaccard: 0.01, covA: 1, covB: 0.35},
+	}
+	kept, _ := families(data, pairs)
+	var got []string
+	for _, p := range kept {
+		got = append(got, data[p.A].id+"-"+data[p.B].id)
+	}
+	if want := []string{"wire-paper", "wire-rewrite"}; !slices.Equal(got, want) {
+		t.Errorf("got pairs %v, want %v", got, want)
 	}
 }

@@ -56,6 +56,8 @@ type Pair struct {
 	Jaccard, ContainAB, ContainBA float64
 	// Passages are the aligned matching passages, longest first.
 	Passages []Passage
+
+	covA, covB float64 // share of each side's content words inside passages
 }
 
 // Cluster is a family of documents derived from one original.

@@ -23,7 +23,7 @@ type pairFeatures struct {
 // pair returns the pair of documents a and b as rel with f's measures;
 // its original and evidence are still to be found.
 func (f pairFeatures) pair(a, b int, rel Relation) Pair {
-	return Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA}
+	return Pair{A: a, B: b, Relation: rel, Score: f.score, Jaccard: f.jaccard, ContainAB: f.containAB, ContainBA: f.containBA, covA: f.covA, covB: f.covB}
 }
 
 // Alignment settings for content-word sequences: anchors are shared
