@@ -93,6 +93,8 @@ func FuzzFingerprintUnmarshal(f *testing.F) {
 	d, _ := reprint.New(reprint.Options{})
 	b, _ := d.Fingerprint(reprint.Document{ID: "x", Text: "The council approved the budget on Tuesday."}).MarshalBinary()
 	f.Add(b)
+	b, _ = d.Fingerprint(reprint.Document{ID: "y", Text: "At 18:03 on 14/07/99 the court heard that 3 men, aged 21, 34 and 56, owed £1,200."}).MarshalBinary()
+	f.Add(b) // with number words marked
 	f.Add([]byte{1})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var fp reprint.Fingerprint

@@ -33,6 +33,7 @@ type sourceLink struct {
 	cov     float64      // share of later's content words inside the passages
 	spans   [][2]int     // later's content-word ranges inside the passages
 	nwords  int          // later's content words
+	nums    []uint64     // later's number words (Fingerprint.nums): they do not count as added
 	f       pairFeatures // the pair's measures, to build it if joined
 }
 
@@ -77,9 +78,9 @@ func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool)
 	if first < 0 {
 		return sourceLink{}, false
 	}
-	l := sourceLink{n: n, later: b, earlier: a, byDays: byDays, cov: f.covB, nwords: len(fb.chash)}
+	l := sourceLink{n: n, later: b, earlier: a, byDays: byDays, cov: f.covB, nwords: len(fb.chash), nums: fb.nums}
 	if first == 1 {
-		l.later, l.earlier, l.cov, l.nwords = a, b, f.covA, len(fa.chash)
+		l.later, l.earlier, l.cov, l.nwords, l.nums = a, b, f.covA, len(fa.chash), fa.nums
 	}
 	l.spans = make([][2]int, len(f.passages))
 	for i, p := range f.passages {
@@ -116,7 +117,7 @@ type joined struct {
 // joinSources picks the links that derive documents together. For each
 // document that is not already the derived side of a kept pair (derived),
 // its links are taken, most covering first, while each adds at least
-// minMatched content words not covered yet; when two or more are taken
+// minMatched content words (numbers not counted) not covered yet; when two or more are taken
 // and together they cover at least minScore of it, they are joined. The
 // result is in pair order.
 func joinSources(links []sourceLink, derived func(doc int) bool, minScore float64) []joined {
@@ -143,15 +144,18 @@ func joinSources(links []sourceLink, derived func(doc int) bool, minScore float6
 		total := 0
 		var picked []int
 		for _, k := range ks {
-			added := 0
+			added, words := 0, 0 // content words not covered yet; those that are not numbers
 			for _, s := range links[k].spans {
 				for w := max(s[0], 0); w < s[1] && w < len(covered); w++ {
 					if !covered[w] {
 						added++
+						if numbersIn(links[k].nums, w, w+1) == 0 {
+							words++
+						}
 					}
 				}
 			}
-			if added < minMatched && len(picked) > 0 {
+			if words < minMatched && len(picked) > 0 {
 				continue
 			}
 			for _, s := range links[k].spans {

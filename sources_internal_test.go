@@ -43,6 +43,14 @@ func TestJoinSources(t *testing.T) {
 	link := func(n, start, end int) sourceLink {
 		return sourceLink{n: n, later: 9, earlier: 100 + n, cov: float64(end-start) / 100, spans: [][2]int{{start, end}}, nwords: 100}
 	}
+	// numbers marks document 9's content words [lo,hi) as numbers.
+	numbers := func(l sourceLink, lo, hi int) sourceLink {
+		l.nums = make([]uint64, 2)
+		for w := lo; w < hi; w++ {
+			l.nums[w/64] |= 1 << (w % 64)
+		}
+		return l
+	}
 	notDerived := func(int) bool { return false }
 	tests := []struct {
 		name    string
@@ -57,6 +65,9 @@ func TestJoinSources(t *testing.T) {
 		{"overlapping adds too few words", []sourceLink{link(4, 0, 30), link(7, 25, 36)}, notDerived, nil},
 		{"third adds too few words", []sourceLink{link(1, 0, 20), link(2, 40, 60), link(3, 60, 70)}, notDerived,
 			[]joined{{n: 1, share: 0.4, sources: []int{101, 102}}, {n: 2, share: 0.4, sources: []int{101, 102}}}},
+		{"second adds mostly numbers", []sourceLink{link(4, 0, 20), numbers(link(7, 50, 70), 50, 60)}, notDerived, nil},
+		{"second adds enough words besides numbers", []sourceLink{link(4, 0, 20), numbers(link(7, 50, 70), 50, 58)}, notDerived,
+			[]joined{{n: 4, share: 0.4, sources: []int{104, 107}}, {n: 7, share: 0.4, sources: []int{104, 107}}}},
 		{"already derived", []sourceLink{link(4, 0, 20), link(7, 50, 70)}, func(int) bool { return true }, nil},
 		{"ranges past the text", []sourceLink{link(4, -5, 20), link(7, 90, 400)}, notDerived,
 			[]joined{{n: 4, share: 0.3, sources: []int{104, 107}}, {n: 7, share: 0.3, sources: []int{104, 107}}}},

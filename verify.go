@@ -93,7 +93,8 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 	f.passages = alignPair(a.chash, b.chash)
 	// Content words of each side in passages: their shares (as
 	// align.Coverage gives them), and matched, the count of the shorter
-	// side's (at equal length, the fewer), not rounded back from a share.
+	// side's (at equal length, the fewer) without its numbers (wA, wB),
+	// not rounded back from a share.
 	inA, inB, wA, wB := 0, 0, 0, 0
 	for _, p := range f.passages {
 		inA += p.AEnd - p.AStart
