@@ -2,16 +2,17 @@ package reprint
 
 import (
 	"cmp"
-
 	"fmt"
-	"github.com/reprint-dev/reprint/cluster"
 	"slices"
 	"strings"
+
+	"github.com/reprint-dev/reprint/cluster"
 )
 
 // families groups documents into derivation families. Every document takes
-// as its parent the original of its strongest derived pair that names the
-// other side the original; parent links are added strongest first and
+// as its parent the original of its strongest derived pair (linkStrength:
+// the source that explains most of it) that names the other side the
+// original; parent links are added strongest first and
 // skipped when they would close a cycle, so a family is a tree and its root
 // is the family's original. A document joins a family only through its own
 // derivation link, never because something else resembles both it and a
