@@ -59,7 +59,8 @@ func init() {
 //   - a hyphen glued to the next word only: "far -reaching";
 //   - two or more spaces inside a sentence, where a word was dropped;
 //   - "a" before a word starting a, e or i: "a approximate";
-//   - a translator's unknown-word mark: "*word", "#word", "@word".
+//   - a translator's unknown-word mark: "*word", "#word", "@word";
+//   - a generation-error mark after a word: "give# up" (not "C#").
 //
 // Matches of one kind do not overlap (the same count as regexp FindAll).
 func garbleSigns(t string) int {
@@ -114,6 +115,12 @@ func garbleSigns(t string) int {
 		if t[i] != ' ' && isSpace(t[i]) && isMark[t[i+1]] && isLetter(t[i+2]) {
 			n++
 			i += 2
+		}
+	}
+	// "#" closing a word of two or more letters.
+	for i := 2; i < len(t); i++ {
+		if t[i] == '#' && isLetter(t[i-1]) && isLetter(t[i-2]) && (i+1 == len(t) || !isWordByte(t[i+1])) {
+			n++
 		}
 	}
 	return n

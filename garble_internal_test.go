@@ -15,6 +15,7 @@ var garbleReference = []*regexp.Regexp{
 	regexp.MustCompile(`[a-z,]  +[a-z]`),
 	regexp.MustCompile(`\b[aA] [aeiAEI][a-z]+`),
 	regexp.MustCompile(`(?:^|\s)[*#@][A-Za-z]`),
+	regexp.MustCompile(`[A-Za-z]{2}#(?:\W|$)`),
 }
 
 func referenceSigns(t string) int {
@@ -39,6 +40,10 @@ func TestGarbleSigns(t *testing.T) {
 		{"mark at start", "#Tag here", 1},
 		{"two hyphens", "a -b -c", 1},
 		{"end of text", "word .", 1},
+		{"mark after a word", "would never give# up his", 1},
+		{"marks after words", "take# ail than go#.", 2},
+		{"language name", "written in C# and F#", 0},
+		{"hashtag", "a #tag", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,7 +58,7 @@ func TestGarbleSigns(t *testing.T) {
 }
 
 func FuzzGarbleSigns(f *testing.F) {
-	for _, s := range []string{"a -b", "x ,", "a  b", "a apple", " *a", "A Eel.", "a  ,  b  c"} {
+	for _, s := range []string{"a -b", "x ,", "a  b", "a apple", " *a", "A Eel.", "a  ,  b  c", "go# up", "ab#\u00e9", "C#"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
