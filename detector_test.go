@@ -232,18 +232,7 @@ func TestScanBeyondSample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("6,000 documents")
 	}
-	var buf bytes.Buffer
-	if _, err := gen.Write(&buf, nil, gen.Options{Docs: 6000, Words: 120}); err != nil {
-		t.Fatal(err)
-	}
-	var docs []reprint.Document
-	for _, line := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
-		var d struct{ ID, Text string }
-		if err := json.Unmarshal(line, &d); err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, reprint.Document{ID: d.ID, Text: d.Text})
-	}
+	docs := genDocs(t, gen.Options{Docs: 6000, Words: 120})
 	scan := func(workers int, reverse bool) *reprint.Result {
 		det, err := reprint.New(reprint.Options{Workers: workers})
 		if err != nil {
@@ -281,11 +270,11 @@ func TestScanBeyondSample(t *testing.T) {
 	}
 }
 
-// genDocs returns n generated documents of about words words, none planted.
-func genDocs(t *testing.T, n, words int) []reprint.Document {
+// genDocs returns the documents gen writes with o.
+func genDocs(t *testing.T, o gen.Options) []reprint.Document {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := gen.Write(&buf, nil, gen.Options{Docs: n, Words: words, Planted: -1}); err != nil {
+	if _, err := gen.Write(&buf, nil, o); err != nil {
 		t.Fatal(err)
 	}
 	var docs []reprint.Document
@@ -326,7 +315,7 @@ func TestScanStoryCommonInSample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("5,001 documents")
 	}
-	docs := genDocs(t, 5001, 80)
+	docs := genDocs(t, gen.Options{Docs: 5001, Words: 80, Planted: -1})
 	story := docs[0].Text
 	for i := 1; i < 152; i++ {
 		docs[i*30].Text = story
@@ -353,7 +342,7 @@ func TestScanOrderMaxDocFreqOne(t *testing.T) {
 	if testing.Short() {
 		t.Skip("5,002 documents")
 	}
-	docs := genDocs(t, 5002, 60)
+	docs := genDocs(t, gen.Options{Docs: 5002, Words: 60, Planted: -1})
 	for i := 5000; i < 5002; i++ {
 		docs[i].Text = docs[i-4000].Text // copies past the sample
 	}

@@ -16,10 +16,7 @@ func TestFamiliesPreferExactWording(t *testing.T) {
 		link(1, 2, 1, Rewrite, 0.82, 0.05),
 	}
 	kept, clusters := families(data, pairs)
-	var got []string
-	for _, p := range kept {
-		got = append(got, data[p.A].id+"-"+data[p.B].id)
-	}
+	got := pairNames(data, kept)
 	if len(kept) != 2 || kept[0].B != 1 || kept[1].B != 2 || kept[1].A != 0 {
 		t.Errorf("got pairs %v, want original-reworded and original-paper", got)
 	}
@@ -41,10 +38,7 @@ func TestFamiliesDropInnerLinks(t *testing.T) {
 		link(1, 2, 1, MachineRewrite, 0.96, 0.10),
 	}
 	kept, clusters := families(data, pairs)
-	var got []string
-	for _, p := range kept {
-		got = append(got, data[p.A].id+"-"+data[p.B].id)
-	}
+	got := pairNames(data, kept)
 	if want := []string{"wire-snap", "snap-rewrite"}; !slices.Equal(got, want) {
 		t.Errorf("got pairs %v, want %v", got, want)
 	}
@@ -72,11 +66,17 @@ func TestFamiliesChildCoverage(t *testing.T) {
 		{A: paper, B: rewrite, Relation: MachineRewrite, Original: paper, Score: 1, Jaccard: 0.01, covA: 1, covB: 0.35},
 	}
 	kept, _ := families(data, pairs)
-	var got []string
-	for _, p := range kept {
-		got = append(got, data[p.A].id+"-"+data[p.B].id)
-	}
+	got := pairNames(data, kept)
 	if want := []string{"wire-paper", "wire-rewrite"}; !slices.Equal(got, want) {
 		t.Errorf("got pairs %v, want %v", got, want)
 	}
+}
+
+// pairNames names pairs "a-b" by their documents' IDs.
+func pairNames(data []*Fingerprint, pairs []Pair) []string {
+	var names []string
+	for _, p := range pairs {
+		names = append(names, data[p.A].id+"-"+data[p.B].id)
+	}
+	return names
 }

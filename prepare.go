@@ -90,16 +90,19 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	s.nums = s.nums[:0]
 	s.pos = s.pos[:0]
 	positions := mode == prepVerify
+	marks := mode != prepSketch // number marks go with chash
 	anyNum := false
 	shingle.Words(text, func(w []byte, start, end int) {
 		h := shingle.HashBytes(w)
 		if c, ok := shingle.ContentHash(w, h); ok {
-			if i := len(s.content); i%64 == 0 {
-				s.nums = append(s.nums, 0)
-			}
-			if isDigit(w[0]) {
-				s.nums[len(s.content)/64] |= 1 << (len(s.content) % 64)
-				anyNum = true
+			if marks {
+				if i := len(s.content); i%64 == 0 {
+					s.nums = append(s.nums, 0)
+				}
+				if isDigit(w[0]) {
+					s.nums[len(s.content)/64] |= 1 << (len(s.content) % 64)
+					anyNum = true
+				}
 			}
 			s.content = append(s.content, c)
 			if positions {
