@@ -68,6 +68,8 @@ func TestAttributeDays(t *testing.T) {
 		{"yesterday loses to today", -1, 1, "", 0, Rewrite, 1, "written nearer the events"},
 		{"agency copy first", 1, -1, "PA News", 0, Rewrite, 1, "agency copy"},
 		{"garbling first", 1, -1, "", 3, MachineRewrite, 1, "garbling"},
+		{"less garbled word for word", 1, -1, "", 0.2, MachineRewrite, 1, "the less garbled of a word-for-word rewording"},
+		{"equal garbling falls through", 1, -1, "", 0, MachineRewrite, 0, "written nearer the events"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -148,3 +148,28 @@ func TestMatchedNotNumbers(t *testing.T) {
 		t.Errorf("got the briefs kept as derived (score %.2f, matched %d), want not", f.score, f.matched)
 	}
 }
+
+func TestDerivedRelation(t *testing.T) {
+	tests := []struct {
+		name       string
+		f          pairFeatures
+		na, nb     int     // content words of each side
+		garA, garB float64 // garbling signs per 100 words
+		want       Relation
+	}{
+		{"word for word", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.95, covB: 0.93}, 100, 97, 0, 0, MachineRewrite},
+		{"garbled", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.6, covB: 0.5}, 100, 80, 0, 2, MachineRewrite},
+		{"one side cut", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.95, covB: 0.93}, 100, 85, 0, 0, Rewrite},
+		{"one side partly aligned", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.95, covB: 0.85}, 100, 97, 0, 0, Rewrite},
+		{"lightly edited", pairFeatures{jaccard: 0.6, containAB: 0.75, containBA: 0.75, covA: 1, covB: 1}, 100, 100, 0, 0, EditedCopy},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Fingerprint{id: "a", chash: make([]uint32, tt.na), garble: tt.garA}
+			b := &Fingerprint{id: "b", chash: make([]uint32, tt.nb), garble: tt.garB}
+			if got := derivedRelation(tt.f, a, b); got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
