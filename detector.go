@@ -231,7 +231,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	keep := make([]bool, len(cands))
 	for n, f := range feats {
 		a, b := cands[n][0], cands[n][1]
-		if links[n].spans != nil && !linkHolds(links[n], f, a, b, data[a], data[b]) {
+		if links[n].spans != nil && !linkHolds(links[n], f, a, b, data[a], data[b], nil) {
 			links[n] = sourceLink{}
 		}
 		rel, ok := classify(f, data[a], data[b], o)
@@ -239,7 +239,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 			continue
 		}
 		p := f.pair(a, b, rel)
-		p.Original, p.Reason = attribute(data, a, b, f, rel)
+		p.Original, p.Reason = attribute(data, a, b, f, rel, nil)
 		pairs[n], keep[n] = p, true
 	}
 	join := d.joinSources(len(data), pairs, keep, links)
@@ -257,7 +257,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		a, b := cands[n][0], cands[n][1]
 		rel := derivedRelation(f, data[a], data[b])
 		p := f.pair(a, b, rel)
-		p.Original, p.Reason = attribute(data, a, b, f, rel)
+		p.Original, p.Reason = attribute(data, a, b, f, rel, nil)
 		p.Reason = joinedReason(data, p, j)
 		pairs[n], keep[n] = p, true
 	}

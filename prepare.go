@@ -56,6 +56,7 @@ type scratch struct {
 	rwBuf   []uint32
 	hits    []int    // indices of common shingles found (Scan.sketch)
 	kept    []uint32 // a set without its common shingles (Scan.sketch)
+	slots   []uint32 // wordFreq counters of a document's content words
 }
 
 // prepMode says how much prepare does, for whom.

@@ -32,6 +32,7 @@ type Scan struct {
 	mu     sync.Mutex
 	sample []*Fingerprint // prepared documents among the first scanSample
 	common *commonSet     // sketch-time common shingles; nil until the sample is full
+	freq   *wordFreq      // sample documents using each content word, for attribution
 }
 
 // scanSample is the number of documents (the first ones) on which a scan
@@ -48,7 +49,7 @@ type commonSet struct {
 
 // NewScan starts a streaming scan.
 func (d *Detector) NewScan() *Scan {
-	return &Scan{d: d, p: d.params()}
+	return &Scan{d: d, p: d.params(), freq: newWordFreq()}
 }
 
 // Prepare fingerprints document number i of the scan (numbers run from 0
@@ -66,6 +67,9 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 		return fp
 	}
 	fp := prepare(&doc, sc.d.opts, s, prepLazy)
+	if i < scanSample {
+		s.slots = sc.freq.add(s.content, s.slots)
+	}
 	sc.mu.Lock()
 	if i < scanSample {
 		sc.sample = append(sc.sample, fp)
@@ -256,7 +260,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	}
 	cands := d.candidates(litIx, rwIx, &params)
 	params.Candidates = len(cands)
-	res, err := d.resolveTexts(ctx, fps, text, cands, final)
+	res, err := d.resolveTexts(ctx, fps, text, cands, final, sc.freq)
 	if err != nil {
 		return nil, err
 	}
@@ -350,7 +354,7 @@ func (v *view) measured() measured {
 // their first document, which is read once per group; nothing of a
 // document is kept past its pairs, so memory does not grow with the
 // corpus. It returns what resolve does.
-func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), cands [][2]int, common *commonSet) (*Result, error) {
+func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), cands [][2]int, common *commonSet, wf *wordFreq) (*Result, error) {
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(fps))}
 	for i, fp := range fps {
@@ -399,7 +403,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	// build makes pair n of a and b as rel: original, credit, evidence.
 	build := func(n, a, b int, va, vb *view, f pairFeatures, rel Relation) {
 		p := f.pair(a, b, rel)
-		orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel)
+		orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel, wf)
 		p.Original, p.Reason = []int{a, b}[orig], reason
 		// Only an original's credit is shown (in its family's reason).
 		[]*view{va, vb}[orig].readCredit()
@@ -435,7 +439,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 					if l.byDays {
 						measure(va, vb, f)
 					}
-					if linkHolds(l, f, a, b, &va.fp, &vb.fp) {
+					if linkHolds(l, f, a, b, &va.fp, &vb.fp, wf) {
 						links[n] = l
 					}
 				}

@@ -97,11 +97,11 @@ func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool)
 // (documents a and b) when only the day words gave its order: for a
 // machine rewrite attribute weighs garbling first, so fa and fb must have
 // been measured (finishText) when f has no literal relation.
-func linkHolds(l sourceLink, f pairFeatures, a, b int, fa, fb *Fingerprint) bool {
+func linkHolds(l sourceLink, f pairFeatures, a, b int, fa, fb *Fingerprint, wf *wordFreq) bool {
 	if !l.byDays {
 		return true // publication times and bylines come first in attribute too
 	}
-	orig, _ := attribute([]*Fingerprint{fa, fb}, 0, 1, f, derivedRelation(f, fa, fb))
+	orig, _ := attribute([]*Fingerprint{fa, fb}, 0, 1, f, derivedRelation(f, fa, fb), wf)
 	return []int{a, b}[orig] != l.later
 }
 

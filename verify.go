@@ -189,7 +189,7 @@ func garbled(a, b *Fingerprint) bool {
 }
 
 // attribute picks the side of a pair that is the likely original, and why.
-func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation) (int, string) {
+func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *wordFreq) (int, string) {
 	da, db := data[a], data[b]
 	if !da.published.IsZero() && !db.published.IsZero() && !da.published.Equal(db.published) {
 		if da.published.Before(db.published) {
@@ -204,19 +204,32 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation) (int
 		return b, fmt.Sprintf("agency copy (%s); papers take from the wire", wb)
 	}
 	ga, gb := data[a].garble, data[b].garble
-	// In a machine rewrite the side with fewer garbling signs is the
-	// source: clearly so when garbled, and still in 19 of 20 word-for-word
-	// rewordings whose signs differ only a little (round trips and spun
-	// copies of wire stories).
-	if rel == MachineRewrite && ga != gb {
+	// In a machine rewrite the clearly less garbled side is the source.
+	// Else the side whose own words are the corpus's usual ones (wf: the
+	// corpus's word counts, nil when there are none), and failing that
+	// the less garbled, still right in 19 of 20 word-for-word rewordings
+	// whose signs differ only a little (round trips and spun copies of
+	// wire stories).
+	if rel == MachineRewrite {
 		why := "fluent; the other shows machine-rewrite garbling (%.1f vs %.1f signs per 100 words)"
-		if !garbled(da, db) {
+		switch {
+		case garbled(da, db):
+		case wf != nil:
+			if ma, mb, ok := wf.usualWording(da.chash, db.chash); ok {
+				if ma > mb {
+					return a, usualReason(ma, mb)
+				}
+				return b, usualReason(mb, ma)
+			}
+			fallthrough
+		default:
 			why = "the less garbled of a word-for-word rewording (%.1f vs %.1f garbling signs per 100 words)"
 		}
 		if ga < gb {
 			return a, fmt.Sprintf(why, ga, gb)
+		} else if gb < ga {
+			return b, fmt.Sprintf(why, gb, ga)
 		}
-		return b, fmt.Sprintf(why, gb, ga)
 	}
 	// A text that dates the events later ("yesterday" against "today")
 	// was written later: the next day's paper rewrites the day's report.
