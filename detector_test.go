@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -400,6 +401,53 @@ func TestRunsIndependent(t *testing.T) {
 		run(t, o, x)
 		if got := run(t, o, y); !reflect.DeepEqual(got, want) {
 			t.Fatalf("a run after another corpus's differs from the same run alone")
+		}
+	}
+}
+
+// A site's header and footer on every document change no pair: the words
+// they share are left out of the alignment and of each text's share, and
+// a footer's "today" does not date the article.
+func TestBoilerplateChangesNoPair(t *testing.T) {
+	docs := genDocs(t, gen.Options{Docs: 200, Words: 150, Seed: 7})
+	const header = "Home | News | Courts | Sport | Weather | Business | Culture\n\n"
+	const footer = "\n\nShare this article on Facebook, Twitter or by email. Sign up to our daily newsletter today for the latest headlines and breaking news delivered straight to your inbox. We use cookies to give you the best experience on our website; by continuing to browse the site you agree to our use of cookies. Copyright News Group Newspapers Limited. All rights reserved."
+	framed := make([]reprint.Document, len(docs))
+	for i, d := range docs {
+		d.Text = header + d.Text + footer
+		framed[i] = d
+	}
+	pairsOf := func(docs []reprint.Document) map[string]reprint.Pair {
+		det, err := reprint.New(reprint.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := det.Run(context.Background(), docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]reprint.Pair{}
+		for _, p := range res.Pairs {
+			out[docs[p.A].ID+" "+docs[p.B].ID] = p
+		}
+		return out
+	}
+	plain, withFrame := pairsOf(docs), pairsOf(framed)
+	if len(plain) == 0 {
+		t.Fatal("got no pairs in the plain corpus, want some")
+	}
+	for k, p := range plain {
+		q, ok := withFrame[k]
+		switch {
+		case !ok:
+			t.Errorf("pair %s (%s, score %.3f): got none with header and footer, want it", k, p.Relation, p.Score)
+		case q.Relation != p.Relation || math.Abs(q.Score-p.Score) > 0.02 || q.Original != p.Original:
+			t.Errorf("pair %s: got %s %.3f original %d with header and footer, want %s %.3f original %d", k, q.Relation, q.Score, q.Original, p.Relation, p.Score, p.Original)
+		}
+	}
+	for k, q := range withFrame {
+		if _, ok := plain[k]; !ok {
+			t.Errorf("pair %s: got %s %.3f with header and footer, want none", k, q.Relation, q.Score)
 		}
 	}
 }

@@ -20,6 +20,8 @@ type Fingerprint struct {
 	words     int         // number of words
 	chash     []uint32    // hash of each content word's stem, folded to 32 bits
 	nums      []uint64    // bit i set: content word i is a number; nil: none (or an index made before numbers were marked)
+	boil      []uint64    // bit i set: content word i lies in boilerplate (a scan's verification only); nil: none
+	nboil     int         // content words marked in boil
 	lit       shingle.Set // literal channel: word K-shingles
 	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
 	sigLit    minhash.Signature
@@ -57,6 +59,7 @@ type scratch struct {
 	hits    []int    // indices of common shingles found (Scan.sketch)
 	kept    []uint32 // a set without its common shingles (Scan.sketch)
 	slots   []uint32 // wordFreq counters of a document's content words
+	inBoil  []bool   // word i lies in boilerplate (boilerplate); empty: none
 }
 
 // prepMode says how much prepare does, for whom.

@@ -298,6 +298,11 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	}
 	v := &view{fp: *sketch, pos: slices.Clone(s.pos), text: t}
 	v.fp.chash, v.fp.nums, v.fp.wire = full.chash, full.nums, full.wire
+	v.fp.boil, v.fp.nboil, v.fp.days = boilerplate(s, d.opts.K, common.lit, full.days)
+	if len(s.inBoil) > 0 {
+		full.lit = withoutBoiler(full.lit, d.opts.K, func(w int) bool { return s.inBoil[w] }, len(s.inBoil))
+		full.rw = withoutBoiler(full.rw, d.opts.RewriteK, v.fp.isBoiler, len(full.chash))
+	}
 	v.fp.lit = drop(full.lit, common.lit)
 	v.fp.rw = drop(full.rw, common.rw)
 	v.fp.litKeys, v.fp.rwSig, v.fp.sketched = nil, nil, false
@@ -333,6 +338,7 @@ func (c *viewCache) put(i int, v *view) {
 type measured struct {
 	credit             string
 	garble             float64
+	days               int8 // day lean without boilerplate (boilerplate)
 	hasCredit, garbled bool // which were read
 }
 
@@ -346,7 +352,7 @@ func (v *view) readCredit() {
 
 // measured returns what was read of v.
 func (v *view) measured() measured {
-	return measured{v.fp.credit, v.fp.garble, v.credited, !v.fp.noGarble}
+	return measured{v.fp.credit, v.fp.garble, v.fp.days, v.credited, !v.fp.noGarble}
 }
 
 // resolveTexts verifies the candidate pairs of a scan from the documents'
@@ -497,6 +503,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 		res.Pairs = append(res.Pairs, pairs[n])
 		for k, i := range cands[n] { // the same values from every pair
 			m := meas[n][k]
+			fps[i].days = m.days
 			if m.hasCredit {
 				fps[i].credit = m.credit
 			}

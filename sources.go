@@ -32,7 +32,7 @@ type sourceLink struct {
 	byDays  bool         // only the day words tell the order (attribute may weigh garbling first)
 	cov     float64      // share of later's content words inside the passages
 	spans   [][2]int     // later's content-word ranges inside the passages
-	nwords  int          // later's content words
+	nwords  int          // later's content words, boilerplate left out
 	nums    []uint64     // later's number words (Fingerprint.nums): they do not count as added
 	f       pairFeatures // the pair's measures, to build it if joined
 }
@@ -78,9 +78,9 @@ func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool)
 	if first < 0 {
 		return sourceLink{}, false
 	}
-	l := sourceLink{n: n, later: b, earlier: a, byDays: byDays, cov: f.covB, nwords: len(fb.chash), nums: fb.nums}
+	l := sourceLink{n: n, later: b, earlier: a, byDays: byDays, cov: f.covB, nwords: fb.own(), nums: fb.nums}
 	if first == 1 {
-		l.later, l.earlier, l.cov, l.nwords, l.nums = a, b, f.covA, len(fa.chash), fa.nums
+		l.later, l.earlier, l.cov, l.nwords, l.nums = a, b, f.covA, fa.own(), fa.nums
 	}
 	l.spans = make([][2]int, len(f.passages))
 	for i, p := range f.passages {

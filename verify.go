@@ -90,9 +90,9 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 	if max(f.containAB, f.containBA) < 0.02 && max(f.rwAB, f.rwBA) < 0.03 {
 		return f // nothing in common worth aligning
 	}
-	f.passages = alignPair(a.chash, b.chash)
-	// Content words of each side in passages: their shares (as
-	// align.Coverage gives them), and matched, the count of the shorter
+	f.passages = alignPair(a.alignable(0x9e3779b9), b.alignable(0x7f4a7c15))
+	// Content words of each side in passages: their shares of its own
+	// words (boilerplate left out), and matched, the count of the shorter
 	// side's (at equal length, the fewer) without its numbers (wA, wB),
 	// not rounded back from a share.
 	inA, inB, wA, wB := 0, 0, 0, 0
@@ -108,11 +108,11 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 		}
 		return min(1, float64(in)/float64(n))
 	}
-	f.covA, f.covB = share(inA, len(a.chash)), share(inB, len(b.chash))
+	f.covA, f.covB = share(inA, a.own()), share(inB, b.own())
 	switch {
-	case len(a.chash) < len(b.chash):
+	case a.own() < b.own():
 		f.matched = wA
-	case len(a.chash) > len(b.chash):
+	case a.own() > b.own():
 		f.matched = wB
 	default:
 		f.matched = min(wA, wB)
@@ -215,7 +215,7 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 		switch {
 		case garbled(da, db):
 		case wf != nil:
-			if ma, mb, ok := wf.usualWording(da.chash, db.chash); ok {
+			if ma, mb, ok := wf.usualWording(da.ownWords(), db.ownWords()); ok {
 				if ma > mb {
 					return a, usualReason(ma, mb)
 				}
