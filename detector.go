@@ -168,6 +168,53 @@ func (d *Detector) Keys(fp *Fingerprint) []uint64 {
 	return keys
 }
 
+// QueryKeys returns fp's keys (Keys) to look up in an index whose shingle
+// counts are df, without the bands whose values come from shingles common
+// in it: such a band is shared by every page of a site that carries the
+// same footer, and the pages sharing most keys with the query would be
+// those, not its sources. A nil df gives Keys.
+func (d *Detector) QueryKeys(fp *Fingerprint, df *DocFreq) []uint64 {
+	keys := d.Keys(fp)
+	c := df.common(d.opts.MaxDocFreq)
+	if len(c.lit)+len(c.rw) == 0 || !c.holds(fp) {
+		return keys
+	}
+	p := d.params()
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	out := keys[:0]
+	// filter appends the keys of the bands of sig (bands of rows values,
+	// keys from ks) that are the same when set is signed without common.
+	filter := func(ks []uint64, sig minhash.Signature, set shingle.Set, common []uint32, bands, rows int) {
+		own := slices.DeleteFunc(slices.Clone(set), func(h uint32) bool {
+			_, found := slices.BinarySearch(common, h)
+			return found
+		})
+		if len(own) == 0 {
+			return
+		}
+		if len(own) == len(set) {
+			out = append(out, ks...)
+			return
+		}
+		bare := d.signSet(s, own)
+		for b := range bands {
+			if slices.Equal(sig[b*rows:(b+1)*rows], bare[b*rows:(b+1)*rows]) {
+				out = append(out, ks[b])
+			}
+		}
+	}
+	n := 0
+	if len(fp.lit) > 0 {
+		filter(keys[:p.Bands], fp.sigLit, fp.lit, c.lit, p.Bands, p.Rows)
+		n = p.Bands
+	}
+	if n < len(keys) {
+		filter(keys[n:], fp.sigRw, fp.rw, c.rw, p.RewriteBands, p.RewriteRows)
+	}
+	return out
+}
+
 // Params returns the effective parameters; an index stores them and refuses
 // queries made with other ones.
 func (d *Detector) Params() Params { return d.params() }
@@ -177,11 +224,23 @@ func (d *Detector) Params() Params { return d.params() }
 // search. texts[i] is fps[i]'s text, used for evidence excerpts; it may be
 // "" when the text is not at hand (offsets are still given).
 func (d *Detector) Resolve(ctx context.Context, fps []*Fingerprint, texts []string, cands [][2]int) (*Result, error) {
+	return d.ResolveCommon(ctx, fps, texts, cands, nil)
+}
+
+// ResolveCommon is Resolve in a corpus whose shingle counts are df (an
+// index's): the shingles common in it (boilerplate, see DocFreq) are left
+// out of the verification of the documents whose texts are given, as a
+// scan leaves them out. A nil df leaves nothing out.
+func (d *Detector) ResolveCommon(ctx context.Context, fps []*Fingerprint, texts []string, cands [][2]int, df *DocFreq) (*Result, error) {
 	text := func(i int) (string, error) {
 		if i < len(texts) {
 			return texts[i], nil
 		}
 		return "", nil
+	}
+	fps, err := d.discount(ctx, fps, text, cands, df.common(d.opts.MaxDocFreq))
+	if err != nil {
+		return nil, err
 	}
 	res, err := d.resolve(ctx, fps, text, cands)
 	if err != nil {
@@ -190,6 +249,50 @@ func (d *Detector) Resolve(ctx context.Context, fps []*Fingerprint, texts []stri
 	res.Params = d.params()
 	res.Params.Candidates = len(cands)
 	return res, nil
+}
+
+// discount returns data with the documents of cands that hold a shingle
+// of common, and whose texts are at hand, read again without it (look).
+// data itself is not changed.
+func (d *Detector) discount(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int, common *commonSet) ([]*Fingerprint, error) {
+	if len(common.lit)+len(common.rw) == 0 {
+		return data, nil
+	}
+	var docs []int
+	seen := make([]bool, len(data))
+	for _, c := range cands {
+		for _, i := range c {
+			if !seen[i] {
+				seen[i] = true
+				docs = append(docs, i)
+			}
+		}
+	}
+	out := slices.Clone(data)
+	errs := make([]error, len(docs))
+	err := parallel(ctx, d.opts.Workers, len(docs), func(k int) {
+		i := docs[k]
+		if !common.holds(data[i]) {
+			return
+		}
+		if t, err := text(i); err != nil || t == "" {
+			errs[k] = err
+			return
+		}
+		v, err := d.look(i, data[i], text, common)
+		if err != nil {
+			errs[k] = err
+			return
+		}
+		out[i] = &v.fp
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := firstError(errs); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int) (*Result, error) {

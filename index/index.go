@@ -21,6 +21,10 @@
 //	          sorted (LSH key (8), document number (4)) entries
 //	dead      document number → empty: replaced documents whose postings
 //	          still sit in a segment
+//	docfreq   "all" → the counts of documents holding each frequent
+//	          shingle (reprint.DocFreq), to tell boilerplate; in a bucket
+//	          of its own so that a write of the counters does not rewrite
+//	          it. Indexes made before it have none until their next Add.
 //
 // Documents get increasing numbers, so docs, texts and nums grow by appends
 // and stay compact. Postings (LSH key, document number) are written as
@@ -54,6 +58,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -93,6 +98,7 @@ var (
 	bSegs     = []byte("segs")
 	bPostings = []byte("postings")
 	bDead     = []byte("dead")
+	bDocFreq  = []byte("docfreq")
 
 	mVersion  = []byte("version")
 	mParams   = []byte("params")
@@ -100,9 +106,10 @@ var (
 	mPostings = []byte("postings")
 	mNextDoc  = []byte("next_doc")
 	mNextSeg  = []byte("next_segment")
+	kDocFreq  = []byte("all")
 )
 
-var allBuckets = [][]byte{bMeta, bIDs, bNums, bDocs, bTexts, bSegs, bPostings, bDead}
+var allBuckets = [][]byte{bMeta, bIDs, bNums, bDocs, bTexts, bSegs, bPostings, bDead, bDocFreq}
 
 // Options configure Open. The zero value opens for reading and writing,
 // creating the file if it is missing.
@@ -131,6 +138,11 @@ type Index struct {
 	path   string
 	params reprint.Params
 	opts   Options
+
+	mu    sync.Mutex
+	df    *reprint.DocFreq // decoded DocFreq, as of the commit dfTx
+	dfTx  int
+	dfSet bool
 }
 
 // ErrNotExist is returned by Open for a read-only open of a missing index.
@@ -269,7 +281,7 @@ func (ix *Index) init(p reprint.Params, zero bool) error {
 	return ix.db.View(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
+			if tx.Bucket(name) == nil && !bytes.Equal(name, bDocFreq) { // docfreq: added later
 				return fmt.Errorf("open index %s: corrupt: bucket %q missing", ix.path, name)
 			}
 		}
@@ -374,6 +386,9 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 	err := ix.db.Update(func(tx *bolt.Tx) error {
 		st = AddStats{}
 		w := newWriter(tx)
+		if err := w.loadDocFreq(); err != nil {
+			return err
+		}
 		var batch []posting
 		for i := range docs {
 			id := docs[i].ID
@@ -401,10 +416,12 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 			if err != nil {
 				return fmt.Errorf("document %s: %w", id, err)
 			}
+			w.dfOps = append(w.dfOps, docFreqOp{fps[i], true})
 			for _, k := range ks {
 				batch = append(batch, posting{k, num})
 			}
 		}
+		w.countDocFreq() // while the postings are written
 		if err := w.addSegment(batch); err != nil {
 			return err
 		}
@@ -524,13 +541,17 @@ func (ix *Index) Has(id string) (bool, error) {
 
 // Stats describes an index.
 type Stats struct {
-	Path          string         `json:"path"`
-	FormatVersion int            `json:"format_version"`
-	Documents     int            `json:"documents"`
-	Postings      int64          `json:"postings"`   // live (key, document) entries
-	Segments      int            `json:"segments"`   // posting segments a lookup visits
-	FileBytes     int64          `json:"file_bytes"` // size of the file
-	Params        reprint.Params `json:"params"`
+	Path          string `json:"path"`
+	FormatVersion int    `json:"format_version"`
+	Documents     int    `json:"documents"`
+	Postings      int64  `json:"postings"`   // live (key, document) entries
+	Segments      int    `json:"segments"`   // posting segments a lookup visits
+	FileBytes     int64  `json:"file_bytes"` // size of the file
+	// CommonShingles counts the shingles that checks leave out as
+	// boilerplate (found in more than max_doc_freq of the documents):
+	// literal and rewrite channel together.
+	CommonShingles int            `json:"common_shingles"`
+	Params         reprint.Params `json:"params"`
 }
 
 // Stats returns the index's counts and parameters.
@@ -547,7 +568,47 @@ func (ix *Index) Stats() (Stats, error) {
 	if err != nil {
 		return st, fmt.Errorf("index %s: stats: %w", ix.path, err)
 	}
+	df, err := ix.DocFreq()
+	if err != nil {
+		return st, err
+	}
+	if df != nil {
+		lit, rw := df.Common(ix.params.MaxDocFreq)
+		st.CommonShingles = lit + rw
+	}
 	return st, nil
+}
+
+// DocFreq returns the counts of the documents holding each frequent
+// shingle, as of the last Add, for reprint.Detector.ResolveCommon; nil
+// for an index made before they were kept, until its next Add counts
+// them. Nothing is read again until another Add commits.
+func (ix *Index) DocFreq() (*reprint.DocFreq, error) {
+	var df *reprint.DocFreq
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		ix.mu.Lock()
+		defer ix.mu.Unlock()
+		if ix.dfSet && ix.dfTx == tx.ID() {
+			df = ix.df
+			return nil
+		}
+		var v []byte
+		if b := tx.Bucket(bDocFreq); b != nil {
+			v = b.Get(kDocFreq)
+		}
+		if v != nil {
+			df = new(reprint.DocFreq)
+			if err := df.UnmarshalBinary(v); err != nil {
+				return err
+			}
+		}
+		ix.df, ix.dfTx, ix.dfSet = df, tx.ID(), true
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index %s: document frequencies: %w", ix.path, err)
+	}
+	return df, nil
 }
 
 // posting is one (LSH key, document number) entry.

@@ -164,3 +164,70 @@ func FuzzDecodeText(f *testing.F) {
 		}
 	})
 }
+
+// TestDocFreqOfOlderIndex: an index made before shingle counts were kept
+// opens, has none, and counts all its documents at its next Add; replacing
+// a document takes its old text's shingles back.
+func TestDocFreqOfOlderIndex(t *testing.T) {
+	det, _ := reprint.New(reprint.Options{})
+	path := filepath.Join(t.TempDir(), "old.idx")
+	ix, err := Open(path, det.Params(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame := func(docs []reprint.Document, fps []*reprint.Fingerprint) {
+		for i := range docs {
+			docs[i].Text = "Sign up for the Courier newsletter today: " + docs[i].Text + " and share this page with a friend."
+			fps[i] = det.Fingerprint(docs[i])
+		}
+	}
+	docs, fps, keys := tiny(t, det, "a", 30, func(int) []uint64 { return nil })
+	frame(docs, fps)
+	if _, err := ix.Add(docs, fps, keys); err != nil {
+		t.Fatal(err)
+	}
+	// Make it an older index: no docfreq bucket.
+	err = ix.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bDocFreq) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if ix, err = Open(path, det.Params(), Options{}); err != nil {
+		t.Fatalf("open an index without counts: %v", err)
+	}
+	defer ix.Close()
+	if df, err := ix.DocFreq(); err != nil || df != nil {
+		t.Fatalf("got counts %v, error %v; want none", df, err)
+	}
+	more, mfps, mkeys := tiny(t, det, "b", 10, func(int) []uint64 { return nil })
+	frame(more, mfps)
+	if _, err := ix.Add(more, mfps, mkeys); err != nil {
+		t.Fatal(err)
+	}
+	df, err := ix.DocFreq()
+	if err != nil || df == nil {
+		t.Fatalf("got counts %v, error %v; want counts", df, err)
+	}
+	if got, want := df.Docs(), 40; got != want {
+		t.Errorf("got %d documents counted, want %d", got, want)
+	}
+	if lit, _ := df.Common(0); lit == 0 {
+		t.Error("got no common literal shingles, want the frame's")
+	}
+	// Replace 38 of them with unframed texts: the frame is no longer common.
+	all := append(docs, more...)[:38]
+	rfps := make([]*reprint.Fingerprint, len(all))
+	rkeys := make([][]uint64, len(all))
+	for i := range all {
+		all[i].Text = fmt.Sprintf("a new text, number %d", i)
+		rfps[i] = det.Fingerprint(all[i])
+	}
+	st, err := ix.Add(all, rfps, rkeys)
+	if err != nil || st.Replaced != 38 {
+		t.Fatalf("got %+v, error %v; want 38 replaced", st, err)
+	}
+	df, _ = ix.DocFreq()
+	if lit, _ := df.Common(0); df.Docs() != 40 || lit != 0 {
+		t.Errorf("after replacing: got %d documents, %d common literal shingles; want 40, none", df.Docs(), lit)
+	}
+}

@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/reprint-dev/reprint"
 )
 
 // writer does the work of one Add transaction and keeps its counters.
@@ -21,6 +23,13 @@ type writer struct {
 	dead                                         *bolt.Bucket
 	ndocs, npostings                             uint64
 	nextDoc, nextSeg                             uint32
+	// The shingle counts (reprint.DocFreq): decoded, changed and encoded
+	// on other goroutines while the batch is written.
+	dfb       *bolt.Bucket
+	dfLoad    chan docFreqResult // the counts as stored (loadDocFreq)
+	dfNew     bool               // counted afresh: to be written even with no change
+	dfOps     []docFreqOp        // the batch's changes, in order
+	dfCounted chan docFreqResult // the counts to write (countDocFreq)
 }
 
 func newWriter(tx *bolt.Tx) *writer {
@@ -40,8 +49,92 @@ func newWriter(tx *bolt.Tx) *writer {
 	return w
 }
 
-// finish writes the counters back.
+// docFreqOp is one change to the shingle counts: a document counted, or
+// taken back.
+type docFreqOp struct {
+	fp  *reprint.Fingerprint
+	add bool
+}
+
+type docFreqResult struct {
+	df  *reprint.DocFreq
+	enc []byte // nil: nothing to write
+	err error
+}
+
+// loadDocFreq starts decoding the shingle counts on another goroutine, so
+// that it overlaps the batch's writes. An index made before they were kept
+// has them counted over all its documents now, once.
+func (w *writer) loadDocFreq() error {
+	b, err := w.tx.CreateBucketIfNotExists(bDocFreq)
+	if err != nil {
+		return err
+	}
+	w.dfb = b
+	w.dfLoad = make(chan docFreqResult, 1)
+	if v := b.Get(kDocFreq); v != nil {
+		enc := bytes.Clone(v) // a write transaction may remap the file
+		go func() {
+			df := new(reprint.DocFreq)
+			if err := df.UnmarshalBinary(enc); err != nil {
+				w.dfLoad <- docFreqResult{err: fmt.Errorf("document frequencies: %w", err)}
+				return
+			}
+			w.dfLoad <- docFreqResult{df: df}
+		}()
+		return nil
+	}
+	df := reprint.NewDocFreq()
+	err = w.docs.ForEach(func(k, v []byte) error {
+		var fp reprint.Fingerprint
+		if err := fp.UnmarshalBinary(v); err != nil {
+			return fmt.Errorf("document number %d: %w", binary.BigEndian.Uint32(k), err)
+		}
+		df.Add(&fp)
+		return nil
+	})
+	w.dfLoad <- docFreqResult{df: df}
+	w.dfNew = true
+	return err
+}
+
+// countDocFreq starts applying the batch's changes to the shingle counts
+// and encoding them, on another goroutine; finish waits for it.
+func (w *writer) countDocFreq() {
+	ops, load, write := w.dfOps, w.dfLoad, w.dfNew || len(w.dfOps) > 0
+	w.dfCounted = make(chan docFreqResult, 1)
+	go func() {
+		r := <-load
+		if r.err != nil || !write { // nothing to write: rewriting its pages would grow the file
+			w.dfCounted <- r
+			return
+		}
+		for _, op := range ops {
+			if op.add {
+				r.df.Add(op.fp)
+			} else {
+				r.df.Remove(op.fp)
+			}
+		}
+		r.enc, r.err = r.df.MarshalBinary()
+		w.dfCounted <- r
+	}()
+}
+
+// finish writes the counters and the shingle counts back.
 func (w *writer) finish() error {
+	if w.dfCounted == nil {
+		w.countDocFreq()
+	}
+	r := <-w.dfCounted
+	if r.err != nil {
+		return r.err
+	}
+	if r.enc != nil {
+		if err := w.dfb.Put(kDocFreq, r.enc); err != nil {
+			return err
+		}
+	}
 	for _, kv := range []struct {
 		k []byte
 		v uint64
@@ -81,6 +174,11 @@ func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
 // in their segment until the next merge drops them.
 func (w *writer) remove(num uint32, nkeys uint64) error {
 	k := u32(num)
+	var fp reprint.Fingerprint
+	if err := fp.UnmarshalBinary(w.docs.Get(k)); err != nil {
+		return fmt.Errorf("stored fingerprint: %w", err)
+	}
+	w.dfOps = append(w.dfOps, docFreqOp{&fp, false})
 	for _, b := range []*bolt.Bucket{w.docs, w.texts, w.nums} {
 		if err := b.Delete(k); err != nil {
 			return err

@@ -57,7 +57,9 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // in a pair, in index order, then the queries in input order: on a tie the
 // indexed article, which was there first, is the original. An indexed
 // article with a query's ID is the query itself and is not compared;
-// queries are not compared with each other. Errors are ctx's error, an
+// queries are not compared with each other. Text that many indexed
+// articles share (boilerplate: see reprint.DocFreq) is left out of the
+// comparison, as a scan leaves it out. Errors are ctx's error, an
 // *IndexError, or a verification error.
 func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*reprint.Result, []string, error) {
 	opts := s.opts
@@ -70,7 +72,11 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err != nil {
 		return nil, nil, err
 	}
-	qfps, qkeys := fingerprints(dets, queries)
+	df, err := s.ix.DocFreq()
+	if err != nil {
+		return nil, nil, &IndexError{err}
+	}
+	qfps, qkeys := fingerprints(dets, queries, df)
 	if progress != nil {
 		progress.Add(len(queries))
 		progress.Stage("lookup", len(queries))
@@ -151,7 +157,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
-	res, err := det.Resolve(ctx, all, texts, pairs)
+	res, err := det.ResolveCommon(ctx, all, texts, pairs, df)
 	if err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
@@ -184,9 +190,9 @@ func detectors(opts reprint.Options, queries int) ([]*reprint.Detector, error) {
 	return dets, nil
 }
 
-// fingerprints returns the fingerprints and LSH keys of docs, made on one
-// goroutine per detector.
-func fingerprints(dets []*reprint.Detector, docs []reprint.Document) ([]*reprint.Fingerprint, [][]uint64) {
+// fingerprints returns the fingerprints of docs and the LSH keys to look
+// up (without boilerplate's, df), made on one goroutine per detector.
+func fingerprints(dets []*reprint.Detector, docs []reprint.Document, df *reprint.DocFreq) ([]*reprint.Fingerprint, [][]uint64) {
 	fps := make([]*reprint.Fingerprint, len(docs))
 	keys := make([][]uint64, len(docs))
 	var wg sync.WaitGroup
@@ -194,7 +200,7 @@ func fingerprints(dets []*reprint.Detector, docs []reprint.Document) ([]*reprint
 		wg.Go(func() {
 			for i := w; i < len(docs); i += len(dets) {
 				fps[i] = det.Fingerprint(docs[i])
-				keys[i] = det.Keys(fps[i])
+				keys[i] = det.QueryKeys(fps[i], df)
 			}
 		})
 	}

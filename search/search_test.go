@@ -1,9 +1,13 @@
 package search_test
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -13,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/gen"
 	"github.com/reprint-dev/reprint/index"
 	"github.com/reprint-dev/reprint/search"
 )
@@ -170,4 +175,124 @@ func ExampleSearcher_Check() {
 	}
 	// Output:
 	// monday tuesday copy original: monday
+}
+
+// TestCheckBoilerplate: a site's header and footer on every indexed page
+// and on the query are not evidence; the query's own text still is.
+func TestCheckBoilerplate(t *testing.T) {
+	const (
+		header = "Home | News | Sport | Business | Weather | Local | Opinion | Lifestyle | Subscribe to the Evening Courier and sign in to your account to read more stories. "
+		footer = " Share this article on Facebook, Twitter or by email. Sign up for our morning newsletter of the top stories of the day, and contact the newsroom with a story tip."
+	)
+	var buf bytes.Buffer
+	if _, err := gen.Write(&buf, io.Discard, gen.Options{Docs: 41, Seed: 7, Words: 80, Planted: -1}); err != nil {
+		t.Fatal(err)
+	}
+	var docs []reprint.Document
+	sc := bufio.NewScanner(&buf)
+	for sc.Scan() {
+		var d reprint.Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		d.Text = header + d.Text + footer
+		docs = append(docs, d)
+	}
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "site.idx"), det.Params(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	indexed := docs[:39]
+	var fps []*reprint.Fingerprint
+	var keys [][]uint64
+	for _, d := range indexed {
+		fp := det.Fingerprint(d)
+		fps, keys = append(fps, fp), append(keys, det.Keys(fp))
+	}
+	if _, err := ix.Add(indexed, fps, keys); err != nil {
+		t.Fatal(err)
+	}
+	s := search.New(ix, det, search.Options{})
+	copied := reprint.Document{ID: "copy", Text: docs[5].Text}
+	tests := []struct {
+		name  string
+		query reprint.Document
+		want  []string
+	}{
+		{"unrelated article of the site", docs[39], nil},
+		{"another", docs[40], nil},
+		{"copy of an indexed article", copied, []string{docs[5].ID + " copy copy " + docs[5].ID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _, err := s.Check(t.Context(), []reprint.Document{tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := pairs(res); !slices.Equal(got, tt.want) {
+				t.Errorf("got pairs %q, want %q", got, tt.want)
+			}
+			for _, p := range res.Pairs {
+				for _, ps := range p.Passages {
+					if strings.Contains(ps.Text, "newsletter") || strings.Contains(ps.Text, "Subscribe") {
+						t.Errorf("got passage %q, want none in the header or footer", ps.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCheck measures one newsroom check: an article against an index
+// of 5000 generated ones, some of them framed by one site's boilerplate.
+func BenchmarkCheck(b *testing.B) {
+	var buf bytes.Buffer
+	if _, err := gen.Write(&buf, io.Discard, gen.Options{Docs: 5000, Seed: 11}); err != nil {
+		b.Fatal(err)
+	}
+	var docs []reprint.Document
+	sc := bufio.NewScanner(&buf)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var d reprint.Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			b.Fatal(err)
+		}
+		if len(docs)%4 == 0 {
+			d.Text = "Home | News | Sport | Weather | Subscribe to the Courier. " + d.Text + " Share this article and sign up for our newsletter."
+		}
+		docs = append(docs, d)
+	}
+	det, _ := reprint.New(reprint.Options{})
+	ix, err := index.Open(filepath.Join(b.TempDir(), "b.idx"), det.Params(), index.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	fps := make([]*reprint.Fingerprint, len(docs)-100)
+	keys := make([][]uint64, len(fps))
+	for i := range fps {
+		fps[i] = det.Fingerprint(docs[i])
+		keys[i] = det.Keys(fps[i])
+	}
+	if _, err := ix.Add(docs[:len(fps)], fps, keys); err != nil {
+		b.Fatal(err)
+	}
+	s := search.New(ix, det, search.Options{MaxCandidates: 100})
+	queries := docs[len(fps):]
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		q := queries[i%len(queries)]
+		b.SetBytes(int64(len(q.Text)))
+		if _, _, err := s.Check(b.Context(), []reprint.Document{q}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
 }

@@ -199,16 +199,41 @@ func TestCheckLatency(t *testing.T) {
 		path, st.Documents, len(times), times[len(times)/2], times[(len(times)*99)/100], times[len(times)-1], float64(pairs)/float64(len(times)))
 }
 
-// TestCheckMETER indexes the METER press-agency texts, checks every
-// newspaper text against them in one run, and scores the result with the
-// eval package, for comparison with "reprint eval" on the whole set. Run it
-// with REPRINT_METER=/path/to/meter-courts (holding docs.jsonl and
-// labels.jsonl).
-func TestCheckMETER(t *testing.T) {
-	dir := os.Getenv("REPRINT_METER")
-	if dir == "" {
-		t.Skip("set REPRINT_METER")
+// A site's header and footer, for TestCheckEval's framed runs.
+const (
+	siteHeader = "Home | News | Sport | Business | Culture | Opinion | Sign in to your account to keep reading the latest headlines from our award winning newsroom.\n\n"
+	siteFooter = "\n\nShare this article on Facebook, Twitter or by email. Sign up for our daily newsletter to get the top stories delivered to your inbox every morning. We use cookies to improve your experience on our site; by continuing to browse you agree to our use of cookies. Copyright 2026 Example Media Group. All rights reserved. Contact the newsroom with a story tip."
+)
+
+// TestCheckEval checks the labelled sets through an index, the newsroom's
+// way: the PA texts are indexed, every other text is checked against
+// them, and the result is scored. REPRINT_METER and REPRINT_REWRITES name
+// the meter-courts and rewrites-courts folders (docs.jsonl, labels.jsonl);
+// each set runs as it is and framed, every text between one site's header
+// and footer, as scraped pages are.
+func TestCheckEval(t *testing.T) {
+	sets := []struct{ name, env string }{{"meter-courts", "REPRINT_METER"}, {"rewrites-courts", "REPRINT_REWRITES"}}
+	ran := false
+	for _, set := range sets {
+		dir := os.Getenv(set.env)
+		if dir == "" {
+			continue
+		}
+		ran = true
+		for _, framed := range []bool{false, true} {
+			name := set.name
+			if framed {
+				name += "/framed"
+			}
+			t.Run(name, func(t *testing.T) { checkEval(t, dir, framed) })
+		}
 	}
+	if !ran {
+		t.Skip("set REPRINT_METER or REPRINT_REWRITES to a labelled set's folder")
+	}
+}
+
+func checkEval(t *testing.T, dir string, framed bool) {
 	f, err := os.Open(filepath.Join(dir, "docs.jsonl"))
 	if err != nil {
 		t.Fatal(err)
@@ -218,19 +243,19 @@ func TestCheckMETER(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pa, news strings.Builder
+	var pa strings.Builder
 	var queries []reprint.Document
 	for _, d := range docs {
-		line, _ := json.Marshal(map[string]string{"id": d.ID, "text": d.Text})
-		switch {
-		case strings.HasPrefix(d.ID, "pa/"):
-			pa.Write(line)
-			pa.WriteByte('\n')
-		case strings.HasPrefix(d.ID, "news/"):
-			news.Write(line)
-			news.WriteByte('\n')
-			queries = append(queries, d)
+		if framed {
+			d.Text = siteHeader + d.Text + siteFooter
 		}
+		if !strings.HasPrefix(d.ID, "pa/") {
+			queries = append(queries, d)
+			continue
+		}
+		line, _ := json.Marshal(map[string]string{"id": d.ID, "text": d.Text})
+		pa.Write(line)
+		pa.WriteByte('\n')
 	}
 	idx := filepath.Join(t.TempDir(), "pa.idx")
 	if code, _, errOut := runCmd(t, t.Context(), pa.String(), "index", "add", "-q", "--index", idx, "-"); code != 0 {
@@ -261,7 +286,7 @@ func TestCheckMETER(t *testing.T) {
 	rep := eval.Score(res, labels)
 	var b strings.Builder
 	rep.WriteText(&b)
-	t.Logf("checked %d newspaper texts against %d indexed PA texts in %v: %d pairs\n%s", len(queries), len(docs)-len(queries), elapsed, len(res.Pairs), b.String())
+	t.Logf("checked %d texts against %d indexed PA texts in %v: %d pairs\n%s", len(queries), len(docs)-len(queries), elapsed, len(res.Pairs), b.String())
 }
 
 // TestCheckHTMLSameAsText checks a real-looking news page (the article of

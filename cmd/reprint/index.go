@@ -431,10 +431,11 @@ func runIndexStats(_ context.Context, args []string, _ io.Reader, stdout, stderr
   documents  %d
   postings   %d in %d segments
   file size  %s (%d bytes)
+  boilerplate %d shingles (in more than max_doc_freq of the documents; left out of checks)
 parameters: k=%d rewrite_k=%d num_hash=%d sketch=%s seed=%d threshold=%g bands=%d rows=%d
   rewrite_threshold=%g rewrite_bands=%d rewrite_rows=%d
   min_score=%g min_passage=%d same_story=%t (verification: checks may differ)
-`, st.Path, st.FormatVersion, st.Documents, st.Postings, st.Segments, humanBytes(st.FileBytes), st.FileBytes,
+`, st.Path, st.FormatVersion, st.Documents, st.Postings, st.Segments, humanBytes(st.FileBytes), st.FileBytes, st.CommonShingles,
 		p.K, p.RewriteK, p.NumHash, p.Sketch, p.Seed, p.Threshold, p.Bands, p.Rows,
 		p.RewriteThreshold, p.RewriteBands, p.RewriteRows, p.MinScore, p.MinPassage, p.SameStory)
 	return err
