@@ -186,10 +186,7 @@ func (d *Detector) QueryKeys(fp *Fingerprint, df *DocFreq) []uint64 {
 	// filter appends the keys of the bands of sig (bands of rows values,
 	// keys from ks) that are the same when set is signed without common.
 	filter := func(ks []uint64, sig minhash.Signature, set shingle.Set, common []uint32, bands, rows int) {
-		own := slices.DeleteFunc(slices.Clone(set), func(h uint32) bool {
-			_, found := slices.BinarySearch(common, h)
-			return found
-		})
+		own := without(slices.Clone(set), common)
 		if len(own) == 0 {
 			return
 		}
@@ -275,11 +272,12 @@ func (d *Detector) discount(ctx context.Context, data []*Fingerprint, text func(
 		if !common.holds(data[i]) {
 			return
 		}
-		if t, err := text(i); err != nil || t == "" {
+		t, err := text(i)
+		if err != nil || t == "" {
 			errs[k] = err
 			return
 		}
-		v, err := d.look(i, data[i], text, common)
+		v, err := d.look(i, data[i], func(int) (string, error) { return t, nil }, common)
 		if err != nil {
 			errs[k] = err
 			return

@@ -153,6 +153,17 @@ func (df *DocFreq) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
+// without returns set without the shingles of common (sorted), in place.
+func without(set shingle.Set, common []uint32) shingle.Set {
+	if len(common) == 0 {
+		return set
+	}
+	return slices.DeleteFunc(set, func(h uint32) bool {
+		_, found := slices.BinarySearch(common, h)
+		return found
+	})
+}
+
 // holds reports whether fp holds a shingle of c.
 func (c *commonSet) holds(fp *Fingerprint) bool {
 	in := func(set shingle.Set, common []uint32) bool {

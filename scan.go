@@ -287,15 +287,6 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	full := prepare(&Document{Text: t}, d.opts, s, prepVerify)
-	drop := func(set shingle.Set, common []uint32) shingle.Set {
-		if len(common) > 0 {
-			set = slices.DeleteFunc(set, func(h uint32) bool {
-				_, found := slices.BinarySearch(common, h)
-				return found
-			})
-		}
-		return shingle.SortSet(set)
-	}
 	v := &view{fp: *sketch, pos: slices.Clone(s.pos), text: t}
 	v.fp.chash, v.fp.nums, v.fp.wire = full.chash, full.nums, full.wire
 	v.fp.boil, v.fp.nboil, v.fp.days = boilerplate(s, d.opts.K, common.lit, full.days)
@@ -303,8 +294,8 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 		full.lit = withoutBoiler(full.lit, d.opts.K, func(w int) bool { return s.inBoil[w] }, len(s.inBoil))
 		full.rw = withoutBoiler(full.rw, d.opts.RewriteK, v.fp.isBoiler, len(full.chash))
 	}
-	v.fp.lit = drop(full.lit, common.lit)
-	v.fp.rw = drop(full.rw, common.rw)
+	v.fp.lit = shingle.SortSet(without(full.lit, common.lit))
+	v.fp.rw = shingle.SortSet(without(full.rw, common.rw))
 	v.fp.litKeys, v.fp.rwSig, v.fp.sketched = nil, nil, false
 	return v, nil
 }
