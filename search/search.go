@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/cluster"
 	"github.com/reprint-dev/reprint/index"
 )
 
@@ -161,6 +162,18 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
+	// A query derived from two indexed articles may have taken from one
+	// that the other repeats: a wire story and its update, a page and its
+	// reprint. A scan compares those two and keeps the query's link to the
+	// one it took from (families); so the indexed articles a query derives
+	// from are compared with each other too, and the result is resolved
+	// again with those pairs. Their own pairs are not reported.
+	if extra := siblingPairs(res, nc); len(extra) > 0 {
+		res, err = resolveAgain(ctx, det, res, all, texts, pairs, extra, df, nc)
+		if err != nil {
+			return nil, nil, fmt.Errorf("check: %w", err)
+		}
+	}
 	keep := make([]bool, len(all))
 	for i := nc; i < len(all); i++ {
 		keep[i] = true
@@ -168,7 +181,108 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	for _, p := range res.Pairs {
 		keep[p.A], keep[p.B] = true, true
 	}
+	for _, c := range res.Clusters {
+		for _, m := range c.Members {
+			keep[m] = true
+		}
+	}
 	return prune(res, keep), pruneTexts(texts, keep), nil
+}
+
+// siblingPairs returns the pairs of indexed articles (documents below nc)
+// that one query (at nc or above) derives from or is derived into: the
+// pairs a scan would also have verified. Each pair once, a < b.
+func siblingPairs(res *reprint.Result, nc int) [][2]int {
+	linked := map[int][]int{} // query -> indexed articles of its derived pairs
+	for _, p := range res.Pairs {
+		if !p.Relation.Derived() || (p.A >= nc) == (p.B >= nc) {
+			continue
+		}
+		q, x := max(p.A, p.B), min(p.A, p.B)
+		linked[q] = append(linked[q], x)
+	}
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for _, xs := range linked {
+		for i, a := range xs {
+			for _, b := range xs[i+1:] {
+				k := [2]int{min(a, b), max(a, b)}
+				if !seen[k] {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// resolveAgain resolves again, with the extra pairs of indexed articles,
+// the part of first (the result of resolving pairs) that they touch: the
+// documents joined to them through pairs. The rest of a resolution depends
+// only on its own connected part, so it is taken from first unchanged.
+// Pairs between two indexed articles and clusters without a query are left
+// out of the result.
+func resolveAgain(ctx context.Context, det *reprint.Detector, first *reprint.Result, all []*reprint.Fingerprint, texts []string, pairs, extra [][2]int, df *reprint.DocFreq, nc int) (*reprint.Result, error) {
+	uf := cluster.New(len(all))
+	for _, p := range pairs {
+		uf.Union(p[0], p[1])
+	}
+	for _, p := range extra {
+		uf.Union(p[0], p[1])
+	}
+	touched := make([]bool, len(all))
+	for _, p := range extra {
+		touched[uf.Find(p[0])] = true
+	}
+	in := func(doc int) bool { return touched[uf.Find(doc)] }
+	var again [][2]int
+	for _, p := range pairs {
+		if in(p[0]) {
+			again = append(again, p)
+		}
+	}
+	again = append(again, extra...)
+	slices.SortFunc(again, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	res, err := det.ResolveCommon(ctx, all, texts, again, df)
+	if err != nil {
+		return nil, err
+	}
+	out := &reprint.Result{Documents: first.Documents, Summary: first.Summary}
+	for _, p := range first.Pairs {
+		if !in(p.A) {
+			out.Pairs = append(out.Pairs, p)
+		}
+	}
+	for _, p := range res.Pairs {
+		if p.A >= nc || p.B >= nc {
+			out.Pairs = append(out.Pairs, p)
+		}
+	}
+	slices.SortStableFunc(out.Pairs, func(x, y reprint.Pair) int {
+		if x.A != y.A {
+			return x.A - y.A
+		}
+		return x.B - y.B
+	})
+	for _, c := range first.Clusters {
+		if !in(c.Original) {
+			out.Clusters = append(out.Clusters, c)
+		}
+	}
+	for _, c := range res.Clusters {
+		if c.Members[len(c.Members)-1] >= nc {
+			out.Clusters = append(out.Clusters, c)
+		}
+	}
+	slices.SortStableFunc(out.Clusters, func(x, y reprint.Cluster) int { return x.Members[0] - y.Members[0] })
+	out.Summary.Pairs, out.Summary.Clusters = len(out.Pairs), len(out.Clusters)
+	return out, nil
 }
 
 // detectors returns one detector per worker, at most one per query (a

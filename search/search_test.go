@@ -296,3 +296,59 @@ func BenchmarkCheck(b *testing.B) {
 		i++
 	}
 }
+
+// TestCheckAgreesWithScan checks a machine rewrite of a wire story against
+// an index that holds the story and its update, which repeats the story
+// and adds to it: as a scan of the three does, the check must link the
+// rewrite once, to its family, not once to each version.
+func TestCheckAgreesWithScan(t *testing.T) {
+	story := seedDoc(t, seed1)
+	update := story
+	update.ID, update.Source = "update", "update"
+	update.Text = "Update: the talks ended late on Tuesday without a joint statement, officials said, and a further meeting is planned for next week in Geneva.\n\n" + story.Text
+	query := seedDoc(t, seed2)
+
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "wire.idx"), det.Params(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	indexed := []reprint.Document{story, update}
+	var fps []*reprint.Fingerprint
+	var keys [][]uint64
+	for _, d := range indexed {
+		fp := det.Fingerprint(d)
+		fps, keys = append(fps, fp), append(keys, det.Keys(fp))
+	}
+	if _, err := ix.Add(indexed, fps, keys); err != nil {
+		t.Fatal(err)
+	}
+	res, _, err := search.New(ix, det, search.Options{}).Check(t.Context(), []reprint.Document{query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan, err := det.Run(t.Context(), []reprint.Document{story, update, query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range pairs(scan) {
+		if strings.Contains(p, query.ID) {
+			want = append(want, p)
+		}
+	}
+	got := pairs(res)
+	if len(want) != 1 {
+		t.Fatalf("scan: got query pairs %q, want one", want)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("check: got pairs %q, want the scan's %q", got, want)
+	}
+	if len(res.Clusters) != 1 || len(res.Clusters[0].Members) != 3 {
+		t.Errorf("check: got clusters %+v, want one of the three", res.Clusters)
+	}
+}
