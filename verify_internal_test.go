@@ -159,6 +159,7 @@ func TestDerivedRelation(t *testing.T) {
 	}{
 		{"word for word", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.95, covB: 0.93}, 100, 97, 0, 0, MachineRewrite},
 		{"garbled", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.6, covB: 0.5}, 100, 80, 0, 2, MachineRewrite},
+		{"one garbling sign", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.6, covB: 0.5}, 100, 80, 0, 1.25, Rewrite},
 		{"banner dropped", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.84, covB: 0.95}, 115, 97, 0, 0, MachineRewrite},
 		{"one side cut", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.7, covB: 0.95}, 140, 97, 0, 0, Rewrite},
 		{"both partly aligned", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.89, covB: 0.87}, 100, 97, 0, 0, Rewrite},
@@ -166,8 +167,8 @@ func TestDerivedRelation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &Fingerprint{id: "a", chash: make([]uint32, tt.na), garble: tt.garA}
-			b := &Fingerprint{id: "b", chash: make([]uint32, tt.nb), garble: tt.garB}
+			a := &Fingerprint{id: "a", chash: make([]uint32, tt.na), words: tt.na, garble: tt.garA}
+			b := &Fingerprint{id: "b", chash: make([]uint32, tt.nb), words: tt.nb, garble: tt.garB}
 			if got := derivedRelation(tt.f, a, b); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
