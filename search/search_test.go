@@ -47,23 +47,32 @@ func newSearcher(tb testing.TB, o search.Options, names ...string) *search.Searc
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ix, err := index.Open(filepath.Join(tb.TempDir(), "seeds.idx"), det.Params(), index.Options{})
+	var docs []reprint.Document
+	for _, n := range names {
+		docs = append(docs, seedDoc(tb, n))
+	}
+	return search.New(newIndex(tb, det, docs), det, o)
+}
+
+// newIndex returns a new index in a temporary folder that holds docs,
+// fingerprinted by det; it is closed when the test ends.
+func newIndex(tb testing.TB, det *reprint.Detector, docs []reprint.Document) *index.Index {
+	tb.Helper()
+	ix, err := index.Open(filepath.Join(tb.TempDir(), "test.idx"), det.Params(), index.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { ix.Close() })
-	var docs []reprint.Document
-	var fps []*reprint.Fingerprint
-	var keys [][]uint64
-	for _, n := range names {
-		d := seedDoc(tb, n)
-		fp := det.Fingerprint(d)
-		docs, fps, keys = append(docs, d), append(fps, fp), append(keys, det.Keys(fp))
+	fps := make([]*reprint.Fingerprint, len(docs))
+	keys := make([][]uint64, len(docs))
+	for i, d := range docs {
+		fps[i] = det.Fingerprint(d)
+		keys[i] = det.Keys(fps[i])
 	}
 	if _, err := ix.Add(docs, fps, keys); err != nil {
 		tb.Fatal(err)
 	}
-	return search.New(ix, det, o)
+	return ix
 }
 
 // pairs describes res's pairs as "A B relation original".
@@ -202,22 +211,7 @@ func TestCheckBoilerplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Open(filepath.Join(t.TempDir(), "site.idx"), det.Params(), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	indexed := docs[:39]
-	var fps []*reprint.Fingerprint
-	var keys [][]uint64
-	for _, d := range indexed {
-		fp := det.Fingerprint(d)
-		fps, keys = append(fps, fp), append(keys, det.Keys(fp))
-	}
-	if _, err := ix.Add(indexed, fps, keys); err != nil {
-		t.Fatal(err)
-	}
-	s := search.New(ix, det, search.Options{})
+	s := search.New(newIndex(t, det, docs[:39]), det, search.Options{})
 	copied := reprint.Document{ID: "copy", Text: docs[5].Text}
 	tests := []struct {
 		name  string
@@ -269,22 +263,9 @@ func BenchmarkCheck(b *testing.B) {
 		docs = append(docs, d)
 	}
 	det, _ := reprint.New(reprint.Options{})
-	ix, err := index.Open(filepath.Join(b.TempDir(), "b.idx"), det.Params(), index.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	fps := make([]*reprint.Fingerprint, len(docs)-100)
-	keys := make([][]uint64, len(fps))
-	for i := range fps {
-		fps[i] = det.Fingerprint(docs[i])
-		keys[i] = det.Keys(fps[i])
-	}
-	if _, err := ix.Add(docs[:len(fps)], fps, keys); err != nil {
-		b.Fatal(err)
-	}
-	s := search.New(ix, det, search.Options{MaxCandidates: 100})
-	queries := docs[len(fps):]
+	n := len(docs) - 100
+	s := search.New(newIndex(b, det, docs[:n]), det, search.Options{MaxCandidates: 100})
+	queries := docs[n:]
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -312,21 +293,7 @@ func TestCheckAgreesWithScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Open(filepath.Join(t.TempDir(), "wire.idx"), det.Params(), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	indexed := []reprint.Document{story, update}
-	var fps []*reprint.Fingerprint
-	var keys [][]uint64
-	for _, d := range indexed {
-		fp := det.Fingerprint(d)
-		fps, keys = append(fps, fp), append(keys, det.Keys(fp))
-	}
-	if _, err := ix.Add(indexed, fps, keys); err != nil {
-		t.Fatal(err)
-	}
+	ix := newIndex(t, det, []reprint.Document{story, update})
 	res, _, err := search.New(ix, det, search.Options{}).Check(t.Context(), []reprint.Document{query})
 	if err != nil {
 		t.Fatal(err)
