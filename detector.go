@@ -229,23 +229,7 @@ func (d *Detector) Resolve(ctx context.Context, fps []*Fingerprint, texts []stri
 // out of the verification of the documents whose texts are given, as a
 // scan leaves them out. A nil df leaves nothing out.
 func (d *Detector) ResolveCommon(ctx context.Context, fps []*Fingerprint, texts []string, cands [][2]int, df *DocFreq) (*Result, error) {
-	text := func(i int) (string, error) {
-		if i < len(texts) {
-			return texts[i], nil
-		}
-		return "", nil
-	}
-	fps, err := d.discount(ctx, fps, text, cands, df.common(d.opts.MaxDocFreq))
-	if err != nil {
-		return nil, err
-	}
-	res, err := d.resolve(ctx, fps, text, cands)
-	if err != nil {
-		return nil, err
-	}
-	res.Params = d.params()
-	res.Params.Candidates = len(cands)
-	return res, nil
+	return d.NewResolver(fps, texts, df).resolve(ctx, cands, nil)
 }
 
 // discount returns data with the documents of cands that hold a shingle
@@ -293,20 +277,36 @@ func (d *Detector) discount(ctx context.Context, data []*Fingerprint, text func(
 	return out, nil
 }
 
-func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int) (*Result, error) {
+// resolve verifies cands among data and returns the pairs, families and
+// originals found. With a memo, pairs verified (and their evidence) in
+// an earlier call with the same data are taken from it, and new ones are
+// added to it.
+func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int, m *memo) (*Result, error) {
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(data))}
 	for i, fp := range data {
 		res.Documents[i] = DocInfo{ID: fp.id, Source: fp.source, Words: fp.words}
 	}
-	d.stage("verify", len(cands))
 	feats := make([]pairFeatures, len(cands))
-	err := parallel(ctx, o.Workers, len(cands), func(n int) {
+	var todo []int // candidates not in the memo
+	for n, c := range cands {
+		if f, ok := m.features(c); ok {
+			feats[n] = f
+		} else {
+			todo = append(todo, n)
+		}
+	}
+	d.stage("verify", len(todo))
+	err := parallel(ctx, o.Workers, len(todo), func(k int) {
+		n := todo[k]
 		feats[n] = verify(data[cands[n][0]], data[cands[n][1]], o)
 		d.add(1)
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range todo {
+		m.keepFeatures(cands[n], feats[n])
 	}
 	// The documents of rewrites need their garbling, to tell a machine
 	// rewrite and its original; so do those of links that only the day
@@ -376,6 +376,12 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		f := feats[n]
 		a, b := cands[n][0], cands[n][1]
 		p := pairs[n]
+		if ps, ok := m.evidence(cands[n]); ok {
+			p.Passages = ps
+			res.Pairs[k] = p
+			d.add(1)
+			return
+		}
 		ta, err := text(a)
 		if err != nil {
 			errs[k] = fmt.Errorf("text of %s: %w", data[a].id, err)
@@ -397,6 +403,9 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		if err != nil {
 			return nil, err
 		}
+	}
+	for k, n := range kept {
+		m.keepEvidence(cands[n], res.Pairs[k].Passages)
 	}
 	d.stage("families", -1)
 	res.Pairs, res.Clusters = families(data, res.Pairs)

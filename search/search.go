@@ -158,7 +158,8 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
-	res, err := det.ResolveCommon(ctx, all, texts, pairs, df)
+	r := det.NewResolver(all, texts, df)
+	res, err := r.Resolve(ctx, pairs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
@@ -169,7 +170,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	// from are compared with each other too, and the result is resolved
 	// again with those pairs. Their own pairs are not reported.
 	if extra := siblingPairs(res, nc); len(extra) > 0 {
-		res, err = resolveAgain(ctx, det, res, all, texts, pairs, extra, df, nc)
+		res, err = resolveAgain(ctx, r, res, len(all), pairs, extra, nc)
 		if err != nil {
 			return nil, nil, fmt.Errorf("check: %w", err)
 		}
@@ -222,16 +223,17 @@ func siblingPairs(res *reprint.Result, nc int) [][2]int {
 // documents joined to them through pairs. The rest of a resolution depends
 // only on its own connected part, so it is taken from first unchanged.
 // Pairs between two indexed articles and clusters without a query are left
-// out of the result.
-func resolveAgain(ctx context.Context, det *reprint.Detector, first *reprint.Result, all []*reprint.Fingerprint, texts []string, pairs, extra [][2]int, df *reprint.DocFreq, nc int) (*reprint.Result, error) {
-	uf := cluster.New(len(all))
+// out of the result. r has resolved pairs already and verifies only the
+// extra ones.
+func resolveAgain(ctx context.Context, r *reprint.Resolver, first *reprint.Result, docs int, pairs, extra [][2]int, nc int) (*reprint.Result, error) {
+	uf := cluster.New(docs)
 	for _, p := range pairs {
 		uf.Union(p[0], p[1])
 	}
 	for _, p := range extra {
 		uf.Union(p[0], p[1])
 	}
-	touched := make([]bool, len(all))
+	touched := make([]bool, docs)
 	for _, p := range extra {
 		touched[uf.Find(p[0])] = true
 	}
@@ -249,7 +251,7 @@ func resolveAgain(ctx context.Context, det *reprint.Detector, first *reprint.Res
 		}
 		return a[1] - b[1]
 	})
-	res, err := det.ResolveCommon(ctx, all, texts, again, df)
+	res, err := r.Resolve(ctx, again)
 	if err != nil {
 		return nil, err
 	}

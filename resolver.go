@@ -1,0 +1,90 @@
+package reprint
+
+import "context"
+
+// A Resolver resolves candidate pairs among one set of documents, more
+// than once if need be, and discounts each document and verifies each
+// pair only once: a check resolves a query's candidates, then again with
+// the pairs of the indexed articles the query derives from. Each call
+// gives what ResolveCommon gives for its candidates. A Resolver is not for
+// concurrent use, and its documents must not change while it is in use.
+type Resolver struct {
+	d      *Detector
+	data   []*Fingerprint // the documents; those looked at, without common shingles
+	texts  []string
+	common *commonSet
+	memo   memo
+}
+
+// NewResolver returns a Resolver of fps in a corpus whose shingle counts
+// are df (nil: none), with texts as for ResolveCommon.
+func (d *Detector) NewResolver(fps []*Fingerprint, texts []string, df *DocFreq) *Resolver {
+	return &Resolver{d: d, data: fps, texts: texts, common: df.common(d.opts.MaxDocFreq)}
+}
+
+// Resolve verifies candidate pairs (indices into the resolver's documents)
+// and returns the pairs, families and originals found, as ResolveCommon.
+func (r *Resolver) Resolve(ctx context.Context, cands [][2]int) (*Result, error) {
+	if r.memo.feats == nil {
+		r.memo = memo{feats: map[[2]int]pairFeatures{}, evid: map[[2]int][]Passage{}}
+	}
+	return r.resolve(ctx, cands, &r.memo)
+}
+
+func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Result, error) {
+	text := func(i int) (string, error) {
+		if i < len(r.texts) {
+			return r.texts[i], nil
+		}
+		return "", nil
+	}
+	// Documents looked at by an earlier call hold no common shingle any
+	// more, so discount passes them by.
+	data, err := r.d.discount(ctx, r.data, text, cands, r.common)
+	if err != nil {
+		return nil, err
+	}
+	r.data = data
+	res, err := r.d.resolve(ctx, data, text, cands, m)
+	if err != nil {
+		return nil, err
+	}
+	res.Params = r.d.params()
+	res.Params.Candidates = len(cands)
+	return res, nil
+}
+
+// memo keeps what resolve verified of pairs, by their documents. A nil
+// memo keeps nothing.
+type memo struct {
+	feats map[[2]int]pairFeatures
+	evid  map[[2]int][]Passage
+}
+
+func (m *memo) features(c [2]int) (pairFeatures, bool) {
+	if m == nil {
+		return pairFeatures{}, false
+	}
+	f, ok := m.feats[c]
+	return f, ok
+}
+
+func (m *memo) keepFeatures(c [2]int, f pairFeatures) {
+	if m != nil {
+		m.feats[c] = f
+	}
+}
+
+func (m *memo) evidence(c [2]int) ([]Passage, bool) {
+	if m == nil {
+		return nil, false
+	}
+	ps, ok := m.evid[c]
+	return ps, ok
+}
+
+func (m *memo) keepEvidence(c [2]int, ps []Passage) {
+	if m != nil {
+		m.evid[c] = ps
+	}
+}
