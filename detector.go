@@ -343,6 +343,11 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		p.Original, p.Reason = attribute(data, a, b, f, rel, nil)
 		pairs[n], keep[n] = p, true
 	}
+	covs := make([][2]float32, len(cands))
+	for n, f := range feats {
+		covs[n] = [2]float32{float32(f.covA), float32(f.covB)}
+	}
+	demoteInherited(cands, covs, pairs, keep, o)
 	join := d.joinSources(len(data), pairs, keep, links)
 	rewrites = rewrites[:0]
 	for _, j := range join {

@@ -133,7 +133,16 @@ func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int
 			order = append(order, i)
 		}
 	}
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(linkStrength(pairs[y]), linkStrength(pairs[x])) })
+	late := secondHand(pairs)
+	slices.SortStableFunc(order, func(x, y int) int {
+		if late[x] != late[y] {
+			if late[x] {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(linkStrength(pairs[y]), linkStrength(pairs[x]))
+	})
 	parent = make([]int, n)
 	for i := range parent {
 		parent[i] = -1

@@ -371,6 +371,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	keep := make([]bool, len(cands))
 	meas := make([][2]measured, len(cands))
 	links := make([]sourceLink, len(cands)) // spans nil: no link
+	covs := make([][2]float32, len(cands))  // share of each side inside passages (inherited)
 	errs := make([]error, len(groups))
 	// Views of this run only: a pool shared by runs would hand one corpus's
 	// document i to another's.
@@ -428,6 +429,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 			}
 			d.add(1)
 			f := verify(&va.fp, &vb.fp, o)
+			covs[n] = [2]float32{float32(f.covA), float32(f.covB)}
 			ok, same := kept(f, o)
 			if !ok || same {
 				// Below the pair rules, it may still be one of several
@@ -456,6 +458,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	if err := firstError(errs); err != nil {
 		return nil, err
 	}
+	demoteInherited(cands, covs, pairs, keep, o)
 	// Pairs joined as sources of one text: read again, as derived pairs.
 	join := d.joinSources(len(fps), pairs, keep, links)
 	errs = make([]error, len(join))

@@ -1,0 +1,129 @@
+package reprint
+
+// wholeCopy is the least share of a text inside its passages with another
+// for the text to count as a near-whole copy of it (inherited).
+const wholeCopy = 0.9
+
+// inherited reports the weak kept derived pairs (score under weakLink)
+// whose match a third text explains: X is linked to Y, either way round,
+// Y is a near-whole copy of Z (Z its original, wholeCopy of Y inside their
+// passages), and X was compared with Z and found not derived although Z
+// holds at least as much of X as Y does.
+// What X shares with Y it shares with Z; the pair with Y scores higher only
+// because Y, a condensed copy, is shorter. A paper that tells a wire story
+// in its own words otherwise becomes a rewrite of every short copy of the
+// wire text. covs holds each candidate's share of its two sides inside
+// passages. The decision reads the pairs as classified, not as demoted, so
+// it does not depend on their order.
+func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) []bool {
+	cover := func(n, doc int) float32 { // share of doc inside pair n's passages
+		if cands[n][0] == doc {
+			return covs[n][0]
+		}
+		return covs[n][1]
+	}
+	derived := func(n int) bool { return keep[n] && pairs[n].Relation.Derived() }
+	copyOf := map[int][]int{} // Y -> pairs that make Y a near-whole copy of their original
+	for n := range cands {
+		if !derived(n) {
+			continue
+		}
+		p := pairs[n]
+		y := p.A + p.B - p.Original
+		if cover(n, y) >= wholeCopy {
+			copyOf[y] = append(copyOf[y], n)
+		}
+	}
+	drop := make([]bool, len(cands))
+	if len(copyOf) == 0 {
+		return drop
+	}
+	// The pairs X-Z to look at, and the weak pairs X-Y that each decides:
+	// only these are indexed, not every candidate.
+	type key [2]int
+	type weak struct{ n, x int }
+	need := map[key][]weak{}
+	for n := range cands {
+		if !derived(n) || pairs[n].Score >= weakLink {
+			continue
+		}
+		for _, y := range cands[n] {
+			x := cands[n][0] + cands[n][1] - y
+			for _, m := range copyOf[y] {
+				if z := pairs[m].Original; z != x {
+					k := key{min(x, z), max(x, z)}
+					need[k] = append(need[k], weak{n, x})
+				}
+			}
+		}
+	}
+	for xz, c := range cands {
+		if derived(xz) {
+			continue
+		}
+		for _, w := range need[key{min(c[0], c[1]), max(c[0], c[1])}] {
+			if cover(xz, w.x) >= cover(w.n, w.x) {
+				drop[w.n] = true
+			}
+		}
+	}
+	return drop
+}
+
+// demoteInherited turns the pairs inherited reports into same-story pairs,
+// kept only when same-story pairs are reported.
+func demoteInherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool, o Options) {
+	for n, drop := range inherited(cands, covs, pairs, keep) {
+		if drop {
+			pairs[n].Relation, keep[n] = SameStory, o.SameStory
+		}
+	}
+}
+
+// secondHand reports the derived pairs that link a text X to a near-whole
+// copy Y of a text Z (wholeCopy of Y inside their passages, Z the
+// original) when X is derived from Z too and Z holds at least as much of
+// X. Families take such a link as X's parent only when nothing else is
+// left: Y holds nothing of X that Z does not, and Y, shorter, would
+// otherwise win on shared exact wording, which makes a paper the copy of
+// a condensed copy of the wire story it took from.
+func secondHand(pairs []Pair) []bool {
+	type key [2]int
+	at := make(map[key]int, len(pairs))
+	for n, p := range pairs {
+		if p.Relation.Derived() {
+			at[key{min(p.A, p.B), max(p.A, p.B)}] = n
+		}
+	}
+	cover := func(p Pair, doc int) float64 {
+		if p.A == doc {
+			return p.covA
+		}
+		return p.covB
+	}
+	copyOf := map[int][]int{} // Y -> pairs that make Y a near-whole copy of their original
+	for n, p := range pairs {
+		if y := p.A + p.B - p.Original; p.Relation.Derived() && cover(p, y) >= wholeCopy {
+			copyOf[y] = append(copyOf[y], n)
+		}
+	}
+	late := make([]bool, len(pairs))
+	for n, p := range pairs {
+		if !p.Relation.Derived() {
+			continue
+		}
+		y := p.Original
+		x := p.A + p.B - y
+		for _, m := range copyOf[y] {
+			z := pairs[m].Original
+			if z == x {
+				continue
+			}
+			if xz, ok := at[key{min(x, z), max(x, z)}]; ok && pairs[xz].Original == z && cover(pairs[xz], x) >= cover(p, x) {
+				late[n] = true
+				break
+			}
+		}
+	}
+	return late
+}
