@@ -1,6 +1,9 @@
 package reprint
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // A Resolver resolves candidate pairs among one set of documents, more
 // than once if need be, and discounts each document and verifies each
@@ -54,6 +57,19 @@ func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Resul
 	return res, nil
 }
 
+// Derived reports whether the pair rules found documents a and b (a <
+// b, as resolved) derived, before families keep only each document's
+// link to its likeliest source, and the pair's score. A pair not resolved
+// yet is not derived.
+func (r *Resolver) Derived(a, b int) (score float64, ok bool) {
+	f, found := r.memo.features([2]int{a, b})
+	if !found {
+		return 0, false
+	}
+	keep, same := kept(f, r.d.opts)
+	return f.score, keep && !same
+}
+
 // memo keeps what resolve verified of pairs, by their documents. A nil
 // memo keeps nothing.
 type memo struct {
@@ -75,12 +91,14 @@ func (m *memo) keepFeatures(c [2]int, f pairFeatures) {
 	}
 }
 
+// evidence returns a copy of the passages kept for c, so that results
+// of successive resolves share no slice.
 func (m *memo) evidence(c [2]int) ([]Passage, bool) {
 	if m == nil {
 		return nil, false
 	}
 	ps, ok := m.evid[c]
-	return ps, ok
+	return slices.Clone(ps), ok
 }
 
 func (m *memo) keepEvidence(c [2]int, ps []Passage) {

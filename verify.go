@@ -183,10 +183,12 @@ func literalRelation(f pairFeatures) Relation {
 }
 
 // minGarbleSigns is the least number of garbling signs that make a text
-// garbled, whatever its rate: one sign alone is a typist's slip as often
-// as a machine's ("Machin  was committed", a double space in a 100-word
-// wire story, made it read as a machine rewrite of the paper that copied
-// it). Machine rewrites show several: the seeds' 002 has 11.
+// garbled, whatever its rate: one doubled word or space is a typist's slip
+// as often as a machine's ("Machin  was committed", a double space in a
+// 100-word wire story, made it read as a machine rewrite of the paper
+// that copied it). A name spelt two ways counts as two signs (prepare),
+// so it is enough alone. Machine rewrites show several: the seeds' 002
+// has 11.
 const minGarbleSigns = 2
 
 // garbled reports whether one side shows clearly more garbling than the

@@ -49,6 +49,7 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -527,6 +528,30 @@ func (ix *Index) Get(ids []string) ([]*reprint.Fingerprint, []string, error) {
 		return nil, nil, fmt.Errorf("index %s: get: %w", ix.path, err)
 	}
 	return fps, texts, nil
+}
+
+// Sorted returns ids in the order their documents were added (a replaced
+// document counts as added when it was replaced). An ID that is not
+// indexed is an error.
+func (ix *Index) Sorted(ids []string) ([]string, error) {
+	nums := make(map[string]uint32, len(ids))
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		ib := tx.Bucket(bIDs)
+		for _, id := range ids {
+			v := ib.Get([]byte(id))
+			if v == nil {
+				return fmt.Errorf("no document %q", id)
+			}
+			nums[id] = binary.BigEndian.Uint32(v[:4])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index %s: sort: %w", ix.path, err)
+	}
+	out := slices.Clone(ids)
+	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(nums[a], nums[b]) })
+	return out, nil
 }
 
 // Has reports whether a document with this ID is indexed.

@@ -6,6 +6,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -55,8 +56,8 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // Check compares each query with its candidates in the index and returns
 // the result and the texts of its documents, for evidence (report.Options
 // Texts). The result's documents are the indexed articles that take part
-// in a pair, in index order, then the queries in input order: on a tie the
-// indexed article, which was there first, is the original. An indexed
+// in a pair or a cluster, in index order, then the queries in input order:
+// on a tie the indexed article, which was there first, is the original. An indexed
 // article with a query's ID is the query itself and is not compared;
 // queries are not compared with each other. Text that many indexed
 // articles share (boilerplate: see reprint.DocFreq) is left out of the
@@ -109,7 +110,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err := errors.Join(lookupErrs...); err != nil {
 		return nil, nil, &IndexError{err}
 	}
-	// Their union, in order of first sight.
+	// Their union.
 	slot := map[string]int{}
 	var ids []string
 	perQuery := make([][]int, len(queries))
@@ -132,6 +133,21 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 			perQuery[i] = append(perQuery[i], sl)
 		}
 	}
+	// Index order, so that of two identical indexed articles the earlier
+	// added is the original whichever the index ranks first.
+	sorted, err := s.ix.Sorted(ids)
+	if err != nil {
+		return nil, nil, &IndexError{err}
+	}
+	for i, id := range sorted {
+		slot[id] = i
+	}
+	for _, cs := range perQuery {
+		for k, sl := range cs {
+			cs[k] = slot[ids[sl]]
+		}
+	}
+	ids = sorted
 	fps, texts, err := s.ix.Get(ids)
 	if err != nil {
 		return nil, nil, &IndexError{err}
@@ -169,7 +185,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	// one it took from (families); so the indexed articles a query derives
 	// from are compared with each other too, and the result is resolved
 	// again with those pairs. Their own pairs are not reported.
-	if extra := siblingPairs(res, nc); len(extra) > 0 {
+	if extra := siblingPairs(r, pairs, nc); len(extra) > 0 {
 		res, err = resolveAgain(ctx, r, res, len(all), pairs, extra, nc)
 		if err != nil {
 			return nil, nil, fmt.Errorf("check: %w", err)
@@ -190,24 +206,39 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	return prune(res, keep), pruneTexts(texts, keep), nil
 }
 
+// maxSiblings is the most indexed articles a query derives from that are
+// compared with each other, its strongest links: an article reprinted a
+// hundred times would otherwise cost 4,950 comparisons for one query.
+const maxSiblings = 10
+
 // siblingPairs returns the pairs of indexed articles (documents below nc)
-// that one query (at nc or above) derives from or is derived into: the
-// pairs a scan would also have verified. Each pair once, a < b.
-func siblingPairs(res *reprint.Result, nc int) [][2]int {
-	linked := map[int][]int{} // query -> indexed articles of its derived pairs
-	for _, p := range res.Pairs {
-		if !p.Relation.Derived() || (p.A >= nc) == (p.B >= nc) {
-			continue
+// that one query (at nc or above) is derived with by the pair rules, at
+// most maxSiblings per query: the pairs a scan would also have verified.
+// Each pair once, a < b, in order.
+func siblingPairs(r *reprint.Resolver, pairs [][2]int, nc int) [][2]int {
+	type link struct {
+		x     int
+		score float64
+	}
+	linked := map[int][]link{} // query -> indexed articles it is derived with
+	for _, p := range pairs {
+		if score, ok := r.Derived(p[0], p[1]); ok {
+			linked[p[1]] = append(linked[p[1]], link{p[0], score})
 		}
-		q, x := max(p.A, p.B), min(p.A, p.B)
-		linked[q] = append(linked[q], x)
 	}
 	seen := map[[2]int]bool{}
 	var out [][2]int
-	for _, xs := range linked {
-		for i, a := range xs {
-			for _, b := range xs[i+1:] {
-				k := [2]int{min(a, b), max(a, b)}
+	for _, ls := range linked {
+		slices.SortFunc(ls, func(a, b link) int {
+			if c := cmp.Compare(b.score, a.score); c != 0 {
+				return c
+			}
+			return a.x - b.x
+		})
+		ls = ls[:min(len(ls), maxSiblings)]
+		for i, a := range ls {
+			for _, b := range ls[i+1:] {
+				k := [2]int{min(a.x, b.x), max(a.x, b.x)}
 				if !seen[k] {
 					seen[k] = true
 					out = append(out, k)
@@ -215,6 +246,12 @@ func siblingPairs(res *reprint.Result, nc int) [][2]int {
 			}
 		}
 	}
+	slices.SortFunc(out, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
 	return out
 }
 
@@ -255,7 +292,8 @@ func resolveAgain(ctx context.Context, r *reprint.Resolver, first *reprint.Resul
 	if err != nil {
 		return nil, err
 	}
-	out := &reprint.Result{Documents: first.Documents, Summary: first.Summary}
+	out := &reprint.Result{Documents: first.Documents, Params: first.Params, Summary: first.Summary}
+	out.Params.Candidates = len(pairs) + len(extra)
 	for _, p := range first.Pairs {
 		if !in(p.A) {
 			out.Pairs = append(out.Pairs, p)

@@ -244,10 +244,12 @@ func TestCheckBoilerplate(t *testing.T) {
 
 // BenchmarkCheck measures one newsroom check: an article against an index
 // of 5000 generated ones, some of them framed by one site's boilerplate.
-func BenchmarkCheck(b *testing.B) {
+// genDocs returns n documents of gen's synthetic corpus.
+func genDocs(tb testing.TB, n int, seed uint64) []reprint.Document {
+	tb.Helper()
 	var buf bytes.Buffer
-	if _, err := gen.Write(&buf, io.Discard, gen.Options{Docs: 5000, Seed: 11}); err != nil {
-		b.Fatal(err)
+	if _, err := gen.Write(&buf, io.Discard, gen.Options{Docs: n, Seed: seed}); err != nil {
+		tb.Fatal(err)
 	}
 	var docs []reprint.Document
 	sc := bufio.NewScanner(&buf)
@@ -255,12 +257,19 @@ func BenchmarkCheck(b *testing.B) {
 	for sc.Scan() {
 		var d reprint.Document
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatal(err)
-		}
-		if len(docs)%4 == 0 {
-			d.Text = "Home | News | Sport | Weather | Subscribe to the Courier. " + d.Text + " Share this article and sign up for our newsletter."
+			tb.Fatal(err)
 		}
 		docs = append(docs, d)
+	}
+	return docs
+}
+
+func BenchmarkCheck(b *testing.B) {
+	docs := genDocs(b, 5000, 11)
+	for i := range docs {
+		if i%4 == 0 {
+			docs[i].Text = "Home | News | Sport | Weather | Subscribe to the Courier. " + docs[i].Text + " Share this article and sign up for our newsletter."
+		}
 	}
 	det, _ := reprint.New(reprint.Options{})
 	n := len(docs) - 100
@@ -276,6 +285,34 @@ func BenchmarkCheck(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// BenchmarkCheckReprints checks a rewrite of a story reprinted 100 times
+// in an index of 2,600 articles: the cost of comparing its sources.
+func BenchmarkCheckReprints(b *testing.B) {
+	docs := reprinted(b, 2500, 100)
+	det, _ := reprint.New(reprint.Options{})
+	s := search.New(newIndex(b, det, docs), det, search.Options{MaxCandidates: 100})
+	q := []reprint.Document{seedDoc(b, seed2)}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(q[0].Text)))
+	for b.Loop() {
+		if _, _, err := s.Check(b.Context(), q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// reprinted returns n synthetic articles and k reprints of seed 001.
+func reprinted(tb testing.TB, n, k int) []reprint.Document {
+	docs := genDocs(tb, n, 5)
+	story := seedDoc(tb, seed1)
+	for i := range k {
+		d := story
+		d.ID, d.Source = fmt.Sprintf("reprint-%03d", i), "reprint"
+		docs = append(docs, d)
+	}
+	return docs
 }
 
 // TestCheckAgreesWithScan checks a machine rewrite of a wire story against
@@ -317,5 +354,80 @@ func TestCheckAgreesWithScan(t *testing.T) {
 	}
 	if len(res.Clusters) != 1 || len(res.Clusters[0].Members) != 3 {
 		t.Errorf("check: got clusters %+v, want one of the three", res.Clusters)
+	}
+}
+
+// TestCheckBatchAgreesWithAlone checks that a query's pairs do not depend
+// on the other queries of its batch, and that the indexed articles come
+// in index order, whichever query sees them first.
+func TestCheckBatchAgreesWithAlone(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	story, other := seedDoc(t, seed1), seedDoc(t, seed4)
+	reprinted := story
+	reprinted.ID, reprinted.Source = "reprint", "reprint"
+	ix := newIndex(t, det, []reprint.Document{story, other, reprinted})
+	s := search.New(ix, det, search.Options{})
+	query := seedDoc(t, seed2)
+	copied := other
+	copied.ID, copied.Source = "copy of 004", "copy of 004"
+
+	alone, _, err := s.Check(t.Context(), []reprint.Document{query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch, _, err := s.Check(t.Context(), []reprint.Document{copied, query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range pairs(batch) {
+		if strings.Contains(p, query.ID) {
+			got = append(got, p)
+		}
+	}
+	if want := pairs(alone); !slices.Equal(got, want) {
+		t.Errorf("in a batch: got pairs %q, want those of the query alone %q", got, want)
+	}
+	var indexed []string
+	for _, d := range batch.Documents {
+		if d.ID != query.ID && d.ID != copied.ID {
+			indexed = append(indexed, d.ID)
+		}
+	}
+	if want := []string{story.ID, other.ID, reprinted.ID}; !slices.Equal(indexed, want) {
+		t.Errorf("got indexed documents %q, want index order %q", indexed, want)
+	}
+	for _, p := range pairs(alone) {
+		if strings.Contains(p, "reprint") && !strings.HasSuffix(p, story.ID) && !strings.HasSuffix(p, query.ID) {
+			t.Errorf("pair %q: want the story, added first, as the original of its reprint", p)
+		}
+	}
+}
+
+// TestCheckManyReprints checks that a query derived from many indexed
+// reprints of one story compares only its strongest sources with each
+// other: the resolution's candidates stay within the query's own plus the
+// pairs of ten sources.
+func TestCheckManyReprints(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := search.New(newIndex(t, det, reprinted(t, 1000, 30)), det, search.Options{})
+	res, _, err := s.Check(t.Context(), []reprint.Document{seedDoc(t, seed2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, least, most := res.Params.Candidates, 30, 30+10*9/2; got < least || got > most {
+		t.Errorf("got %d candidate pairs resolved, want %d to %d", got, least, most)
+	}
+	if res.Params.K == 0 || res.Params.MinScore == 0 {
+		t.Errorf("got params %+v, want the detector's", res.Params)
+	}
+	if len(res.Pairs) == 0 {
+		t.Errorf("got no pairs, want the query linked to a reprint")
 	}
 }
