@@ -471,3 +471,39 @@ func TestMinShared(t *testing.T) {
 		})
 	}
 }
+
+func TestSorted(t *testing.T) {
+	det := detector(t, reprint.Options{})
+	docs := seedDocs(t)
+	ix, _ := build(t, det, docs)
+	ids := func(is ...int) []string {
+		var out []string
+		for _, i := range is {
+			out = append(out, docs[i].ID)
+		}
+		return out
+	}
+	t.Run("add order", func(t *testing.T) {
+		got, err := ix.Sorted(ids(3, 0, 4, 1))
+		if want := ids(0, 1, 3, 4); err != nil || !slices.Equal(got, want) {
+			t.Errorf("got %q (%v), want %q", got, err, want)
+		}
+	})
+	t.Run("replaced counts as added last", func(t *testing.T) {
+		d := docs[0]
+		d.Text += "\n\nCorrection: an earlier version misspelt a name."
+		fps, keys := prepare(det, []reprint.Document{d})
+		if _, err := ix.Add([]reprint.Document{d}, fps, keys); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ix.Sorted(ids(0, 2, 1))
+		if want := ids(1, 2, 0); err != nil || !slices.Equal(got, want) {
+			t.Errorf("got %q (%v), want %q", got, err, want)
+		}
+	})
+	t.Run("unknown", func(t *testing.T) {
+		if _, err := ix.Sorted([]string{docs[1].ID, "no such article"}); err == nil || !strings.Contains(err.Error(), "no such article") {
+			t.Errorf("got error %v, want one naming the missing ID", err)
+		}
+	})
+}
