@@ -64,7 +64,10 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 		case parent[p.A] == pi || parent[p.B] == pi:
 			keep[pi] = true // a document's link to its likeliest source
 		case center[p.A] != center[p.B] && ((parent[p.A] == -1 && best[p.A] == pi) || (parent[p.B] == -1 && best[p.B] == pi)):
-			keep[pi] = true // an original's strongest link, to another family
+			// An original's strongest link, to another family; not one
+			// to a near-whole copy of another text that explains it
+			// (inherited).
+			keep[pi] = !p.aside
 		}
 		// A kept link to a family original names that original.
 		if keep[pi] && p.Relation.Derived() {

@@ -4,18 +4,25 @@ package reprint
 // for the text to count as a near-whole copy of it (inherited).
 const wholeCopy = 0.9
 
-// inherited reports the weak kept derived pairs (score under weakLink)
-// whose match a third text explains: X is linked to Y, either way round,
-// Y is a near-whole copy of Z (Z its original, wholeCopy of Y inside their
-// passages), and X was compared with Z and found not derived although Z
-// holds at least as much of X as Y does.
+// inherited reports the kept derived pairs whose match a third text
+// explains: X is linked to Y, Y is a near-whole copy of Z (Z its original,
+// wholeCopy of Y inside their passages), and X was compared with Z and
+// found not derived although Z holds at least as much of X as Y does. A
+// link of X as the copy must be weak (score under weakLink): a strong one
+// may be the one X was copied from, a condensed copy rather than the
+// story (a paper that took a wire brief). As the original, X gains
+// nothing from Y that it does not share with Z: a wire story and a lead
+// excerpt of another version of it that repeats its lead. Such a pair
+// is set aside, not demoted, and whether X-Z is derived or not: it stays a
+// link of its copy to a source, but X's link to another family is X-Z,
+// if anything.
 // What X shares with Y it shares with Z; the pair with Y scores higher only
 // because Y, a condensed copy, is shorter. A paper that tells a wire story
 // in its own words otherwise becomes a rewrite of every short copy of the
 // wire text. covs holds each candidate's share of its two sides inside
 // passages. The decision reads the pairs as classified, not as demoted, so
 // it does not depend on their order.
-func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) []bool {
+func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) []verdict {
 	cover := func(n, doc int) float32 { // share of doc inside pair n's passages
 		if cands[n][0] == doc {
 			return covs[n][0]
@@ -34,48 +41,71 @@ func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) []b
 			copyOf[y] = append(copyOf[y], n)
 		}
 	}
-	drop := make([]bool, len(cands))
+	drop := make([]verdict, len(cands))
 	if len(copyOf) == 0 {
 		return drop
 	}
 	// The pairs X-Z to look at, and the weak pairs X-Y that each decides:
 	// only these are indexed, not every candidate.
 	type key [2]int
-	type weak struct{ n, x int }
+	type weak struct {
+		n, x int
+		v    verdict
+	}
 	need := map[key][]weak{}
 	for n := range cands {
-		if !derived(n) || pairs[n].Score >= weakLink {
+		if !derived(n) {
 			continue
 		}
 		for _, y := range cands[n] {
 			x := cands[n][0] + cands[n][1] - y
+			v := demoted
+			if pairs[n].Score >= weakLink {
+				if pairs[n].Original != x {
+					continue // a strong link from a copy: its own source, maybe
+				}
+				v = aside
+			}
 			for _, m := range copyOf[y] {
 				if z := pairs[m].Original; z != x {
 					k := key{min(x, z), max(x, z)}
-					need[k] = append(need[k], weak{n, x})
+					need[k] = append(need[k], weak{n, x, v})
 				}
 			}
 		}
 	}
 	for xz, c := range cands {
-		if derived(xz) {
-			continue
-		}
 		for _, w := range need[key{min(c[0], c[1]), max(c[0], c[1])}] {
-			if cover(xz, w.x) >= cover(w.n, w.x) {
-				drop[w.n] = true
+			// Set aside whether or not X-Z is derived: as a link to
+			// another family, X-Z says it, if anything does.
+			if (w.v == aside || !derived(xz)) && cover(xz, w.x) >= cover(w.n, w.x) {
+				drop[w.n] = max(drop[w.n], w.v)
 			}
 		}
 	}
 	return drop
 }
 
-// demoteInherited turns the pairs inherited reports into same-story pairs,
-// kept only when same-story pairs are reported.
+// A verdict is what inherited makes of a pair.
+type verdict uint8
+
+const (
+	keepIt  verdict = iota // explained by nothing else
+	aside                  // strong: not reported as a link to another family
+	demoted                // weak: same story
+)
+
+// demoteInherited turns the weak pairs inherited reports into same-story
+// pairs, kept only when same-story pairs are reported, and sets the strong
+// ones aside: families report them only as a document's link to its
+// source, not as an original's link to another family.
 func demoteInherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool, o Options) {
-	for n, drop := range inherited(cands, covs, pairs, keep) {
-		if drop {
+	for n, v := range inherited(cands, covs, pairs, keep) {
+		switch v {
+		case demoted:
 			pairs[n].Relation, keep[n] = SameStory, o.SameStory
+		case aside:
+			pairs[n].aside = true
 		}
 	}
 }

@@ -31,25 +31,33 @@ func TestInherited(t *testing.T) {
 	// wire-paper; covs give the share of each side inside passages.
 	cands := [][2]int{{wire, condensed}, {condensed, paper}, {wire, paper}}
 	tests := []struct {
-		name      string
-		copyCover float32 // share of the condensed copy inside its passages with the wire
-		weakScore float64 // score of condensed-paper
-		wirePaper Relation
-		paperCov  float32 // share of the paper inside its passages with the wire
-		want      []bool
+		name       string
+		copyCover  float32 // share of the condensed copy inside its passages with the wire
+		score      float64 // score of condensed-paper
+		paperFirst bool    // the paper is the original of condensed-paper
+		wirePaper  Relation
+		paperCov   float32 // share of the paper inside its passages with the wire
+		want       []verdict
 	}{
-		{"explained by the wire", 0.97, 0.4, SameStory, 0.2, []bool{false, true, false}},
-		{"wire holds less of the paper", 0.97, 0.4, SameStory, 0.1, []bool{false, false, false}},
-		{"not a near-whole copy", 0.8, 0.4, SameStory, 0.2, []bool{false, false, false}},
-		{"strong link kept", 0.97, 0.6, SameStory, 0.2, []bool{false, false, false}},
-		{"wire-paper derived", 0.97, 0.4, Rewrite, 0.2, []bool{false, false, false}},
+		{"explained by the wire", 0.97, 0.4, false, SameStory, 0.2, []verdict{keepIt, demoted, keepIt}},
+		{"wire holds less of the paper", 0.97, 0.4, false, SameStory, 0.1, []verdict{keepIt, keepIt, keepIt}},
+		{"not a near-whole copy", 0.8, 0.4, false, SameStory, 0.2, []verdict{keepIt, keepIt, keepIt}},
+		{"strong link from the copy kept", 0.97, 0.6, false, SameStory, 0.2, []verdict{keepIt, keepIt, keepIt}},
+		{"strong link from the original set aside", 0.97, 0.6, true, SameStory, 0.2, []verdict{keepIt, aside, keepIt}},
+		{"weak link from the original", 0.97, 0.4, true, SameStory, 0.2, []verdict{keepIt, demoted, keepIt}},
+		{"wire-paper derived", 0.97, 0.4, false, Rewrite, 0.2, []verdict{keepIt, keepIt, keepIt}},
+		{"wire-paper derived, original set aside", 0.97, 0.6, true, Rewrite, 0.2, []verdict{keepIt, aside, keepIt}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			covs := [][2]float32{{0.4, tt.copyCover}, {0.5, 0.15}, {0.3, tt.paperCov}}
+			orig := condensed
+			if tt.paperFirst {
+				orig = paper
+			}
 			pairs := []Pair{
 				{A: wire, B: condensed, Relation: Excerpt, Original: wire, Score: 1},
-				{A: condensed, B: paper, Relation: Rewrite, Original: condensed, Score: tt.weakScore},
+				{A: condensed, B: paper, Relation: Rewrite, Original: orig, Score: tt.score},
 				{A: wire, B: paper, Relation: tt.wirePaper, Original: wire, Score: 0.3},
 			}
 			keep := []bool{true, true, tt.wirePaper.Derived()}

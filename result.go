@@ -58,6 +58,7 @@ type Pair struct {
 	Passages []Passage
 
 	covA, covB float64 // share of each side's content words inside passages
+	aside      bool    // a link to another family that a third text explains (inherited)
 }
 
 // Cluster is a family of documents derived from one original.
