@@ -41,7 +41,7 @@ func TestInherited(t *testing.T) {
 	}{
 		{"explained by the wire", 0.97, 0.4, false, SameStory, 0.2, []verdict{keepIt, demoted, keepIt}},
 		{"wire holds less of the paper", 0.97, 0.4, false, SameStory, 0.1, []verdict{keepIt, keepIt, keepIt}},
-		{"not a near-whole copy", 0.8, 0.4, false, SameStory, 0.2, []verdict{keepIt, keepIt, keepIt}},
+		{"not a near-whole copy", 0.6, 0.4, false, SameStory, 0.2, []verdict{keepIt, keepIt, keepIt}},
 		{"strong link from the copy kept", 0.97, 0.6, false, SameStory, 0.2, []verdict{keepIt, keepIt, keepIt}},
 		{"strong link from the original set aside", 0.97, 0.6, true, SameStory, 0.2, []verdict{keepIt, aside, keepIt}},
 		{"weak link from the original", 0.97, 0.4, true, SameStory, 0.2, []verdict{keepIt, demoted, keepIt}},
