@@ -347,7 +347,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	for n, f := range feats {
 		covs[n] = [2]float32{float32(f.covA), float32(f.covB)}
 	}
-	demoteInherited(cands, covs, pairs, keep, o)
+	demoteInherited(cands, covs, pairs, keep, o, func(i int) string { return data[i].id })
 	join := d.joinSources(len(data), pairs, keep, links)
 	rewrites = rewrites[:0]
 	for _, j := range join {

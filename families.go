@@ -21,13 +21,15 @@ import (
 // Two originals joined only by a weak link stay apart (separateOriginals).
 //
 // Pairs kept: each document's link to its parent, and an original's
-// strongest link when it goes to another family. Other pairs inside a
+// strongest link when it goes to another family, of the links not set
+// aside (inherited: a link to a near-whole copy of another text that
+// holds as much of the original). Other pairs inside a
 // family (two copies of one original resembling each other, or the
 // original resembling a copy of a copy) are explained by the tree and
 // dropped; non-derived pairs are kept as they are.
 func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 	n := len(data)
-	best := make([]int, n)  // strongest derived pair of each document
+	best := make([]int, n)  // strongest derived pair of each document, not set aside
 	adj := make([][]int, n) // derived pair indices per document
 	for i := range best {
 		best[i] = -1
@@ -38,7 +40,7 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 		}
 		for _, x := range [2]int{p.A, p.B} {
 			adj[x] = append(adj[x], pi)
-			if best[x] == -1 || linkStrength(p) > linkStrength(pairs[best[x]]) {
+			if !p.aside && (best[x] == -1 || linkStrength(p) > linkStrength(pairs[best[x]])) {
 				best[x] = pi
 			}
 		}
@@ -64,10 +66,7 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 		case parent[p.A] == pi || parent[p.B] == pi:
 			keep[pi] = true // a document's link to its likeliest source
 		case center[p.A] != center[p.B] && ((parent[p.A] == -1 && best[p.A] == pi) || (parent[p.B] == -1 && best[p.B] == pi)):
-			// An original's strongest link, to another family; not one
-			// to a near-whole copy of another text that explains it
-			// (inherited).
-			keep[pi] = !p.aside
+			keep[pi] = true // an original's strongest link, to another family
 		}
 		// A kept link to a family original names that original.
 		if keep[pi] && p.Relation.Derived() {

@@ -1,5 +1,11 @@
 package reprint
 
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
 // wholeCopy is the least share of a text inside its passages with another
 // for the text to count as a near-whole copy of it (inherited,
 // secondHand). A condensed copy put through machine translation keeps
@@ -12,22 +18,28 @@ const wholeCopy = 0.7
 // inherited reports the kept derived pairs whose match a third text
 // explains: X is linked to Y, Y is a near-whole copy of Z (Z its original,
 // wholeCopy of Y inside their passages), and X was compared with Z and
-// found not derived although Z holds at least as much of X as Y does. A
-// link of X as the copy must be weak (score under weakLink): a strong one
-// may be the one X was copied from, a condensed copy rather than the
-// story (a paper that took a wire brief). As the original, X gains
-// nothing from Y that it does not share with Z: a wire story and a lead
-// excerpt of another version of it that repeats its lead. Such a pair
-// is set aside, not demoted, and whether X-Z is derived or not: it stays a
-// link of its copy to a source, but X's link to another family is X-Z,
-// if anything.
+// found not derived although Z holds at least as much of X as Y does.
 // What X shares with Y it shares with Z; the pair with Y scores higher only
 // because Y, a condensed copy, is shorter. A paper that tells a wire story
 // in its own words otherwise becomes a rewrite of every short copy of the
-// wire text. covs holds each candidate's share of its two sides inside
-// passages. The decision reads the pairs as classified, not as demoted, so
-// it does not depend on their order.
-func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) []verdict {
+// wire text.
+//
+// A link of X as the copy must be weak (score under weakLink): a strong
+// one may be the one X was copied from, a condensed copy rather than the
+// story (a paper that took a wire brief). As the original, X gains
+// nothing from Y that it does not share with Z: a wire story and a lead
+// excerpt of another version of it that repeats its lead. Such a pair is
+// set aside, not demoted, and whether X-Z is derived or not: it stays a
+// link of its copy to a source, but X's link to another family is X-Z,
+// if anything.
+//
+// covs holds each candidate's share of its two sides inside passages. The
+// result gives each pair's verdict and, where it is not keepIt, the text
+// Z that explains it. The decision reads the pairs as classified, not as
+// demoted, so it does not depend on their order. Besides the result it
+// needs 4 bytes per candidate (to find X-Z) and a list of the near-whole
+// copies.
+func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) ([]verdict, []int) {
 	cover := func(n, doc int) float32 { // share of doc inside pair n's passages
 		if cands[n][0] == doc {
 			return covs[n][0]
@@ -46,18 +58,31 @@ func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) []v
 			copyOf[y] = append(copyOf[y], n)
 		}
 	}
-	drop := make([]verdict, len(cands))
+	verdicts, by := make([]verdict, len(cands)), make([]int, len(cands))
 	if len(copyOf) == 0 {
-		return drop
+		return verdicts, by
 	}
-	// The pairs X-Z to look at, and the weak pairs X-Y that each decides:
-	// only these are indexed, not every candidate.
-	type key [2]int
-	type weak struct {
-		n, x int
-		v    verdict
+	// Candidates by their documents, to find X-Z by binary search.
+	key := func(n int) [2]int { return [2]int{min(cands[n][0], cands[n][1]), max(cands[n][0], cands[n][1])} }
+	cmpKey := func(k, l [2]int) int {
+		if k[0] != l[0] {
+			return cmp.Compare(k[0], l[0])
+		}
+		return cmp.Compare(k[1], l[1])
 	}
-	need := map[key][]weak{}
+	sorted := make([]int32, len(cands))
+	for n := range sorted {
+		sorted[n] = int32(n)
+	}
+	slices.SortFunc(sorted, func(n, m int32) int { return cmpKey(key(int(n)), key(int(m))) })
+	find := func(a, b int) (int, bool) {
+		k := [2]int{min(a, b), max(a, b)}
+		i, ok := slices.BinarySearchFunc(sorted, k, func(n int32, k [2]int) int { return cmpKey(key(int(n)), k) })
+		if !ok {
+			return 0, false
+		}
+		return int(sorted[i]), true
+	}
 	for n := range cands {
 		if !derived(n) {
 			continue
@@ -72,26 +97,25 @@ func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) []v
 				v = aside
 			}
 			for _, m := range copyOf[y] {
-				if z := pairs[m].Original; z != x {
-					k := key{min(x, z), max(x, z)}
-					need[k] = append(need[k], weak{n, x, v})
+				if verdicts[n] >= v {
+					break // nothing stronger to find through y
+				}
+				z := pairs[m].Original
+				if z == x {
+					continue
+				}
+				// Set aside whether or not X-Z is derived: as a link to
+				// another family, X-Z says it, if anything does.
+				if xz, ok := find(x, z); ok && (v == aside || !derived(xz)) && cover(xz, x) >= cover(n, x) {
+					verdicts[n], by[n] = v, z
 				}
 			}
 		}
 	}
-	for xz, c := range cands {
-		for _, w := range need[key{min(c[0], c[1]), max(c[0], c[1])}] {
-			// Set aside whether or not X-Z is derived: as a link to
-			// another family, X-Z says it, if anything does.
-			if (w.v == aside || !derived(xz)) && cover(xz, w.x) >= cover(w.n, w.x) {
-				drop[w.n] = max(drop[w.n], w.v)
-			}
-		}
-	}
-	return drop
+	return verdicts, by
 }
 
-// A verdict is what inherited makes of a pair.
+// A verdict is what inherited makes of a pair, weakest first.
 type verdict uint8
 
 const (
@@ -103,12 +127,15 @@ const (
 // demoteInherited turns the weak pairs inherited reports into same-story
 // pairs, kept only when same-story pairs are reported, and sets the strong
 // ones aside: families report them only as a document's link to its
-// source, not as an original's link to another family.
-func demoteInherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool, o Options) {
-	for n, v := range inherited(cands, covs, pairs, keep) {
+// source, not as an original's link to another family. id names document
+// i, for the reason.
+func demoteInherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool, o Options, id func(i int) string) {
+	verdicts, by := inherited(cands, covs, pairs, keep)
+	for n, v := range verdicts {
 		switch v {
 		case demoted:
 			pairs[n].Relation, keep[n] = SameStory, o.SameStory
+			pairs[n].Reason = fmt.Sprintf("same story: one is a near-whole copy of %s, which holds as much of the other", id(by[n]))
 		case aside:
 			pairs[n].aside = true
 		}
@@ -130,11 +157,11 @@ func secondHand(pairs []Pair) []bool {
 			at[key{min(p.A, p.B), max(p.A, p.B)}] = n
 		}
 	}
-	cover := func(p Pair, doc int) float64 {
+	cover := func(p Pair, doc int) float32 { // float32, as inherited compares
 		if p.A == doc {
-			return p.covA
+			return float32(p.covA)
 		}
-		return p.covB
+		return float32(p.covB)
 	}
 	copyOf := map[int][]int{} // Y -> pairs that make Y a near-whole copy of their original
 	for n, p := range pairs {

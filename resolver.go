@@ -59,15 +59,18 @@ func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Resul
 
 // Derived reports whether the pair rules found documents a and b (a <
 // b, as resolved) derived, before families keep only each document's
-// link to its likeliest source, and the pair's score. A pair not resolved
-// yet is not derived.
-func (r *Resolver) Derived(a, b int) (score float64, ok bool) {
+// link to its likeliest source, and how much of b a explains: the share
+// of b inside their passages plus their Jaccard, as families rank a
+// document's sources (a short excerpt of a story scores high on the
+// share of the shorter text but explains little of b). A pair not
+// resolved yet is not derived.
+func (r *Resolver) Derived(a, b int) (strength float64, ok bool) {
 	f, found := r.memo.features([2]int{a, b})
 	if !found {
 		return 0, false
 	}
 	keep, same := kept(f, r.d.opts)
-	return f.score, keep && !same
+	return f.covB + f.jaccard, keep && !same
 }
 
 // memo keeps what resolve verified of pairs, by their documents. A nil

@@ -458,7 +458,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	if err := firstError(errs); err != nil {
 		return nil, err
 	}
-	demoteInherited(cands, covs, pairs, keep, o)
+	demoteInherited(cands, covs, pairs, keep, o, func(i int) string { return fps[i].id })
 	// Pairs joined as sources of one text: read again, as derived pairs.
 	join := d.joinSources(len(fps), pairs, keep, links)
 	errs = make([]error, len(join))

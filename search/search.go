@@ -217,20 +217,20 @@ const maxSiblings = 10
 // Each pair once, a < b, in order.
 func siblingPairs(r *reprint.Resolver, pairs [][2]int, nc int) [][2]int {
 	type link struct {
-		x     int
-		score float64
+		x        int
+		strength float64 // how much of the query x explains
 	}
 	linked := map[int][]link{} // query -> indexed articles it is derived with
 	for _, p := range pairs {
-		if score, ok := r.Derived(p[0], p[1]); ok {
-			linked[p[1]] = append(linked[p[1]], link{p[0], score})
+		if strength, ok := r.Derived(p[0], p[1]); ok {
+			linked[p[1]] = append(linked[p[1]], link{p[0], strength})
 		}
 	}
 	seen := map[[2]int]bool{}
 	var out [][2]int
 	for _, ls := range linked {
 		slices.SortFunc(ls, func(a, b link) int {
-			if c := cmp.Compare(b.score, a.score); c != 0 {
+			if c := cmp.Compare(b.strength, a.strength); c != 0 {
 				return c
 			}
 			return a.x - b.x
