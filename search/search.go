@@ -259,8 +259,8 @@ func siblingPairs(r *reprint.Resolver, pairs [][2]int, nc int) [][2]int {
 // the part of first (the result of resolving pairs) that they touch: the
 // documents joined to them through pairs. The rest of a resolution depends
 // only on its own connected part, so it is taken from first unchanged.
-// Pairs between two indexed articles and clusters without a query are left
-// out of the result. r has resolved pairs already and verifies only the
+// Clusters without a query, and pairs of two indexed articles outside
+// the clusters with one, are left out of the result. r has resolved pairs already and verifies only the
 // extra ones.
 func resolveAgain(ctx context.Context, r *reprint.Resolver, first *reprint.Result, docs int, pairs, extra [][2]int, nc int) (*reprint.Result, error) {
 	uf := cluster.New(docs)
@@ -299,8 +299,19 @@ func resolveAgain(ctx context.Context, r *reprint.Resolver, first *reprint.Resul
 			out.Pairs = append(out.Pairs, p)
 		}
 	}
+	// A family with a query shows how each of its members hangs under its
+	// original, indexed ones too; other pairs of two indexed articles
+	// are not the check's to report.
+	withQuery := map[int]bool{}
+	for _, c := range res.Clusters {
+		if c.Members[len(c.Members)-1] >= nc {
+			for _, m := range c.Members {
+				withQuery[m] = true
+			}
+		}
+	}
 	for _, p := range res.Pairs {
-		if p.A >= nc || p.B >= nc {
+		if p.A >= nc || p.B >= nc || p.Relation.Derived() && withQuery[p.A] && withQuery[p.B] {
 			out.Pairs = append(out.Pairs, p)
 		}
 	}
