@@ -169,7 +169,11 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		}
 		return a[1] - b[1]
 	})
-	opts.Progress = progress
+	var passes *secondPass
+	if progress != nil {
+		passes = &secondPass{Progress: progress}
+		opts.Progress = passes
+	}
 	det, err := reprint.New(opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
@@ -186,6 +190,9 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	// from are compared with each other too, and the result is resolved
 	// again with those pairs. Their own pairs are not reported.
 	if extra := siblingPairs(r, pairs, nc); len(extra) > 0 {
+		if passes != nil {
+			passes.suffix.Store(true)
+		}
 		res, err = resolveAgain(ctx, r, res, len(all), pairs, extra, nc)
 		if err != nil {
 			return nil, nil, fmt.Errorf("check: %w", err)
@@ -204,6 +211,21 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		}
 	}
 	return prune(res, keep), pruneTexts(texts, keep), nil
+}
+
+// secondPass names the stages of a check's second resolve, which
+// compares a query's sources with each other, apart from the first's, so
+// that a progress bar does not seem to start over.
+type secondPass struct {
+	reprint.Progress
+	suffix atomic.Bool
+}
+
+func (p *secondPass) Stage(name string, total int) {
+	if p.suffix.Load() {
+		name += " (sources)"
+	}
+	p.Progress.Stage(name, total)
 }
 
 // maxSiblings is the most indexed articles a query derives from that are

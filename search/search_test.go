@@ -424,3 +424,45 @@ func TestCheckManyReprints(t *testing.T) {
 		t.Errorf("got no pairs, want the query linked to a reprint")
 	}
 }
+
+// stages records the stages a check reports.
+type stages struct {
+	mu    sync.Mutex
+	names []string
+}
+
+func (s *stages) Stage(name string, _ int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.names = append(s.names, name)
+}
+
+func (s *stages) Add(int) {}
+
+// TestCheckProgress checks that the second resolve of a check, which
+// compares a query's sources, names its stages apart from the first's.
+func TestCheckProgress(t *testing.T) {
+	story := seedDoc(t, seed1)
+	update := story
+	update.ID, update.Source = "update", "update"
+	update.Text = "Update: the talks ended late on Tuesday without a joint statement.\n\n" + story.Text
+	var got stages
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndex(t, det, []reprint.Document{story, update})
+	det, err = reprint.New(reprint.Options{Progress: &got})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := search.New(ix, det, search.Options{}).Check(t.Context(), []reprint.Document{seedDoc(t, seed2)}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(got.names, "verify") || !slices.Contains(got.names, "verify (sources)") {
+		t.Errorf("got stages %q, want verify and verify (sources)", got.names)
+	}
+	if n := strings.Count(strings.Join(got.names, ","), "fingerprint"); n != 1 {
+		t.Errorf("got stages %q, want one fingerprint stage", got.names)
+	}
+}
