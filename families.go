@@ -135,10 +135,9 @@ func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int
 			order = append(order, i)
 		}
 	}
-	late := secondHand(pairs)
 	slices.SortStableFunc(order, func(x, y int) int {
-		if late[x] != late[y] {
-			if late[x] {
+		if lx, ly := pairs[x].late, pairs[y].late; lx != ly {
+			if lx {
 				return 1
 			}
 			return -1

@@ -53,22 +53,73 @@ func link(a, b, orig int, rel Relation, score, jaccard float64) Pair {
 	return Pair{A: a, B: b, Relation: rel, Original: orig, Score: score, Jaccard: jaccard, covA: score, covB: score}
 }
 
-// TestFamiliesChildCoverage checks that a text's parent is the source that
-// explains most of it: a short paper lies wholly inside a machine rewrite
-// of its wire story (score 1) but explains a third of the rewrite, which
-// the wire story explains almost whole.
-func TestFamiliesChildCoverage(t *testing.T) {
-	const wire, paper, rewrite = 0, 1, 2
-	data := []*Fingerprint{{id: "wire"}, {id: "paper"}, {id: "rewrite"}}
-	pairs := []Pair{
-		{A: wire, B: paper, Relation: Rewrite, Original: wire, Score: 0.7, Jaccard: 0.02, covA: 0.3, covB: 0.7},
-		{A: wire, B: rewrite, Relation: MachineRewrite, Original: wire, Score: 0.95, Jaccard: 0.04, covA: 0.95, covB: 0.95},
-		{A: paper, B: rewrite, Relation: MachineRewrite, Original: paper, Score: 1, Jaccard: 0.01, covA: 1, covB: 0.35},
+// TestFamiliesParents checks the parent each text takes and the links
+// reported, in families of a wire story.
+func TestFamiliesParents(t *testing.T) {
+	tests := []struct {
+		name     string
+		data     []*Fingerprint
+		pairs    []Pair
+		want     []string // pairs reported
+		original string   // of the one cluster of all three; "": not checked
+	}{
+		{
+			// A short paper lies wholly inside a machine rewrite of its
+			// wire story (score 1) but explains a third of the rewrite,
+			// which the wire story explains almost whole.
+			name: "the source that explains most of the child",
+			data: []*Fingerprint{{id: "wire"}, {id: "paper"}, {id: "rewrite"}},
+			pairs: []Pair{
+				{A: 0, B: 1, Relation: Rewrite, Original: 0, Score: 0.7, Jaccard: 0.02, covA: 0.3, covB: 0.7},
+				{A: 0, B: 2, Relation: MachineRewrite, Original: 0, Score: 0.95, Jaccard: 0.04, covA: 0.95, covB: 0.95},
+				{A: 1, B: 2, Relation: MachineRewrite, Original: 1, Score: 1, Jaccard: 0.01, covA: 1, covB: 0.35},
+			},
+			want: []string{"wire-paper", "wire-rewrite"},
+		},
+		{
+			// A paper taken from a wire story shares more exact wording
+			// with a condensed copy of it, only because the copy is
+			// shorter; inherited marks that link late.
+			name: "the story, not its condensed copy",
+			data: []*Fingerprint{{id: "wire"}, {id: "condensed"}, {id: "paper"}},
+			pairs: []Pair{
+				{A: 0, B: 1, Relation: Excerpt, Original: 0, Score: 1, Jaccard: 0.45, covA: 0.5, covB: 0.98},
+				{A: 0, B: 2, Relation: Rewrite, Original: 0, Score: 0.8, Jaccard: 0.05, covA: 0.3, covB: 0.8},
+				{A: 1, B: 2, Relation: Rewrite, Original: 1, Score: 0.9, Jaccard: 0.12, covA: 0.9, covB: 0.8, late: true},
+			},
+			want:     []string{"wire-condensed", "wire-paper"},
+			original: "wire",
+		},
+		{
+			// A wire story resembles a lead excerpt of another story that
+			// repeats its lead (set aside by inherited) and, more weakly,
+			// that story itself; both date their events "today", so
+			// their weak link keeps them apart (separateOriginals) and the
+			// wire stays an original. Its link to the other family is
+			// the one to the story, not the one set aside.
+			name: "no link set aside to another family",
+			data: []*Fingerprint{{id: "wire", days: 1}, {id: "lead"}, {id: "other", days: 1}},
+			pairs: []Pair{
+				{A: 0, B: 1, Relation: Excerpt, Original: 0, Score: 0.9, Jaccard: 0.15, covA: 0.15, covB: 0.9, aside: true},
+				{A: 0, B: 2, Relation: Rewrite, Original: 0, Score: 0.4, Jaccard: 0.05, covA: 0.35, covB: 0.4},
+				{A: 2, B: 1, Relation: Excerpt, Original: 2, Score: 1, Jaccard: 0.3, covA: 0.3, covB: 1},
+			},
+			want: []string{"wire-other", "other-lead"},
+		},
 	}
-	kept, _ := families(data, pairs)
-	got := pairNames(data, kept)
-	if want := []string{"wire-paper", "wire-rewrite"}; !slices.Equal(got, want) {
-		t.Errorf("got pairs %v, want %v", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept, clusters := families(tt.data, tt.pairs)
+			if got := pairNames(tt.data, kept); !slices.Equal(got, tt.want) {
+				t.Errorf("got pairs %v, want %v", got, tt.want)
+			}
+			if tt.original == "" {
+				return
+			}
+			if len(clusters) != 1 || tt.data[clusters[0].Original].id != tt.original || len(clusters[0].Members) != 3 {
+				t.Errorf("got clusters %+v, want one of all three with original %s", clusters, tt.original)
+			}
+		})
 	}
 }
 

@@ -7,35 +7,37 @@ import (
 )
 
 // wholeCopy is the least share of a text inside its passages with another
-// for the text to count as a near-whole copy of it (inherited,
-// secondHand). A condensed copy put through machine translation keeps
+// for the text to count as a near-whole copy of it (inherited). A condensed copy put through machine translation keeps
 // less than 90% inside its passages with its source, as the garbling
 // breaks them; at 0.7 those count too (wrong-pair share 0.014 -> 0.000 on
 // such copies), and below 0.7 lead excerpts start to lose their link to
 // their source.
 const wholeCopy = 0.7
 
-// inherited reports the kept derived pairs whose match a third text
-// explains: X is linked to Y, Y is a near-whole copy of Z (Z its original,
-// wholeCopy of Y inside their passages), and X was compared with Z and
-// found not derived although Z holds at least as much of X as Y does.
-// What X shares with Y it shares with Z; the pair with Y scores higher only
-// because Y, a condensed copy, is shorter. A paper that tells a wire story
-// in its own words otherwise becomes a rewrite of every short copy of the
-// wire text.
+// inherited judges the kept derived pairs that link a text X to a
+// near-whole copy Y of a text Z (Z the original, wholeCopy of Y inside
+// their passages) by what Z explains of X: what X shares with Y it shares
+// with Z, and the pair with Y scores higher only because Y, a condensed
+// copy, is shorter. Where Z holds at least as much of X as Y does:
 //
-// A link of X as the copy must be weak (score under weakLink): a strong
-// one may be the one X was copied from, a condensed copy rather than the
-// story (a paper that took a wire brief). As the original, X gains
-// nothing from Y that it does not share with Z: a wire story and a lead
-// excerpt of another version of it that repeats its lead. Such a pair is
-// set aside, not demoted, and whether X-Z is derived or not: it stays a
-// link of its copy to a source, but X's link to another family is X-Z,
-// if anything.
+//   - demoted: the link is weak (score under weakLink, or X is its
+//     original) and X was compared with Z and found not derived. A paper
+//     that tells a wire story in its own words otherwise becomes a rewrite
+//     of every short copy of the wire text.
+//   - aside: the link is strong, X is its original, and X was compared
+//     with Z, derived or not. A wire story resembles a lead excerpt of
+//     another version of it that repeats its lead: the link stays one of
+//     the copy to a source, but X's link to another family is X-Z, if
+//     anything.
+//   - late: X is the copy in the link and derived from Z too, Z its
+//     original. Families take the link as X's parent only after X-Z, so a
+//     paper is not the copy of a condensed copy of the wire story it took
+//     from. A strong link from X as the copy is not otherwise judged: it
+//     may be the one X was copied from (a paper that took a wire brief).
 //
 // covs holds each candidate's share of its two sides inside passages. The
-// result gives each pair's verdict and, where it is not keepIt, the text
-// Z that explains it. The decision reads the pairs as classified, not as
+// result gives each pair's verdicts and, for demoted ones, the text Z that
+// explains them. The decision reads the pairs as classified, not as
 // demoted, so it does not depend on their order. Besides the result it
 // needs 4 bytes per candidate (to find X-Z) and a list of the near-whole
 // copies.
@@ -89,25 +91,34 @@ func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) ([]
 		}
 		for _, y := range cands[n] {
 			x := cands[n][0] + cands[n][1] - y
-			v := demoted
-			if pairs[n].Score >= weakLink {
-				if pairs[n].Original != x {
-					continue // a strong link from a copy: its own source, maybe
-				}
-				v = aside
+			copySide, weak := pairs[n].Original == y, pairs[n].Score < weakLink
+			var want verdict // what this side can find
+			switch {
+			case !copySide && weak:
+				want = demoted
+			case !copySide:
+				want = aside
+			case weak:
+				want = demoted | late
+			default:
+				want = late
 			}
 			for _, m := range copyOf[y] {
-				if verdicts[n] >= v {
-					break // nothing stronger to find through y
+				if verdicts[n]&demoted != 0 || verdicts[n]&want == want {
+					break // nothing more to find through y
 				}
 				z := pairs[m].Original
-				if z == x {
+				xz, ok := find(x, z)
+				if z == x || !ok || cover(xz, x) < cover(n, x) {
 					continue
 				}
-				// Set aside whether or not X-Z is derived: as a link to
-				// another family, X-Z says it, if anything does.
-				if xz, ok := find(x, z); ok && (v == aside || !derived(xz)) && cover(xz, x) >= cover(n, x) {
-					verdicts[n], by[n] = v, z
+				switch {
+				case want&demoted != 0 && !derived(xz):
+					verdicts[n], by[n] = verdicts[n]|demoted, z
+				case want&aside != 0:
+					verdicts[n] |= aside
+				case want&late != 0 && derived(xz) && pairs[xz].Original == z:
+					verdicts[n] |= late
 				}
 			}
 		}
@@ -115,77 +126,28 @@ func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) ([]
 	return verdicts, by
 }
 
-// A verdict is what inherited makes of a pair, weakest first.
+// A verdict is what inherited makes of a pair: no bit, explained by
+// nothing else; demoted wins over the others.
 type verdict uint8
 
 const (
-	keepIt  verdict = iota // explained by nothing else
-	aside                  // strong: not reported as a link to another family
-	demoted                // weak: same story
+	demoted verdict = 1 << iota // weak: same story
+	aside                       // not reported as an original's link to another family
+	late                        // taken as the copy's parent only after its other sources
 )
 
-// demoteInherited turns the weak pairs inherited reports into same-story
-// pairs, kept only when same-story pairs are reported, and sets the strong
-// ones aside: families report them only as a document's link to its
-// source, not as an original's link to another family. id names document
-// i, for the reason.
+// demoteInherited turns the pairs inherited demotes into same-story
+// pairs, kept only when same-story pairs are reported, and marks the
+// others it judges for families (Pair.aside, Pair.late). id names
+// document i, for the reason.
 func demoteInherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool, o Options, id func(i int) string) {
 	verdicts, by := inherited(cands, covs, pairs, keep)
 	for n, v := range verdicts {
-		switch v {
-		case demoted:
+		if v&demoted != 0 {
 			pairs[n].Relation, keep[n] = SameStory, o.SameStory
 			pairs[n].Reason = fmt.Sprintf("same story: one is a near-whole copy of %s, which holds as much of the other", id(by[n]))
-		case aside:
-			pairs[n].aside = true
-		}
-	}
-}
-
-// secondHand reports the derived pairs that link a text X to a near-whole
-// copy Y of a text Z (wholeCopy of Y inside their passages, Z the
-// original) when X is derived from Z too and Z holds at least as much of
-// X. Families take such a link as X's parent only when nothing else is
-// left: Y holds nothing of X that Z does not, and Y, shorter, would
-// otherwise win on shared exact wording, which makes a paper the copy of
-// a condensed copy of the wire story it took from.
-func secondHand(pairs []Pair) []bool {
-	type key [2]int
-	at := make(map[key]int, len(pairs))
-	for n, p := range pairs {
-		if p.Relation.Derived() {
-			at[key{min(p.A, p.B), max(p.A, p.B)}] = n
-		}
-	}
-	cover := func(p Pair, doc int) float32 { // float32, as inherited compares
-		if p.A == doc {
-			return float32(p.covA)
-		}
-		return float32(p.covB)
-	}
-	copyOf := map[int][]int{} // Y -> pairs that make Y a near-whole copy of their original
-	for n, p := range pairs {
-		if y := p.A + p.B - p.Original; p.Relation.Derived() && cover(p, y) >= wholeCopy {
-			copyOf[y] = append(copyOf[y], n)
-		}
-	}
-	late := make([]bool, len(pairs))
-	for n, p := range pairs {
-		if !p.Relation.Derived() {
 			continue
 		}
-		y := p.Original
-		x := p.A + p.B - y
-		for _, m := range copyOf[y] {
-			z := pairs[m].Original
-			if z == x {
-				continue
-			}
-			if xz, ok := at[key{min(x, z), max(x, z)}]; ok && pairs[xz].Original == z && cover(pairs[xz], x) >= cover(p, x) {
-				late[n] = true
-				break
-			}
-		}
+		pairs[n].aside, pairs[n].late = v&aside != 0, v&late != 0
 	}
-	return late
 }

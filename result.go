@@ -58,7 +58,8 @@ type Pair struct {
 	Passages []Passage
 
 	covA, covB float64 // share of each side's content words inside passages
-	aside      bool    // a link to another family that a third text explains (inherited)
+	aside      bool    // not an original's link to another family (inherited)
+	late       bool    // the copy's parent only after its other sources (inherited)
 }
 
 // Cluster is a family of documents derived from one original.
