@@ -49,7 +49,6 @@ package index
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -502,6 +501,25 @@ func (ix *Index) Candidates(keys []uint64, limit int) ([]string, error) {
 // Get returns the fingerprints and texts of the documents with the given
 // IDs, in that order. An ID that is not indexed is an error.
 func (ix *Index) Get(ids []string) ([]*reprint.Fingerprint, []string, error) {
+	_, fps, texts, err := ix.get(ids, false)
+	return fps, texts, err
+}
+
+// GetSorted returns ids in the order their documents were added (a
+// replaced document counts as added when it was replaced), and their
+// fingerprints and texts in that order, all read at once. An ID that is
+// not indexed is an error.
+func (ix *Index) GetSorted(ids []string) ([]string, []*reprint.Fingerprint, []string, error) {
+	return ix.get(ids, true)
+}
+
+// get reads the documents ids, sorted into add order first if sorted.
+func (ix *Index) get(ids []string, sorted bool) ([]string, []*reprint.Fingerprint, []string, error) {
+	type doc struct {
+		id  string
+		num []byte
+	}
+	docs := make([]doc, len(ids))
 	fps := make([]*reprint.Fingerprint, len(ids))
 	texts := make([]string, len(ids))
 	err := ix.db.View(func(tx *bolt.Tx) error {
@@ -511,47 +529,32 @@ func (ix *Index) Get(ids []string) ([]*reprint.Fingerprint, []string, error) {
 			if v == nil {
 				return fmt.Errorf("no document %q", id)
 			}
-			num := v[:4]
+			docs[i] = doc{id, v[:4]} // valid for the transaction
+		}
+		if sorted { // big-endian numbers sort as bytes
+			slices.SortFunc(docs, func(a, b doc) int { return bytes.Compare(a.num, b.num) })
+		}
+		for i, d := range docs {
 			fp := new(reprint.Fingerprint)
-			if err := fp.UnmarshalBinary(db.Get(num)); err != nil {
-				return fmt.Errorf("document %q: %w", id, err)
+			if err := fp.UnmarshalBinary(db.Get(d.num)); err != nil {
+				return fmt.Errorf("document %q: %w", d.id, err)
 			}
-			text, err := decodeText(tb.Get(num))
+			text, err := decodeText(tb.Get(d.num))
 			if err != nil {
-				return fmt.Errorf("document %q: text: %w", id, err)
+				return fmt.Errorf("document %q: text: %w", d.id, err)
 			}
 			fps[i], texts[i] = fp, text
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("index %s: get: %w", ix.path, err)
+		return nil, nil, nil, fmt.Errorf("index %s: get: %w", ix.path, err)
 	}
-	return fps, texts, nil
-}
-
-// Sorted returns ids in the order their documents were added (a replaced
-// document counts as added when it was replaced). An ID that is not
-// indexed is an error.
-func (ix *Index) Sorted(ids []string) ([]string, error) {
-	nums := make(map[string]uint32, len(ids))
-	err := ix.db.View(func(tx *bolt.Tx) error {
-		ib := tx.Bucket(bIDs)
-		for _, id := range ids {
-			v := ib.Get([]byte(id))
-			if v == nil {
-				return fmt.Errorf("no document %q", id)
-			}
-			nums[id] = binary.BigEndian.Uint32(v[:4])
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("index %s: sort: %w", ix.path, err)
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = d.id
 	}
-	out := slices.Clone(ids)
-	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(nums[a], nums[b]) })
-	return out, nil
+	return out, fps, texts, nil
 }
 
 // Has reports whether a document with this ID is indexed.

@@ -472,7 +472,7 @@ func TestMinShared(t *testing.T) {
 	}
 }
 
-func TestSorted(t *testing.T) {
+func TestGetSorted(t *testing.T) {
 	det := detector(t, reprint.Options{})
 	docs := seedDocs(t)
 	ix, _ := build(t, det, docs)
@@ -483,11 +483,25 @@ func TestSorted(t *testing.T) {
 		}
 		return out
 	}
-	t.Run("add order", func(t *testing.T) {
-		got, err := ix.Sorted(ids(3, 0, 4, 1))
-		if want := ids(0, 1, 3, 4); err != nil || !slices.Equal(got, want) {
-			t.Errorf("got %q (%v), want %q", got, err, want)
+	// texts checks that the texts came back with their IDs.
+	texts := func(t *testing.T, got, texts []string, want map[string]string) {
+		t.Helper()
+		for i, id := range got {
+			if texts[i] != want[id] {
+				t.Errorf("text %d (%s): got another document's text", i, id)
+			}
 		}
+	}
+	byID := map[string]string{}
+	for _, d := range docs {
+		byID[d.ID] = d.Text
+	}
+	t.Run("add order", func(t *testing.T) {
+		got, fps, txt, err := ix.GetSorted(ids(3, 0, 4, 1))
+		if want := ids(0, 1, 3, 4); err != nil || !slices.Equal(got, want) || len(fps) != len(want) {
+			t.Errorf("got %q, %d fingerprints (%v), want %q", got, len(fps), err, want)
+		}
+		texts(t, got, txt, byID)
 	})
 	t.Run("replaced counts as added last", func(t *testing.T) {
 		d := docs[0]
@@ -496,13 +510,15 @@ func TestSorted(t *testing.T) {
 		if _, err := ix.Add([]reprint.Document{d}, fps, keys); err != nil {
 			t.Fatal(err)
 		}
-		got, err := ix.Sorted(ids(0, 2, 1))
+		byID[d.ID] = d.Text
+		got, _, txt, err := ix.GetSorted(ids(0, 2, 1))
 		if want := ids(1, 2, 0); err != nil || !slices.Equal(got, want) {
 			t.Errorf("got %q (%v), want %q", got, err, want)
 		}
+		texts(t, got, txt, byID)
 	})
 	t.Run("unknown", func(t *testing.T) {
-		if _, err := ix.Sorted([]string{docs[1].ID, "no such article"}); err == nil || !strings.Contains(err.Error(), "no such article") {
+		if _, _, _, err := ix.GetSorted([]string{docs[1].ID, "no such article"}); err == nil || !strings.Contains(err.Error(), "no such article") {
 			t.Errorf("got error %v, want one naming the missing ID", err)
 		}
 	})

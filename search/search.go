@@ -56,9 +56,9 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // Check compares each query with its candidates in the index and returns
 // the result and the texts of its documents, for evidence (report.Options
 // Texts). The result's documents are the indexed articles that take part
-// in a pair or a cluster, in index order, then the queries in input order:
-// on a tie the indexed article, which was there first, is the original. An indexed
-// article with a query's ID is the query itself and is not compared;
+// in a pair or a cluster, in index order, then the queries in input
+// order: on a tie the indexed article, which was there first, is the
+// original. An indexed article with a query's ID is the query itself and is not compared;
 // queries are not compared with each other. Text that many indexed
 // articles share (boilerplate: see reprint.DocFreq) is left out of the
 // comparison, as a scan leaves it out. Errors are ctx's error, an
@@ -110,47 +110,34 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err := errors.Join(lookupErrs...); err != nil {
 		return nil, nil, &IndexError{err}
 	}
-	// Their union.
-	slot := map[string]int{}
+	// Their union, in index order, so that of two identical indexed
+	// articles the earlier added is the original whichever the index
+	// ranks first.
 	var ids []string
-	perQuery := make([][]int, len(queries))
+	seen := map[string]bool{}
+	perQuery := make([][]string, len(queries))
 	for i, cands := range found {
-		n := 0
 		for _, id := range cands {
 			if isQuery[id] {
 				continue
 			}
-			if limit > 0 && n == limit {
+			if limit > 0 && len(perQuery[i]) == limit {
 				break
 			}
-			n++
-			sl, ok := slot[id]
-			if !ok {
-				sl = len(ids)
-				slot[id] = sl
+			perQuery[i] = append(perQuery[i], id)
+			if !seen[id] {
+				seen[id] = true
 				ids = append(ids, id)
 			}
-			perQuery[i] = append(perQuery[i], sl)
 		}
 	}
-	// Index order, so that of two identical indexed articles the earlier
-	// added is the original whichever the index ranks first.
-	sorted, err := s.ix.Sorted(ids)
+	ids, fps, texts, err := s.ix.GetSorted(ids)
 	if err != nil {
 		return nil, nil, &IndexError{err}
 	}
-	for i, id := range sorted {
+	slot := make(map[string]int, len(ids))
+	for i, id := range ids {
 		slot[id] = i
-	}
-	for _, cs := range perQuery {
-		for k, sl := range cs {
-			cs[k] = slot[ids[sl]]
-		}
-	}
-	ids = sorted
-	fps, texts, err := s.ix.Get(ids)
-	if err != nil {
-		return nil, nil, &IndexError{err}
 	}
 	nc := len(fps)
 	all := append(fps, qfps...)
@@ -159,16 +146,11 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	}
 	var pairs [][2]int
 	for i, cs := range perQuery {
-		for _, sl := range cs {
-			pairs = append(pairs, [2]int{sl, nc + i})
+		for _, id := range cs {
+			pairs = append(pairs, [2]int{slot[id], nc + i})
 		}
 	}
-	slices.SortFunc(pairs, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return a[1] - b[1]
-	})
+	slices.SortFunc(pairs, byDocs)
 	var passes *secondPass
 	if progress != nil {
 		passes = &secondPass{Progress: progress}
@@ -228,6 +210,15 @@ func (p *secondPass) Stage(name string, total int) {
 	p.Progress.Stage(name, total)
 }
 
+// byDocs orders pairs of documents by their first document, then their
+// second.
+func byDocs(a, b [2]int) int {
+	if c := cmp.Compare(a[0], b[0]); c != 0 {
+		return c
+	}
+	return cmp.Compare(a[1], b[1])
+}
+
 // maxSiblings is the most indexed articles a query derives from that are
 // compared with each other, its strongest links: an article reprinted a
 // hundred times would otherwise cost 4,950 comparisons for one query.
@@ -268,12 +259,7 @@ func siblingPairs(r *reprint.Resolver, pairs [][2]int, nc int) [][2]int {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return a[1] - b[1]
-	})
+	slices.SortFunc(out, byDocs)
 	return out
 }
 
@@ -282,8 +268,8 @@ func siblingPairs(r *reprint.Resolver, pairs [][2]int, nc int) [][2]int {
 // documents joined to them through pairs. The rest of a resolution depends
 // only on its own connected part, so it is taken from first unchanged.
 // Clusters without a query, and pairs of two indexed articles outside
-// the clusters with one, are left out of the result. r has resolved pairs already and verifies only the
-// extra ones.
+// the clusters with one, are left out of the result. r has resolved pairs
+// already and verifies only the extra ones.
 func resolveAgain(ctx context.Context, r *reprint.Resolver, first *reprint.Result, docs int, pairs, extra [][2]int, nc int) (*reprint.Result, error) {
 	uf := cluster.New(docs)
 	for _, p := range pairs {
@@ -304,12 +290,7 @@ func resolveAgain(ctx context.Context, r *reprint.Resolver, first *reprint.Resul
 		}
 	}
 	again = append(again, extra...)
-	slices.SortFunc(again, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return a[1] - b[1]
-	})
+	slices.SortFunc(again, byDocs)
 	res, err := r.Resolve(ctx, again)
 	if err != nil {
 		return nil, err
