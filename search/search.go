@@ -239,7 +239,6 @@ func siblingPairs(r *reprint.Resolver, pairs [][2]int, nc int) [][2]int {
 			linked[p[1]] = append(linked[p[1]], link{p[0], strength})
 		}
 	}
-	seen := map[[2]int]bool{}
 	var out [][2]int
 	for _, ls := range linked {
 		slices.SortFunc(ls, func(a, b link) int {
@@ -251,15 +250,12 @@ func siblingPairs(r *reprint.Resolver, pairs [][2]int, nc int) [][2]int {
 		ls = ls[:min(len(ls), maxSiblings)]
 		for i, a := range ls {
 			for _, b := range ls[i+1:] {
-				k := [2]int{min(a.x, b.x), max(a.x, b.x)}
-				if !seen[k] {
-					seen[k] = true
-					out = append(out, k)
-				}
+				out = append(out, [2]int{min(a.x, b.x), max(a.x, b.x)})
 			}
 		}
 	}
 	slices.SortFunc(out, byDocs)
+	out = slices.Compact(out) // a pair two queries share, once
 	return out
 }
 
