@@ -22,10 +22,10 @@ generator, shuffle with its own seed and take greedily texts that share < 50% of
 near_dup_sources = other PA texts sharing >= 50% of 5-shingles with the source,
 either way. Shingles: word 5-grams of re.findall('[a-z0-9]+', raw_text.lower()).
 """
-import json, os, random, re, subprocess, sys, time
+import json, os, random, re, sys, time
 from concurrent.futures import ThreadPoolExecutor
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cleanlib import clean_pa, strip_marks
+from cleanlib import clean_pa, round_trip
 
 EVAL = os.environ.get('REPRINT_EVAL', '../shared/eval')
 SRC = os.path.join(EVAL, 'meter-courts/docs.jsonl')
@@ -47,17 +47,6 @@ THREADS = 4
 def shingles(t):
     w = re.findall(r'[a-z0-9]+', t.lower())
     return {tuple(w[i:i + 5]) for i in range(len(w) - 4)}
-
-
-def apertium(mode, text):
-    r = subprocess.run(['apertium', mode], input=text, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError(f'apertium {mode} failed: {r.stderr[:500]}')
-    return r.stdout
-
-
-def round_trip(fwd, bwd, text):
-    return strip_marks(apertium(bwd, strip_marks(apertium(fwd, text))))
 
 
 def main(gens):

@@ -9,10 +9,10 @@ sentence starts) are kept. Writes $RT_OUT/spinNN/docs.jsonl (meter-courts
 plus 150 spun texts rw/NNN) and labels.jsonl (machine_rewrite, the sources
 of labels_spa.jsonl). Seeded per text: the same files each run.
 """
-import json,os,random,re,sys
+import os,random,re,sys
 WN=os.environ.get('WORDNET','/usr/share/wordnet')
 sys.path.insert(0,os.path.dirname(os.path.abspath(__file__)))
-from cleanlib import clean_pa
+from cleanlib import clean_pa, spa_sources, write_variant
 STOP=set("a an the of to in on at by for with and or but is are was were be been being has have had do does did he she it they we you i his her its their our your this that these those as from not no said says mr mrs ms who which what when where there here than then so if into out up down over after before about also more most".split())
 idx={}
 for pos in ('noun','verb','adj','adv'):
@@ -36,15 +36,8 @@ def spin(t,p,rng):
         return rng.choice(s) if s else w
     return re.sub(r'[A-Za-z]+',rep,t)
 EVAL=os.environ.get('REPRINT_EVAL','../shared/eval'); OUT=os.environ.get('RT_OUT','/tmp/rt')
-lines=open(f'{EVAL}/meter-courts/docs.jsonl').read().splitlines()
-pa={json.loads(l)['id']:json.loads(l)['text'] for l in lines}
-labs=[json.loads(l) for l in open(f'{OUT}/labels_spa.jsonl')]
+lines,pa,labs=spa_sources(EVAL,OUT)
 for p in map(float,sys.argv[1:]):
-    name=f'spin{int(p*100)}'; os.makedirs(f'{OUT}/{name}',exist_ok=True)
-    with open(f'{OUT}/{name}/docs.jsonl','w') as f:
-        for l in lines: f.write(l+'\n')
-        for i,L in enumerate(labs):
-            f.write(json.dumps({'id':L['doc'],'text':spin(clean_pa(pa[L['sources'][0]]),p,random.Random(i))},ensure_ascii=False)+'\n')
-    with open(f'{OUT}/{name}/labels.jsonl','w') as f:
-        for L in labs: f.write(json.dumps(L)+'\n')
+    name=f'spin{int(p*100)}'
+    write_variant(OUT,name,lines,labs,[spin(clean_pa(pa[L['sources'][0]]),p,random.Random(i)) for i,L in enumerate(labs)])
     print(name)
