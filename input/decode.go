@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // win1252 maps bytes 0x80..0x9F of Windows-1252 to runes. The five bytes
@@ -50,6 +52,24 @@ var utf8BOM = []byte("\xEF\xBB\xBF")
 // trimBOM drops a leading UTF-8 byte order mark.
 func trimBOM(b []byte) []byte {
 	return bytes.TrimPrefix(b, utf8BOM)
+}
+
+// fromUTF16 returns b decoded to UTF-8 when it starts with a UTF-16 byte
+// order mark, as Windows tools save "Unicode" text, and reports whether it
+// did; other data is returned as it is. Invalid code units become U+FFFD
+// (golang.org/x/text's decoder). Without a mark UTF-16 is not guessed at:
+// its NUL bytes make it binary (isBinary).
+func fromUTF16(b []byte) ([]byte, bool) {
+	if !bytes.HasPrefix(b, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return b, false
+	}
+	// ExpectBOM takes the byte order from the mark and drops it; the decoder
+	// replaces what it cannot decode instead of failing.
+	out, err := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder().Bytes(b)
+	if err != nil {
+		return b, false
+	}
+	return out, true
 }
 
 // sniffLen is how much of a file is checked for NUL bytes to tell binary

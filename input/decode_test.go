@@ -2,8 +2,11 @@ package input
 
 import (
 	"bytes"
+	"encoding/binary"
+	"slices"
 	"testing"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -53,6 +56,71 @@ func FuzzDecodeText(f *testing.F) {
 		// sequence stays one rune.
 		if g, w := utf8.RuneCountInString(got), utf8.RuneCount(in); g != w {
 			t.Fatalf("decodeText(%q) = %q: got %d runes, want %d", in, got, g, w)
+		}
+	})
+}
+
+func TestFromUTF16(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		want   string
+		wantOK bool
+	}{
+		{"utf-8 unchanged", "café", "café", false},
+		{"empty", "", "", false},
+		{"little-endian", "\xff\xfec\x00\xe9\x00", "cé", true},
+		{"big-endian", "\xfe\xff\x00c\x00\xe9", "cé", true},
+		{"surrogate pair", "\xff\xfe\x3d\xd8\x00\xde", "😀", true},
+		{"unpaired surrogate", "\xff\xfe\x3d\xd8a\x00", "\ufffda", true},
+		{"odd last byte", "\xff\xfea\x00b", "a\ufffd", true},
+		{"mark only", "\xff\xfe", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := fromUTF16([]byte(tt.in))
+			if string(got) != tt.want || ok != tt.wantOK {
+				t.Errorf("fromUTF16(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
+// FuzzFromUTF16 checks that fromUTF16 leaves data without a mark alone,
+// always gives UTF-8, and decodes well-formed UTF-16 exactly: encoding its
+// output again (unicode/utf16) gives back the input's code units.
+func FuzzFromUTF16(f *testing.F) {
+	for _, s := range []string{"", "abc", "\xff\xfea\x00", "\xfe\xff\x00a", "\xff\xfe\x3d\xd8", "\xff\xfea"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		got, ok := fromUTF16(in)
+		if !ok {
+			if !bytes.Equal(got, in) {
+				t.Fatalf("fromUTF16(%q) = %q without a mark, want the input", in, got)
+			}
+			return
+		}
+		if !utf8.Valid(got) {
+			t.Fatalf("fromUTF16(%q) = %q, not valid UTF-8", in, got)
+		}
+		if len(in)%2 == 1 {
+			return
+		}
+		order := binary.ByteOrder(binary.BigEndian)
+		if in[0] == 0xFF {
+			order = binary.LittleEndian
+		}
+		units := make([]uint16, len(in)/2-1)
+		for i := range units {
+			units[i] = order.Uint16(in[2+2*i:])
+		}
+		runes := utf16.Decode(units)
+		if slices.Contains(runes, utf8.RuneError) {
+			return // ill-formed (or a literal U+FFFD): replacement may differ
+		}
+		if want := string(runes); string(got) != want {
+			t.Fatalf("fromUTF16(%q) = %q, want %q", in, got, want)
 		}
 	})
 }

@@ -306,6 +306,7 @@ func (r *FileReader) textDoc(data []byte, id, source string) (reprint.Document, 
 	fail := func(msg string) (reprint.Document, error) {
 		return reprint.Document{}, &ParseError{Source: source, Err: errors.New(msg)}
 	}
+	data, _ = fromUTF16(data)
 	if isBinary(data) {
 		return fail("binary file, not text")
 	}

@@ -199,6 +199,10 @@ func TestOpenStdin(t *testing.T) {
 		{name: "empty", stdin: "", wantErrs: []string{"-: empty document"}},
 		{name: "blank", stdin: "\n\n  ", wantErrs: []string{"-: empty document"}},
 		{name: "binary", stdin: "\x00\x01", wantErrs: []string{"-: binary file, not text"}},
+		{name: "utf-16 little-endian", stdin: "\xff\xfeh\x00\xe9\x00", wantDocs: []string{`- @- "hé"`}},
+		{name: "utf-16 big-endian", stdin: "\xfe\xff\x00h\x00\xe9", wantDocs: []string{`- @- "hé"`}},
+		{name: "utf-16 without a byte order mark", stdin: "h\x00i\x00", wantErrs: []string{"-: binary file, not text"}},
+		{name: "utf-16 blank", stdin: "\xff\xfe \x00\n\x00", wantErrs: []string{"-: empty document"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -275,6 +275,7 @@ func (r *FileReader) htmlDoc(data []byte, id, source string) (reprint.Document, 
 	fail := func(err error) (reprint.Document, error) {
 		return reprint.Document{}, &ParseError{Source: source, Err: err}
 	}
+	data, _ = fromUTF16(data)
 	if isBinary(data) {
 		return fail(errors.New("binary file, not text"))
 	}
