@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -245,6 +246,9 @@ func TestIndexCrash(t *testing.T) {
 		ids := readAcks(t, ack)
 		acked += len(ids)
 		ix, err := index.Open(idx, det.Params(), index.Options{ReadOnly: true})
+		if errors.Is(err, index.ErrNotExist) && len(ids) == 0 {
+			continue // killed before it made the file (a loaded machine)
+		}
 		if err != nil {
 			t.Fatalf("run %d: reopen after kill: %v", run, err)
 		}
