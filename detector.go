@@ -281,7 +281,7 @@ func (d *Detector) discount(ctx context.Context, data []*Fingerprint, text func(
 // originals found. With a memo, pairs verified (and their evidence) in
 // an earlier call with the same data are taken from it, and new ones are
 // added to it.
-func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int, m *memo) (*Result, error) {
+func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(int) (string, error), cands [][2]int, m *memo, order inputOrder) (*Result, error) {
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(data))}
 	for i, fp := range data {
@@ -340,7 +340,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 			continue
 		}
 		p := f.pair(a, b, rel)
-		p.Original, p.Reason = attribute(data, a, b, f, rel, nil)
+		p.Original, p.Reason = attribute(data, a, b, f, rel, nil, order)
 		pairs[n], keep[n] = p, true
 	}
 	covs := make([][2]float32, len(cands))
@@ -363,7 +363,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		a, b := cands[n][0], cands[n][1]
 		rel := derivedRelation(f, data[a], data[b])
 		p := f.pair(a, b, rel)
-		p.Original, p.Reason = attribute(data, a, b, f, rel, nil)
+		p.Original, p.Reason = attribute(data, a, b, f, rel, nil, order)
 		p.Reason = joinedReason(data, p, j)
 		pairs[n], keep[n] = p, true
 	}

@@ -12,11 +12,12 @@ import (
 // gives what ResolveCommon gives for its candidates. A Resolver is not for
 // concurrent use, and its documents must not change while it is in use.
 type Resolver struct {
-	d      *Detector
-	data   []*Fingerprint // the documents; those looked at, without common shingles
-	texts  []string
-	common *commonSet
-	memo   memo
+	d       *Detector
+	data    []*Fingerprint // the documents; those looked at, without common shingles
+	texts   []string
+	common  *commonSet
+	memo    memo
+	indexed int // documents before this are indexed articles (SetIndexed)
 }
 
 // NewResolver returns a Resolver of fps in a corpus whose shingle counts
@@ -24,6 +25,12 @@ type Resolver struct {
 func (d *Detector) NewResolver(fps []*Fingerprint, texts []string, df *DocFreq) *Resolver {
 	return &Resolver{d: d, data: fps, texts: texts, common: df.common(d.opts.MaxDocFreq)}
 }
+
+// SetIndexed tells the resolver that its first n documents are indexed
+// articles, added in that order, and the others queries: when nothing else
+// tells which side of a pair is the original, the earlier one is, and its
+// reason then says it was in the index first, not earlier in the input.
+func (r *Resolver) SetIndexed(n int) { r.indexed = n }
 
 // Resolve verifies candidate pairs (indices into the resolver's documents)
 // and returns the pairs, families and originals found, as ResolveCommon.
@@ -48,7 +55,7 @@ func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Resul
 		return nil, err
 	}
 	r.data = data
-	res, err := r.d.resolve(ctx, data, text, cands, m)
+	res, err := r.d.resolve(ctx, data, text, cands, m, inputOrder{r.indexed})
 	if err != nil {
 		return nil, err
 	}

@@ -401,7 +401,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	// build makes pair n of a and b as rel: original, credit, evidence.
 	build := func(n, a, b int, va, vb *view, f pairFeatures, rel Relation) {
 		p := f.pair(a, b, rel)
-		orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel, wf)
+		orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel, wf, inputOrder{})
 		p.Original, p.Reason = []int{a, b}[orig], reason
 		// Only an original's credit is shown (in its family's reason).
 		[]*view{va, vb}[orig].readCredit()

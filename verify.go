@@ -208,7 +208,7 @@ func (fp *Fingerprint) garbleSigns() int {
 }
 
 // attribute picks the side of a pair that is the likely original, and why.
-func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *wordFreq) (int, string) {
+func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *wordFreq, order inputOrder) (int, string) {
 	da, db := data[a], data[b]
 	if !da.published.IsZero() && !db.published.IsZero() && !da.published.Equal(db.published) {
 		if da.published.Before(db.published) {
@@ -270,7 +270,25 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 	} else if wb*10 >= wa*11 {
 		return b, fmt.Sprintf("longer (%d vs %d words)", wb, wa)
 	}
-	return a, "earlier in the input (no stronger signal)"
+	return a, order.reason(a, b)
+}
+
+// inputOrder says why the earlier of two documents (a < b) is the original
+// when nothing else tells. In a scan it came first in the input; in a
+// check the first indexed documents, in the order they were added, were
+// there before the queries.
+type inputOrder struct {
+	indexed int // documents before this are indexed articles
+}
+
+func (o inputOrder) reason(a, b int) string {
+	switch {
+	case b < o.indexed:
+		return "added to the index first (no stronger signal)"
+	case a < o.indexed:
+		return "already in the index (no stronger signal)"
+	}
+	return "earlier in the input (no stronger signal)"
 }
 
 // maxPassages bounds the evidence kept per pair.

@@ -161,6 +161,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
 	r := det.NewResolver(all, texts, df)
+	r.SetIndexed(nc)
 	res, err := r.Resolve(ctx, pairs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)

@@ -466,3 +466,32 @@ func TestCheckProgress(t *testing.T) {
 		t.Errorf("got stages %q, want one fingerprint stage", got.names)
 	}
 }
+
+// TestCheckTieReason checks the reason given when only the order decides
+// the original: the indexed side was there first.
+func TestCheckTieReason(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := seedDoc(t, seed1).Text
+	ix := newIndex(t, det, []reprint.Document{{ID: "first", Text: text}, {ID: "second", Text: text}})
+	res, _, err := search.New(ix, det, search.Options{}).Check(t.Context(), []reprint.Document{{ID: "query", Text: text}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"first second": "added to the index first (no stronger signal)",
+		"first query":  "already in the index (no stronger signal)",
+	}
+	got := map[string]string{}
+	for _, p := range res.Pairs {
+		d := res.Documents
+		got[d[p.A].ID+" "+d[p.B].ID] = d[p.Original].ID + ": " + p.Reason
+	}
+	for k, w := range want {
+		if g := got[k]; !strings.HasSuffix(g, w) || !strings.HasPrefix(g, "first: ") {
+			t.Errorf("pair %s: got %q, want original first with reason ending %q", k, g, w)
+		}
+	}
+}
