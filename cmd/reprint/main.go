@@ -46,16 +46,25 @@ const (
 	exitInterrupted = 130 // interrupted by a signal
 )
 
-// exitCodeHelp documents the exit codes in every help text.
-const exitCodeHelp = `Exit codes:
+// exitCodeHelp documents the exit codes in a help text; matches adds code
+// 1, for the commands that have --fail-on-match (and the top-level help).
+func exitCodeHelp(matches bool) string {
+	one := ""
+	if matches {
+		one = "  1    derived pairs found and --fail-on-match was given (scan, compare, check)\n"
+	}
+	return `Exit codes:
   0    done
-  1    derived pairs found and --fail-on-match was given
-  2    usage error: bad flag, missing argument, invalid option value, unknown format
+` + one + `  2    usage error: bad flag or flag value, missing argument, invalid option
+       value, unknown format, or detection parameters that differ from the index's
   3    input error: no document could be read, a path is missing, any unreadable
-       input with --strict, unreadable labels
-  4    the report could not be written
+       input with --strict, unreadable labels or truth file, or a missing or
+       unreadable index
+  4    output error: the report, gen's files, the ack log or the index could not
+       be written
   130  interrupted
 `
+}
 
 // errMatches is returned after a successful run with --fail-on-match when
 // derived pairs were found.
@@ -118,7 +127,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	default:
 		printError(stderr, err)
 		if code == exitUsage {
-			if _, ok := commands[name]; ok {
+			if _, ok := commands[name]; ok && name != "help" {
 				fmt.Fprintf(stderr, "run 'reprint %s --help' for usage\n", name)
 			} else {
 				fmt.Fprintln(stderr, "run 'reprint help' for usage")
@@ -191,7 +200,7 @@ Usage:
   reprint index stats --index FILE   documents, size and parameters of an index
   reprint check --index FILE PATH... which indexed articles each article copies
                                      or rewrites, and which copy or rewrite it
-  reprint filter --index FILE        tag (or --drop) JSONL lines from standard
+  reprint filter [--index FILE]      tag (or --drop) JSONL lines from standard
                                      input that copy indexed or earlier lines
   reprint serve --index FILE         a web page (and JSON API) where a newsroom
                                      pastes or uploads an article to check it
@@ -202,7 +211,7 @@ Run 'reprint help COMMAND' or 'reprint COMMAND --help' for a command's flags.
 `
 
 func writeUsage(w io.Writer) {
-	fmt.Fprintf(w, "%s\n%s", usageText, exitCodeHelp)
+	fmt.Fprintf(w, "%s\n%s", usageText, exitCodeHelp(true))
 }
 
 // helpers builds each command's flag set, for "reprint help COMMAND".
@@ -224,8 +233,15 @@ func runHelp(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	case len(args) == 0:
 		writeUsage(stdout)
 		return nil
+	case len(args) == 2 && args[0] == "index" && (args[1] == "add" || args[1] == "stats"):
+		c, _ := newIndexAddCommand(stderr)
+		if args[1] == "stats" {
+			c, _ = newIndexStatsCommand(stderr)
+		}
+		c.writeHelp(stdout)
+		return nil
 	case len(args) > 1:
-		return usageErrorf("help takes at most one command, got %d arguments", len(args))
+		return usageErrorf("help takes one command (or index add, index stats), got %q", strings.Join(args, " "))
 	}
 	switch args[0] {
 	case "version":
