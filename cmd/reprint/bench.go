@@ -57,8 +57,15 @@ func runGen(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	if done || err != nil {
 		return err
 	}
-	if len(rest) > 0 {
+	switch g := o.opts; {
+	case len(rest) > 0:
 		return usageErrorf("gen: unexpected arguments %q", rest)
+	case g.Docs < 1:
+		return usageErrorf("gen: --docs (-n) must be at least 1, got %d", g.Docs)
+	case g.Words < 1:
+		return usageErrorf("gen: --words must be at least 1, got %d", g.Words)
+	case g.Planted < 0 || g.Planted > 0.5:
+		return usageErrorf("gen: --planted must be between 0 and 0.5 (every derivative needs its own original), got %g", g.Planted)
 	}
 	docs := stdout
 	if o.Out != "" {
@@ -80,7 +87,7 @@ func runGen(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	}
 	st, err := gen.Write(docs, truth, o.opts)
 	if err != nil {
-		return usageErrorf("gen: %v", err)
+		return err // the flags are valid: writing failed (gen's errors say "gen:")
 	}
 	fmt.Fprintf(stderr, "reprint: generated %d documents (%d planted), %d bytes\n", st.Docs, st.Planted, st.Bytes)
 	return nil
@@ -147,9 +154,13 @@ type benchReport struct {
 	PeakRSSBytes int64              `json:"peak_rss_bytes"`
 	Pairs        int                `json:"pairs"`
 	Candidates   int                `json:"candidates"`
-	TruthPairs   int                `json:"truth_pairs,omitempty"`
-	Recall       float64            `json:"recall,omitempty"`
-	Precision    float64            `json:"precision,omitempty"`
+	// With --truth: the planted pairs scored, the share of them found,
+	// and the share of reported pairs (Jaccard at least --min-jaccard)
+	// that are planted; each is left out when it is undefined (no
+	// planted pairs, no reported pairs).
+	TruthPairs *int     `json:"truth_pairs,omitempty"`
+	Recall     *float64 `json:"recall,omitempty"`
+	Precision  *float64 `json:"precision,omitempty"`
 }
 
 // runBench runs "reprint bench".
@@ -225,7 +236,11 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		rep.Stages[name] += timer.starts[i+1].Sub(timer.starts[i]).Seconds()
 	}
 	if truth != nil {
-		rep.TruthPairs = len(truth)
+		n := len(truth)
+		rep.TruthPairs = &n
+		if missing := truthMissing(truth, res); missing > 0 {
+			fmt.Fprintf(stderr, "reprint: warning: %s: %d of %d planted pairs name documents that are not in %s (a truth file of another corpus?)\n", o.Truth, missing, n, o.Docs)
+		}
 		found, predicted := 0, 0
 		for _, p := range res.Pairs {
 			if !p.Relation.Derived() || p.Jaccard < o.Min {
@@ -237,16 +252,34 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 				found++
 			}
 		}
-		if len(truth) > 0 {
-			rep.Recall = float64(found) / float64(len(truth))
+		if n > 0 {
+			r := float64(found) / float64(n)
+			rep.Recall = &r
 		}
 		if predicted > 0 {
-			rep.Precision = float64(found) / float64(predicted)
+			p := float64(found) / float64(predicted)
+			rep.Precision = &p
 		}
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
+}
+
+// truthMissing counts the planted pairs that name a document res does not
+// hold.
+func truthMissing(truth map[[2]string]bool, res *reprint.Result) int {
+	ids := make(map[string]bool, len(res.Documents))
+	for _, d := range res.Documents {
+		ids[d.ID] = true
+	}
+	missing := 0
+	for p := range truth {
+		if !ids[p[0]] || !ids[p[1]] {
+			missing++
+		}
+	}
+	return missing
 }
 
 // readTruth reads the planted pairs whose Jaccard is at least min.
@@ -263,6 +296,9 @@ func readTruth(path string, min float64) (map[[2]string]bool, error) {
 		var t gen.Truth
 		if err := json.Unmarshal(sc.Bytes(), &t); err != nil {
 			return nil, inputErrorf("%s:%d: %v", path, line, err)
+		}
+		if t.A == "" || t.B == "" {
+			return nil, inputErrorf("%s:%d: not a truth line (want {\"a\",\"b\",\"jaccard\",...} from reprint gen --truth)", path, line)
 		}
 		if t.Jaccard >= min {
 			truth[[2]string{t.A, t.B}] = true

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -26,11 +28,32 @@ func TestGenBench(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("bench output: %v\n%s", err, out.String())
 	}
-	if rep.Documents != 400 || rep.TruthPairs == 0 {
-		t.Fatalf("got %d documents and %d truth pairs, want 400 and some", rep.Documents, rep.TruthPairs)
+	if rep.Documents != 400 || rep.TruthPairs == nil || *rep.TruthPairs == 0 {
+		t.Fatalf("got %d documents and truth pairs %v, want 400 and some", rep.Documents, rep.TruthPairs)
 	}
-	if rep.Recall < 0.99 || rep.Precision < 0.99 {
-		t.Errorf("got recall %.3f precision %.3f, want both at least 0.99", rep.Recall, rep.Precision)
+	if rep.Recall == nil || rep.Precision == nil || *rep.Recall < 0.99 || *rep.Precision < 0.99 {
+		t.Errorf("got recall %v precision %v, want both at least 0.99", rep.Recall, rep.Precision)
+	}
+
+	// A truth file of another corpus whose IDs are not in docs: recall 0
+	// is reported, with a warning.
+	other := filepath.Join(dir, "other.truth")
+	if err := os.WriteFile(other, []byte(`{"a":"x1","b":"x2","kind":"copy","jaccard":1}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errb.Reset()
+	if code := run(context.Background(), []string{"bench", "--docs", docs, "--truth", other}, nil, &out, &errb); code != 0 {
+		t.Fatalf("bench: exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), `"recall": 0,`) || !strings.Contains(errb.String(), "1 of 1 planted pairs name documents that are not in") {
+		t.Errorf("got output %s and stderr %q, want recall 0 and a warning", out.String(), errb.String())
+	}
+
+	// The documents given as the truth file: an input error naming line 1.
+	errb.Reset()
+	if code := run(context.Background(), []string{"bench", "--docs", docs, "--truth", docs}, nil, &out, &errb); code != exitInput || !strings.Contains(errb.String(), "docs.jsonl:1: not a truth line") {
+		t.Errorf("bench --truth DOCS: got exit %d, stderr %q; want %d and the line named", code, errb.String(), exitInput)
 	}
 	for _, st := range []string{"read and tokenize", "signatures", "candidates", "verify"} {
 		if _, ok := rep.Stages[st]; !ok {
@@ -48,6 +71,8 @@ func TestGenBenchUsage(t *testing.T) {
 		{"bench without docs", []string{"bench"}, exitUsage},
 		{"bench missing file", []string{"bench", "--docs", "/nonexistent/x.jsonl"}, exitInput},
 		{"gen bad planted", []string{"gen", "-n", "10", "--planted", "0.9"}, exitUsage},
+		{"gen no documents", []string{"gen", "-n", "0"}, exitUsage},
+		{"gen no words", []string{"gen", "--words", "0"}, exitUsage},
 		{"gen help", []string{"gen", "--help"}, exitOK},
 	}
 	for _, tt := range tests {
