@@ -82,6 +82,23 @@ func newServeCommand(stderr io.Writer) (*command, *serveOptions) {
 	return c, o
 }
 
+// serveURL is the address to open in a browser for a server asked to
+// listen on addr and listening on ln (whose port is the real one when addr
+// asks for port 0). A host left out or unspecified (":8080", "0.0.0.0",
+// "[::]") listens on every address; all reports it, and the URL names
+// localhost. Otherwise the host is shown as the user gave it.
+func serveURL(addr string, ln net.Addr) (url string, all bool) {
+	host, _, err := net.SplitHostPort(addr)
+	_, port, err2 := net.SplitHostPort(ln.String())
+	if err != nil || err2 != nil {
+		return "http://" + ln.String(), false
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host, all = "localhost", true
+	}
+	return "http://" + net.JoinHostPort(host, port), all
+}
+
 // runServe runs "reprint serve" until ctx is cancelled.
 func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	c, o := newServeCommand(stderr)
@@ -124,10 +141,15 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	h := web.NewServer(search.New(ix, det, search.Options{MaxCandidates: o.MaxCandidates}), wo)
 	srv := web.NewHTTPServer(ln.Addr().String(), h, wo)
+	url, all := serveURL(o.Addr, ln.Addr())
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		fmt.Fprintf(stderr, "reprint: warning: %s is reachable from other computers, and the page has no login\n", ln.Addr())
+		where := url
+		if all {
+			where = "every address of this computer"
+		}
+		fmt.Fprintf(stderr, "reprint: warning: serving on %s: reachable from other computers, and the page has no login\n", where)
 	}
-	fmt.Fprintf(stderr, "reprint: serving on http://%s\n", ln.Addr())
+	fmt.Fprintf(stderr, "reprint: serving on %s\n", url)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -202,5 +203,32 @@ func TestServeHelp(t *testing.T) {
 	_, top, _ := runCmd(t, t.Context(), "", "help")
 	if !strings.Contains(top, "reprint serve --index FILE") {
 		t.Errorf("top-level help does not list serve")
+	}
+}
+
+func TestServeURL(t *testing.T) {
+	tcp := func(ip string, port int) net.Addr { return &net.TCPAddr{IP: net.ParseIP(ip), Port: port} }
+	tests := []struct {
+		name    string
+		addr    string
+		ln      net.Addr
+		want    string
+		wantAll bool
+	}{
+		{"loopback", "127.0.0.1:8080", tcp("127.0.0.1", 8080), "http://127.0.0.1:8080", false},
+		{"port 0", "127.0.0.1:0", tcp("127.0.0.1", 41234), "http://127.0.0.1:41234", false},
+		{"name kept", "localhost:8080", tcp("127.0.0.1", 8080), "http://localhost:8080", false},
+		{"all IPv4", "0.0.0.0:9000", tcp("::", 9000), "http://localhost:9000", true},
+		{"no host", ":9000", tcp("::", 9000), "http://localhost:9000", true},
+		{"all IPv6", "[::]:9000", tcp("::", 9000), "http://localhost:9000", true},
+		{"IPv6 host", "[::1]:9000", tcp("::1", 9000), "http://[::1]:9000", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, all := serveURL(tt.addr, tt.ln)
+			if got != tt.want || all != tt.wantAll {
+				t.Errorf("serveURL(%q, %v) = %q, %v; want %q, %v", tt.addr, tt.ln, got, all, tt.want, tt.wantAll)
+			}
+		})
 	}
 }
