@@ -152,6 +152,18 @@ func TestOpen(t *testing.T) {
 			wantErrs: []string{`one.txt: duplicate id "one.txt" (first at one.txt)`},
 		},
 		{
+			name:     "two folders: ids start with the folder",
+			args:     []string{"seeds", "./seeds/sub/", "one.txt"},
+			wantDocs: []string{`seeds/001_x.txt @seeds/001_x.txt "seed one"`, `seeds/002_y.txt @seeds/002_y.txt "seed two"`, `seeds/sub/3.md @seeds/sub/3.md "three"`, `one.txt @one.txt "single file"`},
+			wantErrs: []string{`seeds/sub/3.md: duplicate id "seeds/sub/3.md" (first at seeds/sub/3.md)`},
+		},
+		{
+			name:     "two folders, one the current one",
+			args:     []string{".", "seeds/sub"},
+			wantDocs: []string{`j @docs.jsonl:1 "jay"`, `one.txt @one.txt "single file"`, `seeds/001_x.txt @seeds/001_x.txt "seed one"`, `seeds/002_y.txt @seeds/002_y.txt "seed two"`, `seeds/sub/3.md @seeds/sub/3.md "three"`},
+			wantErrs: []string{`seeds/sub/3.md: duplicate id "seeds/sub/3.md" (first at seeds/sub/3.md)`},
+		},
+		{
 			name:     "stdin among files",
 			args:     []string{"one.txt", "-", "docs.jsonl"},
 			stdin:    `{"id":"s","text":"from stdin"}`,
