@@ -48,7 +48,8 @@ type Options struct {
 	// documents (boilerplate) when verifying. 0 → 0.05 (min 5 documents).
 	MaxDocFreq float64
 	// MinPassage is the least passage length in words reported as
-	// evidence. 0 → 8.
+	// evidence, on the side where it is longer (a condensed or rewritten
+	// side may be shorter). 0 → 8.
 	MinPassage int
 	// SameStory reports pairs that share the story but not the wording.
 	// Off by default: false means not reported.

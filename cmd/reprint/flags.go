@@ -48,7 +48,7 @@ func (o *detectOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.IntVar(&o.CandidateBudget, "candidate-budget", def.CandidateBudget, "expected rewrite-channel candidate pairs per document on large corpora (any corpus may have 100000)")
 	fs.IntVar(&o.MaxBucket, "max-bucket", def.MaxBucket, "skip LSH buckets holding more documents than this (shared boilerplate), at least 2")
 	fs.Float64Var(&o.MaxDocFreq, "max-doc-freq", def.MaxDocFreq, "ignore shingles found in more than this share of the documents (boilerplate), in (0,1]")
-	fs.IntVar(&o.MinPassage, "min-passage", def.MinPassage, "least passage length in words reported as evidence")
+	fs.IntVar(&o.MinPassage, "min-passage", def.MinPassage, "least passage length in words reported as evidence, on the longer side (a condensed side may be shorter)")
 	fs.BoolVar(&o.SameStory, "same-story", false, "also report pairs that tell the same story in independent words")
 	fs.IntVar(&o.Workers, "workers", 0, "goroutines for per-document work (0 = all cores); output does not depend on it")
 }
