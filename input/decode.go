@@ -92,6 +92,13 @@ var timeLayouts = []string{
 	"2006-01-02",
 }
 
+// ParseTime parses a publication time as the JSONL "published" field is
+// read: RFC 3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05" (with or
+// without a zone) or a date "2006-01-02"; a time without a zone is UTC.
+// Other readers of article metadata (the web API) use it to accept the
+// same forms.
+func ParseTime(s string) (time.Time, bool) { return parseTime(s) }
+
 // parseTime parses s in one of timeLayouts.
 func parseTime(s string) (time.Time, bool) {
 	for _, layout := range timeLayouts {

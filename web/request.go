@@ -11,7 +11,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/input"
@@ -309,11 +308,9 @@ func setMeta(doc *reprint.Document, url, published, outlet string) error {
 	if p == "" {
 		return nil
 	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
-		if t, err := time.Parse(layout, p); err == nil {
-			doc.Published = t.UTC()
-			return nil
-		}
+	if t, ok := input.ParseTime(p); ok {
+		doc.Published = t.UTC()
+		return nil
 	}
-	return fmt.Errorf(`"published" %q is not a date (2006-01-02) or an RFC 3339 time (2006-01-02T15:04:05Z)`, p)
+	return fmt.Errorf(`"published" %q is not a date (2006-01-02) or a time (2006-01-02T15:04:05Z, 2006-01-02 15:04:05)`, p)
 }

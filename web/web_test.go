@@ -263,6 +263,7 @@ func TestAPICheck(t *testing.T) {
 		{"documents", "application/json", "", jsonBody(t, map[string]any{"documents": []map[string]string{{"id": "002", "text": q2}, {"id": "003", "text": q3}}}),
 			[]pairKey{mr, {seed1, "003", "rewrite", seed1}}},
 		{"no id", "application/json", "", jsonBody(t, map[string]string{"text": q2}), []pairKey{{seed1, "query", "machine_rewrite", seed1}}},
+		{"published as JSONL takes it", "application/json", "", jsonBody(t, map[string]string{"id": "002", "text": q2, "published": "2025-08-20 10:30:00"}), []pairKey{mr}},
 		{"plain text", "text/plain; charset=utf-8", "?id=002", strings.NewReader(q2), []pairKey{mr}},
 		{"HTML page", "text/html", "?id=002", strings.NewReader(page), []pairKey{mr}},
 		{"unrelated", "application/json", "", jsonBody(t, map[string]string{"id": "new", "text": strings.Repeat("An unrelated sentence about the weather in a small town. ", 10)}), nil},
