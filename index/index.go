@@ -5,7 +5,8 @@
 // An index is one file, a bbolt database: no server, ACID transactions, and
 // an fsync on every commit, so a batch whose Add returned nil survives a
 // crash or kill -9. One process may write it at a time; readers in other
-// processes wait for the writer to finish (Options.Timeout).
+// processes wait for the writer to finish (Options.Timeout). A truncated or
+// corrupted file gives errors that wrap ErrDamaged, not panics.
 //
 // # Layout
 //
@@ -59,6 +60,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -135,9 +137,11 @@ type Options struct {
 // are serialized.
 type Index struct {
 	db     *bolt.DB
+	file   *os.File // db's, to release its lock if db cannot be closed
 	path   string
 	params reprint.Params
 	opts   Options
+	broken atomic.Pointer[brokenState] // a write panicked
 
 	mu    sync.Mutex
 	df    *reprint.DocFreq // decoded DocFreq, as of the commit dfTx
@@ -169,6 +173,11 @@ func (e *ParamsError) Error() string {
 // verification settings (min_score, max_bucket, max_doc_freq, min_passage,
 // same_story, candidate_budget) may differ from query to query. A zero p accepts the stored parameters, for
 // inspecting an existing index.
+//
+// Errors wrap ErrNotExist (a read-only open of a missing file), ErrCreate
+// (a new index could not be made), ErrDamaged (a truncated or corrupted
+// file) or bolt.ErrTimeout (another process holds the file for longer than
+// opts.Timeout).
 func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = DefaultTimeout
@@ -178,7 +187,7 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 	}
 	opts.MinShared = max(opts.MinShared, 1)
 	zero := p == reprint.Params{}
-	_, err := os.Stat(path)
+	fi, err := os.Stat(path)
 	missing := errors.Is(err, fs.ErrNotExist)
 	switch {
 	case missing && (opts.ReadOnly || zero):
@@ -189,21 +198,34 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 		if err := create(path, p, opts); err != nil {
 			return nil, err
 		}
+	case fi.IsDir():
+		return nil, fmt.Errorf("open index %s: is a directory", path)
+	case fi.Size() == 0: // bbolt would make it a new database
+		return nil, damaged(path, errors.New("the file is empty"))
 	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
-		ReadOnly:     opts.ReadOnly,
-		Timeout:      opts.Timeout,
-		FreelistType: bolt.FreelistMapType,
-	})
+	deadline := time.Now().Add(opts.Timeout)
+	if !opts.ReadOnly {
+		// A writable open reads the free page list before the size can be
+		// checked: check it read-only first.
+		db, _, err := openDB(path, true, opts.Timeout)
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, inUseError(path, false, opts.Timeout)
+		}
+		if err != nil {
+			return nil, err
+		}
+		db.Close()
+	}
+	db, file, err := openDB(path, opts.ReadOnly, max(time.Until(deadline), time.Millisecond))
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("open index %s: in use by another process (an index add running?); gave up after %v", path, opts.Timeout)
+		return nil, inUseError(path, opts.ReadOnly, opts.Timeout)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+		return nil, err
 	}
-	ix := &Index{db: db, path: path, opts: opts}
+	ix := &Index{db: db, file: file, path: path, opts: opts}
 	if err := ix.init(p, zero); err != nil {
-		db.Close()
+		ix.Close()
 		return nil, err
 	}
 	return ix, nil
@@ -216,13 +238,18 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 func create(path string, p reprint.Params, opts Options) error {
 	tmp := path + ".creating"
 	os.Remove(tmp) // left by a process killed while creating
-	db, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: opts.Timeout, FreelistType: bolt.FreelistMapType})
+	var file *os.File
+	db, err := bolt.Open(tmp, 0o644, &bolt.Options{
+		Timeout:      opts.Timeout,
+		FreelistType: bolt.FreelistMapType,
+		OpenFile:     fileOpener(&file),
+	})
 	if err != nil {
-		return fmt.Errorf("create index %s: %w", path, err)
+		return createError(path, err)
 	}
-	ix := &Index{db: db, path: path, opts: opts}
+	ix := &Index{db: db, file: file, path: path, opts: opts}
 	err = ix.init(p, false)
-	if cerr := db.Close(); err == nil {
+	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
@@ -230,7 +257,10 @@ func create(path string, p reprint.Params, opts Options) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("create index %s: %w", path, err)
+		if errors.Is(err, ErrCreate) {
+			return err
+		}
+		return createError(path, err)
 	}
 	return nil
 }
@@ -245,19 +275,22 @@ func storedParams(p reprint.Params) reprint.Params {
 // parameters of an existing one.
 func (ix *Index) init(p reprint.Params, zero bool) error {
 	fresh := false
-	err := ix.db.View(func(tx *bolt.Tx) error {
+	err := ix.view(func(tx *bolt.Tx) error {
 		fresh = tx.Bucket(bMeta) == nil
 		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrDamaged) {
 		return fmt.Errorf("open index %s: %w", ix.path, err)
+	}
+	if err != nil {
+		return err
 	}
 	if fresh {
 		if ix.opts.ReadOnly || zero {
 			return fmt.Errorf("open index %s: not an index (no meta bucket)", ix.path)
 		}
 		ix.params = storedParams(p)
-		err := ix.db.Update(func(tx *bolt.Tx) error {
+		err := ix.update(func(tx *bolt.Tx) error {
 			for _, name := range allBuckets {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
@@ -273,23 +306,23 @@ func (ix *Index) init(p reprint.Params, zero bool) error {
 			}
 			return m.Put(mParams, js)
 		})
-		if err != nil {
-			return fmt.Errorf("create index %s: %w", ix.path, err)
+		if err != nil && !errors.Is(err, ErrDamaged) {
+			return createError(ix.path, err)
 		}
-		return nil
+		return err
 	}
-	return ix.db.View(func(tx *bolt.Tx) error {
+	return ix.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		for _, name := range allBuckets {
 			if tx.Bucket(name) == nil && !bytes.Equal(name, bDocFreq) { // docfreq: added later
-				return fmt.Errorf("open index %s: corrupt: bucket %q missing", ix.path, name)
+				return damaged(ix.path, fmt.Errorf("bucket %q missing", name))
 			}
 		}
 		if v := getU64(m, mVersion); v != FormatVersion {
 			return fmt.Errorf("open index %s: format version %d, this reprint reads version %d: build it again with reprint index add", ix.path, v, FormatVersion)
 		}
 		if err := json.Unmarshal(m.Get(mParams), &ix.params); err != nil {
-			return fmt.Errorf("open index %s: corrupt parameters: %w", ix.path, err)
+			return damaged(ix.path, fmt.Errorf("parameters: %w", err))
 		}
 		if zero {
 			return nil
@@ -341,6 +374,21 @@ func (ix *Index) Path() string { return ix.path }
 
 // Close closes the index.
 func (ix *Index) Close() error {
+	if b := ix.broken.Load(); b != nil && b.locked {
+		if b.closed.Swap(true) {
+			return nil
+		}
+		// DB.Close would wait for the lock of the transaction that
+		// panicked: release the file lock and close the file instead.
+		err := unlock(ix.file)
+		if cerr := ix.file.Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("close index %s: %w", ix.path, err)
+		}
+		return nil
+	}
 	if err := ix.db.Close(); err != nil {
 		return fmt.Errorf("close index %s: %w", ix.path, err)
 	}
@@ -383,7 +431,7 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 		enc[i] = b
 		texts[i] = encodeText(docs[i].Text)
 	}
-	err := ix.db.Update(func(tx *bolt.Tx) error {
+	err := ix.update(func(tx *bolt.Tx) error {
 		st = AddStats{}
 		w := newWriter(tx)
 		if err := w.loadDocFreq(); err != nil {
@@ -428,7 +476,7 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 		return w.finish()
 	})
 	if err != nil {
-		return AddStats{}, fmt.Errorf("index %s: add: %w", ix.path, err)
+		return AddStats{}, ix.wrap("add", err)
 	}
 	return st, nil
 }
@@ -443,7 +491,7 @@ func (ix *Index) Candidates(keys []uint64, limit int) ([]string, error) {
 	slices.Sort(ks)
 	ks = slices.Compact(ks)
 	var ids []string
-	err := ix.db.View(func(tx *bolt.Tx) error {
+	err := ix.view(func(tx *bolt.Tx) error {
 		segs := segments(tx)
 		pc := tx.Bucket(bPostings).Cursor()
 		shared := map[uint32]int{}
@@ -493,7 +541,7 @@ func (ix *Index) Candidates(keys []uint64, limit int) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("index %s: candidates: %w", ix.path, err)
+		return nil, ix.wrap("candidates", err)
 	}
 	return ids, nil
 }
@@ -522,7 +570,7 @@ func (ix *Index) get(ids []string, sorted bool) ([]string, []*reprint.Fingerprin
 	docs := make([]doc, len(ids))
 	fps := make([]*reprint.Fingerprint, len(ids))
 	texts := make([]string, len(ids))
-	err := ix.db.View(func(tx *bolt.Tx) error {
+	err := ix.view(func(tx *bolt.Tx) error {
 		ib, db, tb := tx.Bucket(bIDs), tx.Bucket(bDocs), tx.Bucket(bTexts)
 		for i, id := range ids {
 			v := ib.Get([]byte(id))
@@ -548,7 +596,7 @@ func (ix *Index) get(ids []string, sorted bool) ([]string, []*reprint.Fingerprin
 		return nil
 	})
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("index %s: get: %w", ix.path, err)
+		return nil, nil, nil, ix.wrap("get", err)
 	}
 	out := make([]string, len(docs))
 	for i, d := range docs {
@@ -560,11 +608,11 @@ func (ix *Index) get(ids []string, sorted bool) ([]string, []*reprint.Fingerprin
 // Has reports whether a document with this ID is indexed.
 func (ix *Index) Has(id string) (bool, error) {
 	var ok bool
-	err := ix.db.View(func(tx *bolt.Tx) error {
+	err := ix.view(func(tx *bolt.Tx) error {
 		ok = tx.Bucket(bIDs).Get([]byte(id)) != nil
 		return nil
 	})
-	return ok, err
+	return ok, ix.wrap("has", err)
 }
 
 // Stats describes an index.
@@ -585,7 +633,7 @@ type Stats struct {
 // Stats returns the index's counts and parameters.
 func (ix *Index) Stats() (Stats, error) {
 	st := Stats{Path: ix.path, FormatVersion: FormatVersion, Params: ix.params}
-	err := ix.db.View(func(tx *bolt.Tx) error {
+	err := ix.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		st.Documents = int(getU64(m, mDocs))
 		st.Postings = int64(getU64(m, mPostings))
@@ -594,7 +642,7 @@ func (ix *Index) Stats() (Stats, error) {
 		return nil
 	})
 	if err != nil {
-		return st, fmt.Errorf("index %s: stats: %w", ix.path, err)
+		return st, ix.wrap("stats", err)
 	}
 	df, err := ix.DocFreq()
 	if err != nil {
@@ -613,7 +661,7 @@ func (ix *Index) Stats() (Stats, error) {
 // them. Nothing is read again until another Add commits.
 func (ix *Index) DocFreq() (*reprint.DocFreq, error) {
 	var df *reprint.DocFreq
-	err := ix.db.View(func(tx *bolt.Tx) error {
+	err := ix.view(func(tx *bolt.Tx) error {
 		ix.mu.Lock()
 		defer ix.mu.Unlock()
 		if ix.dfSet && ix.dfTx == tx.ID() {
@@ -634,7 +682,7 @@ func (ix *Index) DocFreq() (*reprint.DocFreq, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("index %s: document frequencies: %w", ix.path, err)
+		return nil, ix.wrap("document frequencies", err)
 	}
 	return df, nil
 }
