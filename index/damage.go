@@ -190,10 +190,26 @@ func (ix *Index) update(fn func(*bolt.Tx) error) (err error) {
 }
 
 // wrap adds the path and the operation to an error of a method, except to
-// an ErrDamaged one, which names the file already.
+// an ErrDamaged one, which names the file already. A stored value that
+// does not decode (undecodable) is damage too.
 func (ix *Index) wrap(op string, err error) error {
-	if err == nil || errors.Is(err, ErrDamaged) {
+	var ue *undecodableError
+	switch {
+	case err == nil || errors.Is(err, ErrDamaged):
 		return err
+	case errors.As(err, &ue):
+		return damaged(ix.path, fmt.Errorf("%s: %w", op, err))
 	}
 	return fmt.Errorf("index %s: %s: %w", ix.path, op, err)
 }
+
+// undecodableError is a stored value (a fingerprint, a text, the shingle
+// counts) that does not decode: the file holds bytes the index did not
+// write.
+type undecodableError struct {
+	what string
+	err  error
+}
+
+func (e *undecodableError) Error() string { return e.what + ": " + e.err.Error() }
+func (e *undecodableError) Unwrap() error { return e.err }

@@ -287,3 +287,50 @@ func TestInUse(t *testing.T) {
 		})
 	}
 }
+
+// TestUndecodableValues: stored values that bbolt reads fine but that do
+// not decode (bytes the index did not write) are ErrDamaged too.
+func TestUndecodableValues(t *testing.T) {
+	_, det, docs, fps := damageFixture(t, 20)
+	tests := []struct {
+		name   string
+		bucket []byte
+		key    func(tx *bolt.Tx) []byte
+		call   func(ix *Index) error
+	}{
+		{"shingle counts", bDocFreq, func(*bolt.Tx) []byte { return kDocFreq }, func(ix *Index) error { _, err := ix.DocFreq(); return err }},
+		{"fingerprint", bDocs, func(tx *bolt.Tx) []byte { k, _ := tx.Bucket(bDocs).Cursor().First(); return k }, func(ix *Index) error {
+			_, _, err := ix.Get([]string{docs[0].ID})
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "x.idx")
+			ix, err := Open(path, det.Params(), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ix.Add(docs[:1], fps[:1], [][]uint64{{1, 2}}); err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+			db, err := bolt.Open(path, 0o644, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(tt.bucket).Put(tt.key(tx), []byte("\xffgarbage")) }); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			ix, err = Open(path, det.Params(), Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			if err := tt.call(ix); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), path) {
+				t.Errorf("got %v, want ErrDamaged naming %s", err, path)
+			}
+		})
+	}
+}

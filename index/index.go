@@ -585,11 +585,11 @@ func (ix *Index) get(ids []string, sorted bool) ([]string, []*reprint.Fingerprin
 		for i, d := range docs {
 			fp := new(reprint.Fingerprint)
 			if err := fp.UnmarshalBinary(db.Get(d.num)); err != nil {
-				return fmt.Errorf("document %q: %w", d.id, err)
+				return &undecodableError{fmt.Sprintf("document %q", d.id), err}
 			}
 			text, err := decodeText(tb.Get(d.num))
 			if err != nil {
-				return fmt.Errorf("document %q: text: %w", d.id, err)
+				return &undecodableError{fmt.Sprintf("document %q: text", d.id), err}
 			}
 			fps[i], texts[i] = fp, text
 		}
@@ -675,7 +675,7 @@ func (ix *Index) DocFreq() (*reprint.DocFreq, error) {
 		if v != nil {
 			df = new(reprint.DocFreq)
 			if err := df.UnmarshalBinary(v); err != nil {
-				return err
+				return &undecodableError{"shingle counts", err}
 			}
 		}
 		ix.df, ix.dfTx, ix.dfSet = df, tx.ID(), true

@@ -77,7 +77,7 @@ func (w *writer) loadDocFreq() error {
 		go func() {
 			df := new(reprint.DocFreq)
 			if err := df.UnmarshalBinary(enc); err != nil {
-				w.dfLoad <- docFreqResult{err: fmt.Errorf("document frequencies: %w", err)}
+				w.dfLoad <- docFreqResult{err: &undecodableError{"document frequencies", err}}
 				return
 			}
 			w.dfLoad <- docFreqResult{df: df}
@@ -88,7 +88,7 @@ func (w *writer) loadDocFreq() error {
 	err = w.docs.ForEach(func(k, v []byte) error {
 		var fp reprint.Fingerprint
 		if err := fp.UnmarshalBinary(v); err != nil {
-			return fmt.Errorf("document number %d: %w", binary.BigEndian.Uint32(k), err)
+			return &undecodableError{fmt.Sprintf("document number %d", binary.BigEndian.Uint32(k)), err}
 		}
 		df.Add(&fp)
 		return nil
@@ -165,7 +165,7 @@ func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
 	}
 	old, err := decodeText(w.texts.Get(k))
 	if err != nil {
-		return false, fmt.Errorf("stored text: %w", err)
+		return false, &undecodableError{"stored text", err}
 	}
 	return old == text, nil
 }
@@ -176,7 +176,7 @@ func (w *writer) remove(num uint32, nkeys uint64) error {
 	k := u32(num)
 	var fp reprint.Fingerprint
 	if err := fp.UnmarshalBinary(w.docs.Get(k)); err != nil {
-		return fmt.Errorf("stored fingerprint: %w", err)
+		return &undecodableError{"stored fingerprint", err}
 	}
 	w.dfOps = append(w.dfOps, docFreqOp{&fp, false})
 	for _, b := range []*bolt.Bucket{w.docs, w.texts, w.nums} {

@@ -41,7 +41,8 @@ func (o *indexOptions) addQueryFlags(fs *pflag.FlagSet, minShared int) {
 
 // open opens the index at o.Path for the detector's parameters, mapping
 // the errors to exit codes: other parameters are a usage error, a missing or
-// unreadable index an input error.
+// unreadable index an input error, an index that cannot be created an
+// output error.
 func (o *indexOptions) open(cmd string, p reprint.Params, readOnly bool) (*index.Index, error) {
 	if o.Path == "" {
 		return nil, usageErrorf("%s: --index FILE is required", cmd)
@@ -54,6 +55,8 @@ func (o *indexOptions) open(cmd string, p reprint.Params, readOnly bool) (*index
 	switch {
 	case errors.As(err, &pe):
 		return nil, &usageError{fmt.Errorf("%s: %w", cmd, err)}
+	case errors.Is(err, index.ErrCreate):
+		return nil, fmt.Errorf("%s: %w", cmd, err) // an output error: the index could not be written
 	case err != nil:
 		return nil, &inputError{fmt.Errorf("%s: %w", cmd, err)}
 	}

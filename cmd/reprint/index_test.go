@@ -116,6 +116,11 @@ func TestIndexErrors(t *testing.T) {
 		t.Fatalf("index add: exit %d: %s", code, errOut)
 	}
 	bad := writeFile(t, dir, "bad.jsonl", "{\"id\":\"a\",\"text\":\"one two three four five six\"}\nnot json\n")
+	good, err := os.ReadFile(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := writeFile(t, dir, "cut.idx", string(good[:len(good)/2]))
 	tests := []struct {
 		name    string
 		args    []string
@@ -139,6 +144,10 @@ func TestIndexErrors(t *testing.T) {
 		{"stats not an index", []string{"index", "stats", "--index", bad}, exitInput, "bad.jsonl"},
 		{"check without index", []string{"check", seeds}, exitUsage, "--index FILE is required"},
 		{"check missing index", []string{"check", "--index", filepath.Join(dir, "none.idx"), seeds}, exitInput, "does not exist"},
+		{"stats cut short", []string{"index", "stats", "--index", cut}, exitInput, "cut.idx is damaged"},
+		{"check cut short", []string{"check", "--index", cut, seeds}, exitInput, "cut.idx is damaged"},
+		{"add cut short", []string{"index", "add", "--index", cut, seeds}, exitInput, "cut.idx is damaged"},
+		{"add in a missing folder", []string{"index", "add", "--index", filepath.Join(dir, "no", "x.idx"), seeds}, exitOutput, "create index " + filepath.Join(dir, "no", "x.idx") + ": no such file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"github.com/reprint-dev/reprint/index"
 )
 
 func main() {
@@ -104,8 +106,8 @@ func exitCode(err error) int {
 		return exitInterrupted
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.As(err, &ie):
-		return exitInput
+	case errors.As(err, &ie), errors.Is(err, index.ErrDamaged):
+		return exitInput // a damaged index may show only once it is read
 	default:
 		return exitOutput
 	}
