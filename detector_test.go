@@ -451,3 +451,24 @@ func TestBoilerplateChangesNoPair(t *testing.T) {
 		}
 	}
 }
+
+func TestSetInputErrors(t *testing.T) {
+	tests := []struct {
+		name                string
+		errs                []reprint.InputError
+		wantSkipped, wantFa int
+	}{
+		{"none", nil, 0, 0},
+		{"a line and a file", []reprint.InputError{{Source: "a.jsonl:2", Line: 2}, {Source: "b.bin"}}, 1, 1},
+		{"files only", []reprint.InputError{{Source: "x"}, {Source: "y"}}, 0, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := &reprint.Result{Summary: reprint.Summary{Skipped: 9, Failed: 9}}
+			res.SetInputErrors(tt.errs)
+			if s := res.Summary; s.Skipped != tt.wantSkipped || s.Failed != tt.wantFa || len(res.Errors) != len(tt.errs) {
+				t.Errorf("got skipped %d, failed %d, %d errors; want %d, %d, %d", s.Skipped, s.Failed, len(res.Errors), tt.wantSkipped, tt.wantFa, len(tt.errs))
+			}
+		})
+	}
+}

@@ -24,4 +24,5 @@ type Document struct {
 type InputError struct {
 	Source string `json:"source"` // "path" or "path:line"
 	Err    string `json:"error"`
+	Line   int    `json:"-"` // the line or record of Source; 0: the whole file or path
 }

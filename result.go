@@ -72,8 +72,8 @@ type Cluster struct {
 // Summary counts what happened to the input.
 type Summary struct {
 	Documents int `json:"documents"` // documents analysed
-	Skipped   int `json:"skipped"`   // lines or files skipped as unreadable
-	Failed    int `json:"failed"`    // inputs that failed entirely (e.g. unreadable files)
+	Skipped   int `json:"skipped"`   // lines or records skipped in files that were read (a broken JSONL line, a repeated id)
+	Failed    int `json:"failed"`    // files or paths not read at all (missing, unreadable, binary, empty)
 	Pairs     int `json:"pairs"`
 	Clusters  int `json:"clusters"`
 }
@@ -85,9 +85,25 @@ type Result struct {
 	Clusters  []Cluster
 	Params    Params
 	Summary   Summary
-	// Errors lists the inputs that could not be read (filled by the caller
-	// that did the reading).
+	// Errors lists the inputs that could not be read, filled by the caller
+	// that did the reading (SetInputErrors).
 	Errors []InputError
 	// Warnings are non-fatal notes about the input (e.g. Latin-1 decoding).
 	Warnings []string
+}
+
+// SetInputErrors records the inputs that could not be read, as a reader
+// (package input) reported them: in Errors, and counted in the summary as
+// skipped (a line or record) or failed (a whole file or path), so that
+// every input is accounted for.
+func (r *Result) SetInputErrors(errs []InputError) {
+	r.Errors = errs
+	r.Summary.Skipped, r.Summary.Failed = 0, 0
+	for _, e := range errs {
+		if e.Line > 0 {
+			r.Summary.Skipped++
+		} else {
+			r.Summary.Failed++
+		}
+	}
 }

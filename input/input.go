@@ -73,6 +73,7 @@ func (o *Options) warnf(format string, args ...any) {
 type ParseError struct {
 	Source string // the file as the user named it, "-" for standard input
 	Line   int    // 1-based line number; 0 when the error is about the whole file
+	Record int    // 1-based WARC record (named in Err too); 0 when not about a record
 	Err    error
 }
 
@@ -127,7 +128,7 @@ func AsInputError(err error) (ie reprint.InputError, ok bool) {
 	if !errors.As(err, &pe) {
 		return ie, false
 	}
-	return reprint.InputError{Source: pe.where(), Err: pe.Err.Error()}, true
+	return reprint.InputError{Source: pe.where(), Err: pe.Err.Error(), Line: max(pe.Line, pe.Record)}, true
 }
 
 // kind is how a file is read, decided by its name.

@@ -274,11 +274,11 @@ func TestReadAll(t *testing.T) {
 		t.Errorf("got %d docs, want 1", len(docs))
 	}
 	want := []reprint.InputError{
-		{Source: "in.jsonl:2", Err: "invalid JSON: invalid character 'o' looking for beginning of value"},
-		{Source: "in.jsonl:3", Err: `duplicate id "a" (first at in.jsonl:1)`},
+		{Source: "in.jsonl:2", Err: "invalid JSON: invalid character 'o' looking for beginning of value", Line: 2},
+		{Source: "in.jsonl:3", Err: `duplicate id "a" (first at in.jsonl:1)`, Line: 3},
 	}
 	if !slices.Equal(errs, want) {
-		t.Errorf("got errors %q, want %q", errs, want)
+		t.Errorf("got errors %+v, want %+v", errs, want)
 	}
 }
 

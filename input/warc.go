@@ -106,7 +106,7 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 			if outcome == outcomeFatal {
 				r.done = true
 			}
-			return reprint.Document{}, &ParseError{Source: r.name, Err: fmt.Errorf("record %d: %w", r.record, err)}
+			return reprint.Document{}, &ParseError{Source: r.name, Record: r.record, Err: fmt.Errorf("record %d: %w", r.record, err)}
 		}
 	}
 	return reprint.Document{}, io.EOF

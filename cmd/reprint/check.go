@@ -91,9 +91,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
-	res.Errors = errs
+	res.SetInputErrors(errs)
 	res.Warnings = warnings
-	res.Summary.Skipped = len(errs)
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
 		return report.Write(w, res, format, report.Options{Texts: texts})
 	})

@@ -267,7 +267,7 @@ func addAll(ctx context.Context, ix *index.Index, r input.Reader, opts reprint.O
 					break
 				}
 				if err != nil {
-					if e, ok := skipped(err); ok {
+					if e, ok := input.AsInputError(err); ok {
 						if readErr = skip(e); readErr == nil {
 							continue
 						}
@@ -313,17 +313,6 @@ func addAll(ctx context.Context, ix *index.Index, r input.Reader, opts reprint.O
 		err = ctx.Err()
 	}
 	return err
-}
-
-// skipped returns the input error for a *input.ParseError: an item that
-// was skipped, after which reading goes on.
-func skipped(err error) (reprint.InputError, bool) {
-	var pe *input.ParseError
-	if !errors.As(err, &pe) {
-		return reprint.InputError{}, false
-	}
-	reason := pe.Err.Error()
-	return reprint.InputError{Source: strings.TrimSuffix(pe.Error(), ": "+reason), Err: reason}, true
 }
 
 // fingerprinter fingerprints documents on all cores, one detector per

@@ -228,7 +228,7 @@ func TestWarnings(t *testing.T) {
 		wantNot    []string
 	}{
 		{"warns", []string{"scan", broken},
-			[]string{"reprint: warning: " + broken + ":2: ", "reprint: read 1 documents, skipped 1 (see errors)"}, nil},
+			[]string{"reprint: warning: " + broken + ":2: ", "reprint: read 1 document; could not read 1 line or record (see errors)"}, nil},
 		{"quiet", []string{"scan", "-q", broken}, nil, []string{"warning", "skipped"}},
 		{"strict", []string{"scan", "--strict", broken},
 			[]string{"reprint: " + broken + ":2: ", "could not be read (--strict)"}, []string{"warning"}},
@@ -274,5 +274,26 @@ func TestVersion(t *testing.T) {
 	code, out, _ := runCmd(t, t.Context(), "", "version")
 	if code != 0 || !strings.HasPrefix(out, "reprint ") {
 		t.Errorf("got exit %d and %q, want 0 and \"reprint ...\"", code, out)
+	}
+}
+
+// TestSkippedAndFailed: a broken line counts as skipped, a file that
+// cannot be read at all as failed, and the counts add up to the inputs.
+func TestSkippedAndFailed(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.jsonl", "{\"id\":\"a\",\"text\":\"one two three\"}\n{broken\n")
+	writeFile(t, dir, "b.txt", "\x00\x01\x02")
+	writeFile(t, dir, "c.txt", "a plain article")
+	writeFile(t, dir, "d.txt", " \n")
+	code, out, stderr := runCmd(t, t.Context(), "", "scan", "--format", "json", dir)
+	if code != 0 {
+		t.Fatalf("got exit %d: %s", code, stderr)
+	}
+	rep := decodeReport(t, out)
+	if s := rep.Summary; s.Documents != 2 || s.Skipped != 1 || s.Failed != 2 || len(rep.Errors) != 3 {
+		t.Errorf("got documents %d, skipped %d, failed %d, %d errors; want 2, 1, 2, 3", s.Documents, s.Skipped, s.Failed, len(rep.Errors))
+	}
+	if want := "read 2 documents; could not read 1 line or record and 2 files (see errors)"; !strings.Contains(stderr, want) {
+		t.Errorf("got stderr %q, want %q", stderr, want)
 	}
 }

@@ -121,9 +121,8 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 		sp.Close()
 		return nil, nil, nil, fmt.Errorf("scan: %w", err)
 	}
-	res.Errors = errs
+	res.SetInputErrors(errs)
 	res.Warnings = warnings
-	res.Summary.Skipped = len(errs)
 	return res, sp.text, func() { sp.Close() }, nil
 }
 
@@ -264,7 +263,16 @@ func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOption
 	case fatal:
 		return nil, nil, inputErrorf("%d of the inputs could not be read (--strict)", len(errs))
 	case len(errs) > 0 && !quiet:
-		fmt.Fprintf(stderr, "reprint: read %d documents, skipped %d (see errors)\n", n, len(errs))
+		var r reprint.Result
+		r.SetInputErrors(errs)
+		var lost []string
+		if s := r.Summary.Skipped; s > 0 {
+			lost = append(lost, plural(s, "line or record", "lines or records"))
+		}
+		if f := r.Summary.Failed; f > 0 {
+			lost = append(lost, plural(f, "file", "files"))
+		}
+		fmt.Fprintf(stderr, "reprint: read %s; could not read %s (see errors)\n", plural(n, "document", "documents"), strings.Join(lost, " and "))
 	}
 	return errs, warnings, nil
 }
@@ -320,9 +328,8 @@ func detect(ctx context.Context, docs []reprint.Document, errs []reprint.InputEr
 	if err != nil {
 		return nil, fmt.Errorf("scan: %w", err)
 	}
-	res.Errors = errs
+	res.SetInputErrors(errs)
 	res.Warnings = warnings
-	res.Summary.Skipped = len(errs)
 	return res, nil
 }
 
@@ -361,4 +368,12 @@ func writeReport(stdout io.Writer, path string, write func(w io.Writer) error) e
 		return fmt.Errorf("write report to %s: %w", path, err)
 	}
 	return nil
+}
+
+// plural is "1 noun" or "n nouns" (given as many).
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
