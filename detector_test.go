@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -386,6 +387,26 @@ func TestScanTextError(t *testing.T) {
 	}
 	if msg := err.Error(); strings.Count(msg, "\n") > 0 || !strings.Contains(msg, "disk gone") || !strings.Contains(msg, "text of ") {
 		t.Errorf("got error %q, want one line naming the document and the cause", msg)
+	}
+}
+
+func TestScanRunsOnce(t *testing.T) {
+	docs := synthetic(30)
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := det.NewScan()
+	fps := make([]*reprint.Fingerprint, len(docs))
+	for i := range docs {
+		fps[i] = sc.Prepare(i, docs[i])
+	}
+	text := func(i int) (string, error) { return docs[i].Text, nil }
+	if _, err := sc.Run(t.Context(), fps, text); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sc.Run(t.Context(), fps, text); !errors.Is(err, reprint.ErrScanUsed) {
+		t.Errorf("second Run: got %v, want ErrScanUsed", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package reprint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -33,6 +34,7 @@ type Scan struct {
 	sample []*Fingerprint // prepared documents among the first scanSample
 	common *commonSet     // sketch-time common shingles; nil until the sample is full
 	freq   *wordFreq      // sample documents using each content word, for attribution
+	ran    atomic.Bool    // Run was called: a Scan is one run
 }
 
 // scanSample is the number of documents (the first ones) on which a scan
@@ -46,6 +48,11 @@ type commonSet struct {
 	lit, rw         []uint32
 	litDocs, rwDocs []atomic.Int64
 }
+
+// ErrScanUsed is returned by a second Scan.Run: the fingerprints a scan
+// prepared keep only their sketches once it has run. Start another scan,
+// and prepare the documents again, to run again.
+var ErrScanUsed = errors.New("scan already run: a Scan is one run (start another with NewScan)")
 
 // NewScan starts a streaming scan.
 func (d *Detector) NewScan() *Scan {
@@ -189,8 +196,12 @@ func commonShingles(fps []*Fingerprint, limit int) *commonSet {
 // document order. text(i) returns document i's text; it is called for the
 // documents of candidate pairs, and must be safe for concurrent use. An
 // error from text is returned as the scan's error. The result does not
-// depend on Options.Workers nor on the order of the Prepare calls.
+// depend on Options.Workers nor on the order of the Prepare calls. A scan
+// runs once; a second Run returns ErrScanUsed.
 func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (string, error)) (*Result, error) {
+	if sc.ran.Swap(true) {
+		return nil, ErrScanUsed
+	}
 	d := sc.d
 	n := len(fps)
 	d.stage("discount", -1)

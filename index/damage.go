@@ -61,7 +61,7 @@ func inUseError(path string, readOnly bool, timeout time.Duration) error {
 	if !readOnly {
 		who += ", or a check, filter, serve or index stats reading it"
 	}
-	return &kindError{fmt.Sprintf("open index %s: in use by another process (%s); gave up after %v", path, who, timeout), []error{bolt.ErrTimeout}}
+	return &kindError{fmt.Sprintf("open index %s: in use by another process (%s); gave up after %v", path, who, timeout), []error{ErrLocked, bolt.ErrTimeout}}
 }
 
 // catch is deferred, as defer catch(path, &err, onPanic)(), around calls
@@ -199,6 +199,10 @@ func (ix *Index) wrap(op string, err error) error {
 		return err
 	case errors.As(err, &ue):
 		return damaged(ix.path, fmt.Errorf("%s: %w", op, err))
+	case errors.Is(err, bolt.ErrDatabaseNotOpen):
+		return fmt.Errorf("index %s: %s: %w", ix.path, op, ErrClosed)
+	case errors.Is(err, bolt.ErrDatabaseReadOnly), errors.Is(err, bolt.ErrTxNotWritable):
+		return fmt.Errorf("index %s: %s: %w", ix.path, op, ErrReadOnly)
 	}
 	return fmt.Errorf("index %s: %s: %w", ix.path, op, err)
 }

@@ -281,8 +281,8 @@ func TestInUse(t *testing.T) {
 			if got, want := err, "open index "+path+": "+tt.want; got == nil || got.Error() != want {
 				t.Fatalf("got %v, want %s", got, want)
 			}
-			if !errors.Is(err, bolt.ErrTimeout) {
-				t.Errorf("got %v, want it to wrap bolt.ErrTimeout", err)
+			if !errors.Is(err, bolt.ErrTimeout) || !errors.Is(err, ErrLocked) {
+				t.Errorf("got %v, want it to wrap ErrLocked and bolt.ErrTimeout", err)
 			}
 		})
 	}

@@ -136,12 +136,13 @@ type Options struct {
 // Index is an open index. Its methods are safe for concurrent use; writes
 // are serialized.
 type Index struct {
-	db     *bolt.DB
-	file   *os.File // db's, to release its lock if db cannot be closed
-	path   string
-	params reprint.Params
-	opts   Options
-	broken atomic.Pointer[brokenState] // a write panicked
+	db      *bolt.DB
+	file    *os.File // db's, to release its lock if db cannot be closed
+	path    string
+	params  reprint.Params
+	opts    Options
+	inspect bool                        // opened with zero parameters: no Add
+	broken  atomic.Pointer[brokenState] // a write panicked
 
 	mu    sync.Mutex
 	df    *reprint.DocFreq // decoded DocFreq, as of the commit dfTx
@@ -149,8 +150,19 @@ type Index struct {
 	dfSet bool
 }
 
-// ErrNotExist is returned by Open for a read-only open of a missing index.
+// ErrNotExist is returned by Open for a read-only open of a missing index,
+// or one with zero parameters (which cannot make one).
 var ErrNotExist = errors.New("index does not exist")
+
+// Errors that the methods' errors wrap, so that a caller need not know
+// bbolt's.
+var (
+	ErrLocked   = errors.New("index in use by another process") // Open timed out waiting for the file lock
+	ErrClosed   = errors.New("index closed")                    // a method called after Close
+	ErrReadOnly = errors.New("index opened read-only")          // Add on an index opened with ReadOnly
+	ErrNotFound = errors.New("not in the index")                // Get of an ID that is not indexed
+	ErrInspect  = errors.New("index opened with zero parameters, for inspecting: open it with the detector's parameters to add")
+)
 
 // ParamsError reports that an index was built with other detection
 // parameters than those of a query: its fingerprints and keys would not be
@@ -174,10 +186,10 @@ func (e *ParamsError) Error() string {
 // same_story, candidate_budget) may differ from query to query. A zero p accepts the stored parameters, for
 // inspecting an existing index.
 //
-// Errors wrap ErrNotExist (a read-only open of a missing file), ErrCreate
-// (a new index could not be made), ErrDamaged (a truncated or corrupted
-// file) or bolt.ErrTimeout (another process holds the file for longer than
-// opts.Timeout).
+// Errors wrap ErrNotExist (a read-only open of a missing file, or a zero
+// p), ErrCreate (a new index could not be made), ErrDamaged (a truncated
+// or corrupted file) or ErrLocked (another process holds the file for
+// longer than opts.Timeout).
 func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = DefaultTimeout
@@ -223,7 +235,7 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{db: db, file: file, path: path, opts: opts}
+	ix := &Index{db: db, file: file, path: path, opts: opts, inspect: zero}
 	if err := ix.init(p, zero); err != nil {
 		ix.Close()
 		return nil, err
@@ -366,6 +378,16 @@ func paramsDiff(stored, given reprint.Params) []string {
 	return diff
 }
 
+// CheckParams returns a *ParamsError when p (a detector's Params) differs
+// from the index's in a field that shapes fingerprints and keys, as Open
+// does: fingerprints of other parameters would silently match nothing.
+func (ix *Index) CheckParams(p reprint.Params) error {
+	if diff := paramsDiff(ix.params, p); len(diff) > 0 {
+		return &ParamsError{Path: ix.path, Fields: diff}
+	}
+	return nil
+}
+
 // Params returns the parameters stored in the index.
 func (ix *Index) Params() reprint.Params { return ix.params }
 
@@ -416,6 +438,9 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 		if fp == nil || fp.ID() != docs[i].ID {
 			return st, fmt.Errorf("index add: fingerprint %d does not belong to document %q", i, docs[i].ID)
 		}
+	}
+	if ix.inspect {
+		return st, fmt.Errorf("index %s: add: %w", ix.path, ErrInspect)
 	}
 	if len(docs) == 0 {
 		return st, nil
@@ -575,7 +600,7 @@ func (ix *Index) get(ids []string, sorted bool) ([]string, []*reprint.Fingerprin
 		for i, id := range ids {
 			v := ib.Get([]byte(id))
 			if v == nil {
-				return fmt.Errorf("no document %q", id)
+				return fmt.Errorf("document %q: %w", id, ErrNotFound)
 			}
 			docs[i] = doc{id, v[:4]} // valid for the transaction
 		}

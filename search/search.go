@@ -31,9 +31,10 @@ type Options struct {
 // Searcher compares queries with the articles of an index. It is safe for
 // concurrent use: each Check makes its own detectors.
 type Searcher struct {
-	ix    *index.Index
-	opts  reprint.Options
-	limit int
+	ix     *index.Index
+	opts   reprint.Options
+	params reprint.Params
+	limit  int
 }
 
 // IndexError reports that the index could not be read during a Check.
@@ -43,11 +44,12 @@ func (e *IndexError) Error() string { return e.Err.Error() }
 func (e *IndexError) Unwrap() error { return e.Err }
 
 // New returns a Searcher of ix that uses det's options. det's parameters
-// must be ix's: index.Open checks them. A Progress in det's options
+// must be ix's (index.Open checks them when given det.Params()); Check
+// returns the *index.ParamsError otherwise. A Progress in det's options
 // receives the stages of every Check; it must be safe for concurrent use
 // if Check is called concurrently.
 func New(ix *index.Index, det *reprint.Detector, o Options) *Searcher {
-	return &Searcher{ix: ix, opts: det.Options(), limit: max(o.MaxCandidates, 0)}
+	return &Searcher{ix: ix, opts: det.Options(), params: det.Params(), limit: max(o.MaxCandidates, 0)}
 }
 
 // Index returns the searched index.
@@ -57,13 +59,17 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // the result and the texts of its documents, for evidence (report.Options
 // Texts). The result's documents are the indexed articles that take part
 // in a pair or a cluster, in index order, then the queries in input
-// order: on a tie the indexed article, which was there first, is the
-// original. An indexed article with a query's ID is the query itself and is not compared;
+// order (so the last len(queries) documents are the queries): on a tie the
+// indexed article, which was there first, is the original. An indexed article with a query's ID is the query itself and is not compared;
 // queries are not compared with each other. Text that many indexed
 // articles share (boilerplate: see reprint.DocFreq) is left out of the
 // comparison, as a scan leaves it out. Errors are ctx's error, an
+// *index.ParamsError (a detector of other parameters than the index's), an
 // *IndexError, or a verification error.
 func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*reprint.Result, []string, error) {
+	if err := s.ix.CheckParams(s.params); err != nil {
+		return nil, nil, err
+	}
 	opts := s.opts
 	progress := opts.Progress
 	opts.Progress = nil

@@ -495,3 +495,22 @@ func TestCheckTieReason(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOtherParams: a detector whose parameters are not the index's
+// gets an error, not a check that silently matches nothing.
+func TestCheckOtherParams(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndex(t, det, []reprint.Document{seedDoc(t, seed1)})
+	other, err := reprint.New(reprint.Options{K: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = search.New(ix, other, search.Options{}).Check(t.Context(), []reprint.Document{seedDoc(t, seed2)})
+	var pe *index.ParamsError
+	if !errors.As(err, &pe) {
+		t.Errorf("got %v, want an *index.ParamsError", err)
+	}
+}
