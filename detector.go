@@ -11,8 +11,9 @@ import (
 	"github.com/reprint-dev/reprint/shingle"
 )
 
-// Detector finds copies and rewrites among documents. It is safe to reuse
-// for several runs but not for concurrent ones.
+// Detector finds copies and rewrites among documents. Make one with New
+// (the zero Detector is not usable). It is safe to reuse for several runs
+// but not for concurrent ones.
 type Detector struct {
 	opts   Options
 	p      Params // effective parameters, derived from opts
@@ -57,9 +58,14 @@ func effectiveParams(o Options) Params {
 	return p
 }
 
-// Run analyses docs and returns the pairs and clusters found. Document IDs
-// should be unique. The result does not depend on Options.Workers.
+// Run analyses docs and returns the pairs and clusters found. Every
+// document needs an ID of its own: an empty or repeated ID is an error,
+// since the report names documents by ID. The result does not depend on
+// Options.Workers.
 func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
+	if err := checkIDs(docs); err != nil {
+		return nil, err
+	}
 	d.stage("tokenize", len(docs))
 	sc := d.NewScan()
 	data := make([]*Fingerprint, len(docs))
@@ -71,6 +77,22 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 		return nil, err
 	}
 	return sc.Run(ctx, data, func(i int) (string, error) { return docs[i].Text, nil })
+}
+
+// checkIDs returns an error naming the first document with an empty ID or
+// the ID of an earlier one.
+func checkIDs(docs []Document) error {
+	seen := make(map[string]int, len(docs))
+	for i, d := range docs {
+		if d.ID == "" {
+			return fmt.Errorf("document %d: empty ID", i)
+		}
+		if j, dup := seen[d.ID]; dup {
+			return fmt.Errorf("document %d: ID %q repeats document %d's", i, d.ID, j)
+		}
+		seen[d.ID] = i
+	}
+	return nil
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

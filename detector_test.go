@@ -493,3 +493,25 @@ func TestSetInputErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestRunIDs(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		docs []reprint.Document
+		want string
+	}{
+		{"empty", []reprint.Document{{ID: "a", Text: "x"}, {Text: "y"}}, "document 1: empty ID"},
+		{"repeated", []reprint.Document{{ID: "a", Text: "x"}, {ID: "b", Text: "y"}, {ID: "a", Text: "z"}}, `document 2: ID "a" repeats document 0's`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := det.Run(t.Context(), tt.docs); err == nil || err.Error() != tt.want {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -45,7 +45,8 @@ type DocInfo struct {
 type Pair struct {
 	A, B     int
 	Relation Relation
-	// Original is the index of the side judged to be the source (A or B).
+	// Original is the side judged to be the source: A or B, so an index
+	// into Result.Documents like them.
 	Original int
 	// Reason says why Original was chosen.
 	Reason string

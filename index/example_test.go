@@ -10,6 +10,7 @@ import (
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/index"
+	"github.com/reprint-dev/reprint/search"
 )
 
 func Example() {
@@ -34,34 +35,16 @@ func Example() {
 		{ID: "ours/bridge", Text: story},
 		{ID: "ours/weather", Text: strings.Repeat("Heavy rain is expected across the north of the country this weekend, forecasters said. ", 6)},
 	}
-	fps := make([]*reprint.Fingerprint, len(docs))
-	keys := make([][]uint64, len(docs))
-	for i, d := range docs {
-		fps[i] = det.Fingerprint(d)
-		keys[i] = det.Keys(fps[i])
-	}
-	st, err := ix.Add(docs, fps, keys)
+	st, err := ix.AddDocuments(det, docs)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("added %d\n", st.Added)
 
-	// A scraped page that copies our story: look up its candidates and
-	// verify them.
-	q := det.Fingerprint(reprint.Document{ID: "scraped/1", Text: "From our correspondent. " + story})
-	ids, err := ix.Candidates(det.Keys(q), 10)
-	if err != nil {
-		log.Fatal(err)
-	}
-	cands, texts, err := ix.Get(ids)
-	if err != nil {
-		log.Fatal(err)
-	}
-	pairs := make([][2]int, len(cands))
-	for i := range cands {
-		pairs[i] = [2]int{i, len(cands)}
-	}
-	res, err := det.Resolve(context.Background(), append(cands, q), append(texts, ""), pairs)
+	// A scraped page that copies our story: package search looks up its
+	// candidates in the index and verifies them.
+	q := reprint.Document{ID: "scraped/1", Text: "From our correspondent. " + story}
+	res, _, err := search.New(ix, det, search.Options{}).Check(context.Background(), []reprint.Document{q})
 	if err != nil {
 		log.Fatal(err)
 	}

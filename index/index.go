@@ -424,6 +424,22 @@ type AddStats struct {
 	Unchanged int // IDs already present, identical: nothing written
 }
 
+// AddDocuments fingerprints docs with det, whose parameters must be the
+// index's, and adds them (Add). It is Add for a caller with documents in
+// hand; on many cores, fingerprint in parallel and call Add.
+func (ix *Index) AddDocuments(det *reprint.Detector, docs []reprint.Document) (AddStats, error) {
+	if err := ix.CheckParams(det.Params()); err != nil {
+		return AddStats{}, err
+	}
+	fps := make([]*reprint.Fingerprint, len(docs))
+	keys := make([][]uint64, len(docs))
+	for i, d := range docs {
+		fps[i] = det.Fingerprint(d)
+		keys[i] = det.Keys(fps[i])
+	}
+	return ix.Add(docs, fps, keys)
+}
+
 // Add stores docs with their fingerprints and LSH keys (fps[i] and keys[i]
 // belong to docs[i]) in one transaction: when Add returns nil the whole
 // batch is on disk; on error none of it is. A document whose ID is already

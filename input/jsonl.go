@@ -91,7 +91,8 @@ func (r *JSONLReader) Read() (reprint.Document, error) {
 
 // Span returns the byte span, in the input, of the line that held the
 // document Read returned last, so that a caller can read its text again
-// later (ReadSpan) instead of keeping it. ok is false when lines are
+// later instead of keeping it (FileReader.Location and ReadLocation do
+// this for files). ok is false when lines are
 // decoded on several goroutines (Options.Workers > 1).
 func (r *JSONLReader) Span() (start, end int64, ok bool) {
 	if r.opts.Workers > 1 {

@@ -168,9 +168,7 @@ func ExampleSearcher_Check() {
 	}
 	defer ix.Close()
 	text := strings.Repeat("The river bridge was closed on Tuesday after floodwater rose above the walkway, and a ferry will run until engineers have inspected it. ", 3)
-	original := reprint.Document{ID: "monday", Text: text}
-	fp := det.Fingerprint(original)
-	if _, err := ix.Add([]reprint.Document{original}, []*reprint.Fingerprint{fp}, [][]uint64{det.Keys(fp)}); err != nil {
+	if _, err := ix.AddDocuments(det, []reprint.Document{{ID: "monday", Text: text}}); err != nil {
 		log.Fatal(err)
 	}
 
