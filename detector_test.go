@@ -164,6 +164,9 @@ func TestOptionsValidate(t *testing.T) {
 			if (err == nil) != tt.ok {
 				t.Errorf("got error %v, want ok=%v", err, tt.ok)
 			}
+			if err != nil && strings.Count(err.Error(), "\n") > 0 {
+				t.Errorf("got error %q, want one line: one bad value, one message", err)
+			}
 		})
 	}
 }

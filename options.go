@@ -144,7 +144,7 @@ func (o Options) Validate() error {
 	check(o.Threshold > 0 && o.Threshold <= 1, "threshold must be in (0,1], got %g", o.Threshold)
 	check(o.RewriteThreshold > 0 && o.RewriteThreshold <= 1, "rewrite-threshold must be in (0,1], got %g", o.RewriteThreshold)
 	check(o.MinScore > 0 && o.MinScore <= 1, "min-score must be in (0,1], got %g", o.MinScore)
-	check(o.RewriteRows >= 0 && o.RewriteRows <= o.NumHash, "rewrite-rows must be in 0..num-hash, got %d", o.RewriteRows)
+	check(o.RewriteRows >= 0 && (o.RewriteRows <= o.NumHash || o.NumHash < 8), "rewrite-rows must be in 0..num-hash, got %d", o.RewriteRows)
 	check(o.CandidateBudget >= 1, "candidate-budget must be at least 1, got %d", o.CandidateBudget)
 	check(o.MaxBucket >= 2, "max-bucket must be at least 2, got %d", o.MaxBucket)
 	check(o.MaxDocFreq > 0 && o.MaxDocFreq <= 1, "max-doc-freq must be in (0,1], got %g", o.MaxDocFreq)

@@ -83,8 +83,12 @@ type JSONError struct {
 
 // Build returns the JSON report of res: document indices replaced by IDs,
 // scores rounded to 4 decimals, empty lists non-nil. An index out of range
-// yields an empty ID; Write rejects such results.
+// yields an empty ID; Write rejects such results. A nil res gives the
+// empty report.
 func Build(res *reprint.Result) JSONReport {
+	if res == nil {
+		res = &reprint.Result{} // an empty report, as Write refuses nil
+	}
 	r := JSONReport{
 		Documents: make([]JSONDocument, 0, len(res.Documents)),
 		Pairs:     make([]JSONPair, 0, len(res.Pairs)),
