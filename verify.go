@@ -261,9 +261,9 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 	// The side that holds more of the other is the fuller version; the
 	// other was cut down from it.
 	if d := f.covA - f.covB; d >= 0.1 {
-		return b, fmt.Sprintf("fuller version: holds %.0f%% of the other, which holds %.0f%% of it", 100*f.covA, 100*f.covB)
+		return b, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covA, 100*f.covB)
 	} else if d <= -0.1 {
-		return a, fmt.Sprintf("fuller version: holds %.0f%% of the other, which holds %.0f%% of it", 100*f.covB, 100*f.covA)
+		return a, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covB, 100*f.covA)
 	}
 	if wa, wb := data[a].words, data[b].words; wa*10 >= wb*11 {
 		return a, fmt.Sprintf("longer (%d vs %d words)", wa, wb)

@@ -99,7 +99,6 @@ type htmlBar struct {
 type htmlPair struct {
 	htmlRow
 	Reason           string
-	Jaccard          string
 	ASource, BSource string // set when a source differs from the ID
 	Included         bool   // within Options.MaxHTMLPairs
 	Open             bool   // the details start open
@@ -300,7 +299,6 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	d := &htmlPair{
 		htmlRow:  h.row(i),
 		Reason:   p.Reason,
-		Jaccard:  fmt.Sprintf("%.2f", p.Jaccard),
 		Included: i < h.o.MaxHTMLPairs,
 		Open:     len(res.Pairs) == 1,
 	}
@@ -320,17 +318,22 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	}
 
 	kept, unplaced := place(p.Passages, ta, tb)
-	for _, k := range unplaced {
-		d.Unplaced = append(d.Unplaced, passageView(p, k))
+	for j, k := range unplaced {
+		v := passageView(p, k)
+		v.N, v.Color = len(kept)+j+1, (len(kept)+j)%htmlColors // after the placed ones
+		d.Unplaced = append(d.Unplaced, v)
 	}
 	diff := p.Relation == reprint.MachineRewrite
+	// Number the passages in A's reading order, so that A's side reads 1,
+	// 2, 3 and a rewrite's B side nearly so.
+	slices.SortStableFunc(kept, func(x, y placement) int { return x.as - y.as })
 	var marksA, marksB []markSpan
-	for _, pl := range kept {
-		n := pl.k + 1
+	for r, pl := range kept {
+		n := r + 1
 		idA := "p" + strconv.Itoa(i+1) + "-" + strconv.Itoa(n) + "-a"
 		idB := idA[:len(idA)-1] + "b"
-		ma := &htmlMark{N: n, ID: idA, Href: idB, Color: pl.k % htmlColors, OtherSide: "B"}
-		mb := &htmlMark{N: n, ID: idB, Href: idA, Color: pl.k % htmlColors, OtherSide: "A"}
+		ma := &htmlMark{N: n, ID: idA, Href: idB, Color: r % htmlColors, OtherSide: "B"}
+		mb := &htmlMark{N: n, ID: idB, Href: idA, Color: r % htmlColors, OtherSide: "A"}
 		sa, sb := ta[pl.as:pl.ae], tb[pl.bs:pl.be]
 		if diff {
 			ma.Parts, mb.Parts = h.diffParts(sa, sb)

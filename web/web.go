@@ -323,10 +323,13 @@ func (h *server) check(ctx context.Context, docs []reprint.Document, warnings []
 	return res, texts, nil
 }
 
-// banner is what the result page shows above the report.
+// banner is what the result page shows above the report: how many
+// matches, and for each checked article the verdict of its strongest
+// derived pair in plain words.
 type banner struct {
-	Queries []string
-	Matches int
+	Queries  []string
+	Matches  int
+	Verdicts []string
 }
 
 func bannerView(res *reprint.Result, docs []reprint.Document) banner {
@@ -337,6 +340,28 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 	for _, p := range res.Pairs {
 		if p.Relation.Derived() {
 			b.Matches++
+		}
+	}
+	first := len(res.Documents) - len(docs) // the queries come last
+	for qi := max(first, 0); qi < len(res.Documents); qi++ {
+		best := -1
+		for i, p := range res.Pairs {
+			if p.Relation.Derived() && (p.A == qi || p.B == qi) && (best < 0 || p.Score > res.Pairs[best].Score) {
+				best = i
+			}
+		}
+		q := res.Documents[qi].ID
+		if best < 0 {
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s”: no copies, excerpts or rewrites of it or by it in the index.", q))
+			continue
+		}
+		p := res.Pairs[best]
+		other := res.Documents[p.A+p.B-qi].ID
+		rel := strings.ReplaceAll(string(p.Relation), "_", " ")
+		if p.Original == qi {
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s is a %s of it (score %.2f).", q, other, rel, p.Score))
+		} else {
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like a %s of the indexed article %s (score %.2f).", q, rel, other, p.Score))
 		}
 	}
 	return b

@@ -326,7 +326,8 @@ func TestFormCheck(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 				t.Errorf("got Content-Type %q, want text/html; charset=utf-8", ct)
 			}
-			for _, want := range []string{`<a href="/">`, "Check another article", "<q>" + tt.query + "</q>", "1 match", seed1, "machine rewrite", "reprint report"} {
+			for _, want := range []string{`<a href="/">`, "Check another article", "<q>" + tt.query + "</q>", "1 match", seed1, "machine rewrite", "reprint report",
+				"“" + tt.query + "” looks like a machine rewrite of the indexed article " + seed1 + " (score 0.46)."} {
 				if !strings.Contains(r.body, want) {
 					t.Errorf("got a page without %q", want)
 				}
