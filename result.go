@@ -73,7 +73,7 @@ type Cluster struct {
 // Summary counts what happened to the input.
 type Summary struct {
 	Documents int `json:"documents"` // documents analysed
-	Skipped   int `json:"skipped"`   // lines or records skipped in files that were read (a broken JSONL line, a repeated id)
+	Skipped   int `json:"skipped"`   // lines or records skipped in files that were read (a broken JSONL line, a repeated JSONL id)
 	Failed    int `json:"failed"`    // files or paths not read at all (missing, unreadable, binary, empty)
 	Pairs     int `json:"pairs"`
 	Clusters  int `json:"clusters"`

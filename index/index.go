@@ -134,7 +134,8 @@ type Options struct {
 }
 
 // Index is an open index. Its methods are safe for concurrent use; writes
-// are serialized.
+// are serialized. After a write fails with ErrDamaged, only Close is safe:
+// a write waiting for the failed one may wait for ever.
 type Index struct {
 	db      *bolt.DB
 	file    *os.File // db's, to release its lock if db cannot be closed

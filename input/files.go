@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -32,7 +31,6 @@ type FileReader struct {
 	last      Location     // where the last document came from, if Path is set
 	warc      *WARCReader  // the WARC file being read, if any
 	closer    io.Closer    // closes the file jsonl or warc reads
-	folderIDs bool         // IDs in folders start with the folder (two or more folder arguments)
 }
 
 // task is one file to read, or an error to report in its place.
@@ -56,20 +54,12 @@ type task struct {
 //
 // A file's ID is its path relative to the folder argument it was found
 // in, with forward slashes, or the cleaned argument itself if it was named
-// directly. With two or more folder arguments the ID starts with the
-// cleaned folder argument too (d1/x.txt, d2/x.txt), so that files of the
-// same name in two folders keep apart. Missing or unreadable paths, empty or binary files and
+// directly. Missing or unreadable paths, empty or binary files and
 // duplicate IDs are *ParseError values, and reading goes on. A web page
 // with a canonical URL or a publication time sets Document.URL and
 // Document.Published.
 func Open(args []string, stdin io.Reader, o Options) *FileReader {
-	folders := 0
-	for _, a := range args {
-		if fi, err := os.Stat(a); a != "-" && a != "" && err == nil && fi.IsDir() {
-			folders++
-		}
-	}
-	return &FileReader{args: args, stdin: stdin, opts: o, seen: seenIDs{}, folderIDs: folders >= 2}
+	return &FileReader{args: args, stdin: stdin, opts: o, seen: seenIDs{}}
 }
 
 // NewFS returns a reader of every file in fsys, as Open reads a folder.
@@ -77,7 +67,7 @@ func Open(args []string, stdin io.Reader, o Options) *FileReader {
 // and errors, as the folder's name would be.
 func NewFS(fsys fs.FS, name string, o Options) *FileReader {
 	r := &FileReader{opts: o, seen: seenIDs{}}
-	r.walk(fsys, name, "")
+	r.walk(fsys, name)
 	return r
 }
 
@@ -188,11 +178,7 @@ func (r *FileReader) expand(arg string) {
 	case err != nil:
 		r.queue = append(r.queue, task{source: arg, err: pathErr(err)})
 	case fi.IsDir():
-		idPrefix := ""
-		if c := path.Clean(filepath.ToSlash(arg)); r.folderIDs && c != "." {
-			idPrefix = c + "/"
-		}
-		r.walk(os.DirFS(arg), arg, idPrefix)
+		r.walk(os.DirFS(arg), arg)
 	default:
 		clean := filepath.Clean(arg)
 		r.queue = append(r.queue, task{name: clean, id: filepath.ToSlash(clean), source: clean})
@@ -201,9 +187,8 @@ func (r *FileReader) expand(arg string) {
 
 // walk queues every file in fsys, in lexical order, skipping hidden files
 // and folders. Symbolic links to files are read; links to folders are not
-// followed. prefix is joined before each path in the Source, idPrefix put
-// before each ID.
-func (r *FileReader) walk(fsys fs.FS, prefix, idPrefix string) {
+// followed. prefix is joined before each path in the Source.
+func (r *FileReader) walk(fsys fs.FS, prefix string) {
 	source := func(p string) string { return filepath.Join(prefix, filepath.FromSlash(p)) }
 	fail := func(p string, err error) {
 		r.queue = append(r.queue, task{source: source(p), err: pathErr(err)})
@@ -235,7 +220,7 @@ func (r *FileReader) walk(fsys fs.FS, prefix, idPrefix string) {
 				return nil
 			}
 		}
-		r.queue = append(r.queue, task{fsys: fsys, name: p, id: idPrefix + p, source: source(p)})
+		r.queue = append(r.queue, task{fsys: fsys, name: p, id: p, source: source(p)})
 		return nil
 	})
 }

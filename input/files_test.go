@@ -152,16 +152,9 @@ func TestOpen(t *testing.T) {
 			wantErrs: []string{`one.txt: duplicate id "one.txt" (first at one.txt)`},
 		},
 		{
-			name:     "two folders: ids start with the folder",
-			args:     []string{"seeds", "./seeds/sub/", "one.txt"},
-			wantDocs: []string{`seeds/001_x.txt @seeds/001_x.txt "seed one"`, `seeds/002_y.txt @seeds/002_y.txt "seed two"`, `seeds/sub/3.md @seeds/sub/3.md "three"`, `one.txt @one.txt "single file"`},
-			wantErrs: []string{`seeds/sub/3.md: duplicate id "seeds/sub/3.md" (first at seeds/sub/3.md)`},
-		},
-		{
-			name:     "two folders, one the current one",
-			args:     []string{".", "seeds/sub"},
-			wantDocs: []string{`j @docs.jsonl:1 "jay"`, `one.txt @one.txt "single file"`, `seeds/001_x.txt @seeds/001_x.txt "seed one"`, `seeds/002_y.txt @seeds/002_y.txt "seed two"`, `seeds/sub/3.md @seeds/sub/3.md "three"`},
-			wantErrs: []string{`seeds/sub/3.md: duplicate id "seeds/sub/3.md" (first at seeds/sub/3.md)`},
+			name:     "two folders with a file of the same name",
+			args:     []string{"seeds/sub", "seeds"},
+			wantDocs: []string{`3.md @seeds/sub/3.md "three"`, `001_x.txt @seeds/001_x.txt "seed one"`, `002_y.txt @seeds/002_y.txt "seed two"`, `sub/3.md @seeds/sub/3.md "three"`},
 		},
 		{
 			name:     "stdin among files",
@@ -340,4 +333,13 @@ func TestEvalCorpus(t *testing.T) {
 		t.Errorf("got %d docs, %d errors (%v); want 1429, 0", len(docs), len(errs), errs)
 	}
 	t.Logf("%d warnings", len(warns))
+}
+
+func TestOpenTwoFoldersSameNames(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"d1/x.txt": "one", "d2/x.txt": "two"})
+	t.Chdir(dir)
+	docs, errs := drain(t, Open([]string{"d1", "d2"}, nil, Options{}))
+	checkLines(t, "docs", docs, []string{`x.txt @d1/x.txt "one"`})
+	checkLines(t, "errors", errs, []string{`d2/x.txt: duplicate id "x.txt" (first at d1/x.txt): a file's ID is its path inside the folder named, so two folders with files of the same name clash; name a folder that holds both`})
 }

@@ -158,6 +158,12 @@ func kindOf(p string) kind {
 	return kindText
 }
 
+// inFolder reports whether source is a file found in a folder argument
+// under the ID id (its path inside the folder).
+func inFolder(id, source string) bool {
+	return strings.HasSuffix(filepath.ToSlash(source), "/"+id)
+}
+
 // seenIDs remembers the Source of each document ID read so far, so that
 // duplicates are reported instead of silently shadowing each other.
 type seenIDs map[string]string
@@ -165,6 +171,9 @@ type seenIDs map[string]string
 // check records id at source, or returns the error for a duplicate.
 func (s seenIDs) check(id, source string) error {
 	if first, dup := s[id]; dup {
+		if inFolder(id, source) && inFolder(id, first) {
+			return fmt.Errorf("duplicate id %q (first at %s): a file's ID is its path inside the folder named, so two folders with files of the same name clash; name a folder that holds both", id, first)
+		}
 		return fmt.Errorf("duplicate id %q (first at %s)", id, first)
 	}
 	s[id] = source

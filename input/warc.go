@@ -106,7 +106,11 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 			if outcome == outcomeFatal {
 				r.done = true
 			}
-			return reprint.Document{}, &ParseError{Source: r.name, Record: r.record, Err: fmt.Errorf("record %d: %w", r.record, err)}
+			pe := &ParseError{Source: r.name, Err: fmt.Errorf("record %d: %w", r.record, err)}
+			if r.record > 1 || r.stats.Docs > 0 {
+				pe.Record = r.record // a record lost; a file whose first record is bad (no WARC at all) fails whole
+			}
+			return reprint.Document{}, pe
 		}
 	}
 	return reprint.Document{}, io.EOF

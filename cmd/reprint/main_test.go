@@ -285,15 +285,16 @@ func TestSkippedAndFailed(t *testing.T) {
 	writeFile(t, dir, "b.txt", "\x00\x01\x02")
 	writeFile(t, dir, "c.txt", "a plain article")
 	writeFile(t, dir, "d.txt", " \n")
+	writeFile(t, dir, "e.warc", "this is not a web archive\n")
 	code, out, stderr := runCmd(t, t.Context(), "", "scan", "--format", "json", dir)
 	if code != 0 {
 		t.Fatalf("got exit %d: %s", code, stderr)
 	}
 	rep := decodeReport(t, out)
-	if s := rep.Summary; s.Documents != 2 || s.Skipped != 1 || s.Failed != 2 || len(rep.Errors) != 3 {
-		t.Errorf("got documents %d, skipped %d, failed %d, %d errors; want 2, 1, 2, 3", s.Documents, s.Skipped, s.Failed, len(rep.Errors))
+	if s := rep.Summary; s.Documents != 2 || s.Skipped != 1 || s.Failed != 3 || len(rep.Errors) != 4 {
+		t.Errorf("got documents %d, skipped %d, failed %d, %d errors; want 2, 1, 3, 4", s.Documents, s.Skipped, s.Failed, len(rep.Errors))
 	}
-	if want := "read 2 documents; could not read 1 line or record and 2 files (see errors)"; !strings.Contains(stderr, want) {
+	if want := "read 2 documents; could not read 1 line or record and 3 files (see errors)"; !strings.Contains(stderr, want) {
 		t.Errorf("got stderr %q, want %q", stderr, want)
 	}
 }
