@@ -63,17 +63,18 @@ type htmlCount struct {
 type htmlParam struct{ Key, Value string }
 
 type htmlCluster struct {
-	N, Size  int
-	Original string
-	Reason   string
-	Members  []htmlMember // the derived members, Original left out
+	N, Size       int
+	Original      string
+	OriginalTitle string // its headline, if it has one (headline)
+	Reason        string
+	Members       []htmlMember // the derived members, Original left out
 }
 
 // htmlMember is a derived member of a cluster and the pair that ties it
 // to the cluster (Pair is 0 if none).
 type htmlMember struct {
-	ID, Relation, Of, Score string
-	Pair                    int
+	ID, Title, Relation, Of, Score string
+	Pair                           int
 }
 
 // htmlRow is a pair as listed in the overview; N is its 1-based number.
@@ -99,6 +100,7 @@ type htmlBar struct {
 type htmlPair struct {
 	htmlRow
 	Reason           string
+	ATitle, BTitle   string // headlines, if the texts have them
 	ASource, BSource string // set when a source differs from the ID
 	Included         bool   // within Options.MaxHTMLPairs
 	Open             bool   // the details start open
@@ -120,6 +122,7 @@ type htmlPassage struct {
 type htmlSide struct {
 	Label    string // "A" or "B"
 	ID       string
+	Title    string // headline, if any
 	Original bool
 	Segs     []htmlSeg
 }
@@ -226,7 +229,7 @@ func (h *htmlWriter) page() *htmlPage {
 		}
 	}
 	for ci, c := range res.Clusters {
-		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), Reason: c.Reason}
+		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), OriginalTitle: headline(h.text(c.Original)), Reason: c.Reason}
 		in := make(map[int]bool, len(c.Members))
 		for _, m := range c.Members {
 			in[m] = true
@@ -235,7 +238,7 @@ func (h *htmlWriter) page() *htmlPage {
 			if m == c.Original {
 				continue
 			}
-			hm := htmlMember{ID: docID(res, m)}
+			hm := htmlMember{ID: docID(res, m), Title: headline(h.text(m))}
 			if best := clusterLink(res, pairsOf[m], in, m, c.Original); best >= 0 {
 				p := res.Pairs[best]
 				hm.Pair = best + 1
@@ -299,6 +302,8 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	d := &htmlPair{
 		htmlRow:  h.row(i),
 		Reason:   p.Reason,
+		ATitle:   headline(h.text(p.A)),
+		BTitle:   headline(h.text(p.B)),
 		Included: i < h.o.MaxHTMLPairs,
 		Open:     len(res.Pairs) == 1,
 	}
@@ -347,10 +352,42 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	slices.SortFunc(marksA, byStart)
 	slices.SortFunc(marksB, byStart)
 	d.Sides = []htmlSide{
-		{Label: "A", ID: a.ID, Original: d.Derived && p.Original == p.A, Segs: segments(ta, marksA)},
-		{Label: "B", ID: b.ID, Original: d.Derived && p.Original == p.B, Segs: segments(tb, marksB)},
+		{Label: "A", ID: a.ID, Title: d.ATitle, Original: d.Derived && p.Original == p.A, Segs: segments(ta, marksA)},
+		{Label: "B", ID: b.ID, Title: d.BTitle, Original: d.Derived && p.Original == p.B, Segs: segments(tb, marksB)},
 	}
 	return d
+}
+
+// headline returns the line a text opens with when it reads as a
+// headline, so that an editor sees which article an ID is: the first
+// non-blank line of the first five, if it has 3 to 25 words, at most 160
+// bytes, and is mostly letters (not a rule of dashes or a page header of
+// codes and times). Else "".
+func headline(text string) string {
+	for n := 0; n < 5 && text != ""; n++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.TrimSpace(line)
+		if line == "" {
+			n--
+			continue
+		}
+		words := strings.Fields(line)
+		letters, other := 0, 0
+		for _, r := range line {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+			case !unicode.IsSpace(r):
+				other++
+			}
+		}
+		if len(words) >= 3 && len(words) <= 25 && len(line) <= 160 && letters >= 4*other {
+			return line
+		}
+		return ""
+	}
+	return ""
 }
 
 // text returns the text of document i, "" if unknown.

@@ -504,3 +504,39 @@ func BenchmarkWriteHTML(b *testing.B) {
 		}
 	}
 }
+
+func TestHeadline(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"first line", "Trump pushes for summit as Kremlin downplays talks\n\nTIMES International\n", "Trump pushes for summit as Kremlin downplays talks"},
+		{"after blank lines", "\n\n  Council approves new bridge  \nBody.", "Council approves new bridge"},
+		{"a paragraph, not a headline", "The Kremlin reduced the talk about an imminent summit between Russian President Vladimir Putin and Volodimir Zellinsky from Ukraine, where Donald Trump renewed his call.\n", ""},
+		{"a rule of dashes", "  ------------------------------------------------------------------------\nCOMPOSER CHALLENGED\n", ""},
+		{"a page header of codes", "16:54 01/03/00: Page 1 (ZSM) COURTS Burstein\n", ""},
+		{"two words", "Breaking news\nBody text here.", ""},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := headline(tt.text); got != tt.want {
+				t.Errorf("headline(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzHeadline(f *testing.F) {
+	for _, s := range []string{"", "A b c\nd", "\n\n x y z \n", "-----\nA b c", "é è ê\r\nz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		h := headline(text)
+		if h == "" {
+			return
+		}
+		if strings.ContainsRune(h, '\n') || h != strings.TrimSpace(h) || !strings.Contains(text, h) || len(h) > 160 {
+			t.Fatalf("headline(%q) = %q, want one trimmed line of the text, at most 160 bytes", text, h)
+		}
+	})
+}
