@@ -54,8 +54,10 @@ type Options struct {
 	Width int
 	// Texts are the document texts, indexed like Result.Documents, which
 	// the HTML report shows side by side with the passages highlighted
-	// (a Result does not hold them). nil, or a missing or empty entry,
-	// shows the passages' own text instead. Other formats ignore it.
+	// (a Result does not hold them), and from which the HTML and text
+	// reports take an article's headline (its first line, when it reads as
+	// one). nil, or a missing or empty entry, shows the passages' own text
+	// instead. JSON, JSONL and CSV ignore it.
 	Texts []string
 	// MaxHTMLPairs is the number of pairs, in result order, whose texts
 	// and passages the HTML report includes; later pairs keep their

@@ -78,7 +78,7 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	defer closeSpool()
 	var ropts report.Options
-	if format == report.HTML {
+	if format == report.HTML || format == report.Text {
 		if ropts.Texts, err = pairTexts(res, text); err != nil {
 			return err
 		}
@@ -126,8 +126,8 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 	return res, sp.text, func() { sp.Close() }, nil
 }
 
-// pairTexts returns the texts the HTML report shows: those of documents in
-// its pairs ("" for the others).
+// pairTexts returns the texts the HTML and text reports show (passages,
+// headlines): those of documents in its pairs ("" for the others).
 func pairTexts(res *reprint.Result, text func(int) (string, error)) ([]string, error) {
 	texts := make([]string, len(res.Documents))
 	for _, p := range res.Pairs {
