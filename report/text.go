@@ -249,10 +249,16 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 	}
 	// The score counts content words in matching passages; this counts
 	// word-for-word five-word phrases, which a rewrite keeps few of.
-	t.wrap(detailIndent, detailIndent+"  ", []string{
+	ww := []string{
 		"word", "for", "word:", percent(p.ContainAB), "of", a.ID + ",", percent(p.ContainBA),
-		"of", b.ID, fmt.Sprintf("(jaccard %.2f)", p.Jaccard),
-	})
+		"of", b.ID,
+	}
+	if p.Relation == reprint.Rewrite || p.Relation == reprint.MachineRewrite {
+		ww = append(ww, strings.Fields(fmt.Sprintf("(jaccard %.2f; few exact runs, as in any rewrite: the evidence is the reworded passages)", p.Jaccard))...)
+	} else {
+		ww = append(ww, fmt.Sprintf("(jaccard %.2f)", p.Jaccard))
+	}
+	t.wrap(detailIndent, detailIndent+"  ", ww)
 	n := min(len(p.Passages), t.o.MaxPassages)
 	for _, ps := range p.Passages[:n] {
 		words := strings.Fields(`"` + truncate(collapse(ps.Text), maxExcerpt) + `"`)
