@@ -360,16 +360,15 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 
 // headline returns the line a text opens with when it reads as a
 // headline, so that an editor sees which article an ID is: the first
-// non-blank line of the first five, if it has 3 to 25 words, at most 160
-// bytes, and is mostly letters (not a rule of dashes or a page header of
-// codes and times). Else "".
+// non-blank line, if it has 3 to 25 words, at most 160 bytes, and is
+// mostly letters (not a rule of dashes or a page header of codes and
+// times). Else "".
 func headline(text string) string {
-	for n := 0; n < 5 && text != ""; n++ {
+	for text != "" {
 		line, rest, _ := strings.Cut(text, "\n")
 		text = rest
 		line = strings.TrimSpace(line)
 		if line == "" {
-			n--
 			continue
 		}
 		words := strings.Fields(line)

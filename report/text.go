@@ -145,7 +145,7 @@ func (t *textWriter) writeCluster(ci int) {
 	c := t.res.Clusters[ci]
 	orig := docID(t.res, c.Original)
 	fmt.Fprintf(t.w, "\nCluster %d: %s, original %s\n", ci+1, plural(len(c.Members), "article"), orig)
-	if c.Original < len(t.o.Texts) {
+	if c.Original >= 0 && c.Original < len(t.o.Texts) {
 		if h := headline(t.o.Texts[c.Original]); h != "" {
 			t.wrap(pairIndent+"headline: ", detailIndent, strings.Fields("“"+h+"”"))
 		}

@@ -78,8 +78,13 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	defer closeSpool()
 	var ropts report.Options
-	if format == report.HTML || format == report.Text {
+	switch format {
+	case report.HTML:
 		if ropts.Texts, err = pairTexts(res, text); err != nil {
+			return err
+		}
+	case report.Text: // for the headlines of the clusters' originals
+		if ropts.Texts, err = originalTexts(res, text); err != nil {
 			return err
 		}
 	}
@@ -126,8 +131,28 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 	return res, sp.text, func() { sp.Close() }, nil
 }
 
-// pairTexts returns the texts the HTML and text reports show (passages,
-// headlines): those of documents in its pairs ("" for the others).
+// originalTexts returns the opening of the clusters' originals ("" for
+// the others), whose headlines the text report shows: the first non-blank
+// line, cut after 200 bytes (longer is no headline), so that a large
+// scan's report does not hold their whole texts.
+func originalTexts(res *reprint.Result, text func(int) (string, error)) ([]string, error) {
+	texts := make([]string, len(res.Documents))
+	for _, c := range res.Clusters {
+		t, err := text(c.Original)
+		if err != nil {
+			return nil, err
+		}
+		t = strings.TrimLeft(t, " \t\r\n")
+		if i := strings.IndexByte(t, '\n'); i >= 0 {
+			t = t[:i]
+		}
+		texts[c.Original] = strings.Clone(t[:min(len(t), 200)])
+	}
+	return texts, nil
+}
+
+// pairTexts returns the texts the HTML report shows: those of documents in
+// its pairs ("" for the others).
 func pairTexts(res *reprint.Result, text func(int) (string, error)) ([]string, error) {
 	texts := make([]string, len(res.Documents))
 	for _, p := range res.Pairs {
