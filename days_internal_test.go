@@ -75,7 +75,7 @@ func TestAttributeDays(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &Fingerprint{id: "a", words: 100, days: tt.daysA, garble: tt.garbleA}
 			b := &Fingerprint{id: "b", words: 300, days: tt.daysB, wire: tt.wireB}
-			got, why := attribute([]*Fingerprint{a, b}, 0, 1, fuller, tt.rel, nil, inputOrder{})
+			got, why, _ := attribute([]*Fingerprint{a, b}, 0, 1, fuller, tt.rel, nil, inputOrder{})
 			if got != tt.want || !strings.Contains(why, tt.reason) {
 				t.Errorf("got original %d (%q), want %d (%q)", got, why, tt.want, tt.reason)
 			}

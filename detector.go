@@ -362,7 +362,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 			continue
 		}
 		p := f.pair(a, b, rel)
-		p.Original, p.Reason = attribute(data, a, b, f, rel, nil, order)
+		p.Original, p.Reason, p.OriginalBy = attribute(data, a, b, f, rel, nil, order)
 		pairs[n], keep[n] = p, true
 	}
 	covs := make([][2]float32, len(cands))
@@ -385,7 +385,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		a, b := cands[n][0], cands[n][1]
 		rel := derivedRelation(f, data[a], data[b])
 		p := f.pair(a, b, rel)
-		p.Original, p.Reason = attribute(data, a, b, f, rel, nil, order)
+		p.Original, p.Reason, p.OriginalBy = attribute(data, a, b, f, rel, nil, order)
 		p.Reason = joinedReason(data, p, j)
 		pairs[n], keep[n] = p, true
 	}

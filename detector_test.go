@@ -518,3 +518,19 @@ func TestRunIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestOriginalBy: every pair says, for programs, what decided its
+// original, and the seeds' say what their reasons say.
+func TestOriginalBy(t *testing.T) {
+	res := run(t, reprint.Options{}, seedDocs(t))
+	want := map[string]string{"001-002": reprint.ByGarbling, "001-003": reprint.ByFuller}
+	for _, p := range res.Pairs {
+		key := res.Documents[p.A].ID[:3] + "-" + res.Documents[p.B].ID[:3]
+		if got := p.OriginalBy; got != want[key] {
+			t.Errorf("pair %s: got original_by %q, want %q (reason %q)", key, got, want[key], p.Reason)
+		}
+	}
+	if len(res.Pairs) != len(want) {
+		t.Errorf("got %d pairs, want %d", len(res.Pairs), len(want))
+	}
+}

@@ -74,6 +74,7 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 				if center[x] == x && (center[p.A+p.B-x] == x) && p.Original != x {
 					pairs[pi].Original = x
 					pairs[pi].Reason = fmt.Sprintf("original of its family (see cluster); by this pair alone: %s", p.Reason)
+					pairs[pi].OriginalBy = ByFamily
 				}
 			}
 		}

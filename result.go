@@ -48,8 +48,11 @@ type Pair struct {
 	// Original is the side judged to be the source: A or B, so an index
 	// into Result.Documents like them.
 	Original int
-	// Reason says why Original was chosen.
+	// Reason says why Original was chosen, for people.
 	Reason string
+	// OriginalBy names what decided Original, for programs: one of the By
+	// constants, strongest first.
+	OriginalBy string
 	// Score in [0,1] is the strength of the evidence for the relation.
 	Score float64
 	// Jaccard and containments on literal word 5-shingle sets:
@@ -62,6 +65,20 @@ type Pair struct {
 	aside      bool    // not an original's link to another family (inherited)
 	late       bool    // the copy's parent only after its other sources (inherited)
 }
+
+// What decided a pair's original (Pair.OriginalBy), strongest first.
+const (
+	ByPublished    = "published"     // publication times
+	ByAgency       = "agency"        // one side is agency copy, by its byline
+	ByGarbling     = "garbling"      // the other side shows machine-rewrite garbling
+	ByUsualWording = "usual_wording" // its own words are the corpus's usual ones
+	ByLessGarbled  = "less_garbled"  // the less garbled of a word-for-word rewording
+	ByDates        = "dates"         // it dates the events nearer ("today" against "yesterday")
+	ByFuller       = "fuller"        // it holds more of the other
+	ByLonger       = "longer"        // it is longer, nothing stronger told
+	ByOrder        = "order"         // only the order: earlier in the input, or in the index first
+	ByFamily       = "family"        // the original of the family both are in (see its cluster)
+)
 
 // Cluster is a family of documents derived from one original.
 type Cluster struct {

@@ -412,8 +412,8 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	// build makes pair n of a and b as rel: original, credit, evidence.
 	build := func(n, a, b int, va, vb *view, f pairFeatures, rel Relation) {
 		p := f.pair(a, b, rel)
-		orig, reason := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel, wf, inputOrder{})
-		p.Original, p.Reason = []int{a, b}[orig], reason
+		orig, reason, by := attribute([]*Fingerprint{&va.fp, &vb.fp}, 0, 1, f, rel, wf, inputOrder{})
+		p.Original, p.Reason, p.OriginalBy = []int{a, b}[orig], reason, by
 		// Only an original's credit is shown (in its family's reason).
 		[]*view{va, vb}[orig].readCredit()
 		p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)

@@ -101,7 +101,7 @@ func linkHolds(l sourceLink, f pairFeatures, a, b int, fa, fb *Fingerprint, wf *
 	if !l.byDays {
 		return true // publication times and bylines come first in attribute too
 	}
-	orig, _ := attribute([]*Fingerprint{fa, fb}, 0, 1, f, derivedRelation(f, fa, fb), wf, inputOrder{})
+	orig, _, _ := attribute([]*Fingerprint{fa, fb}, 0, 1, f, derivedRelation(f, fa, fb), wf, inputOrder{})
 	return []int{a, b}[orig] != l.later
 }
 

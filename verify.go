@@ -207,20 +207,21 @@ func (fp *Fingerprint) garbleSigns() int {
 	return int(math.Round(fp.garble * float64(fp.words) / 100))
 }
 
-// attribute picks the side of a pair that is the likely original, and why.
-func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *wordFreq, order inputOrder) (int, string) {
+// attribute picks the side of a pair that is the likely original, why (for
+// people) and by what (one of the By constants, for programs).
+func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *wordFreq, order inputOrder) (int, string, string) {
 	da, db := data[a], data[b]
 	if !da.published.IsZero() && !db.published.IsZero() && !da.published.Equal(db.published) {
 		if da.published.Before(db.published) {
-			return a, fmt.Sprintf("published earlier (%s)", da.published.Format("2006-01-02 15:04"))
+			return a, fmt.Sprintf("published earlier (%s)", da.published.Format("2006-01-02 15:04")), ByPublished
 		}
-		return b, fmt.Sprintf("published earlier (%s)", db.published.Format("2006-01-02 15:04"))
+		return b, fmt.Sprintf("published earlier (%s)", db.published.Format("2006-01-02 15:04")), ByPublished
 	}
 	if wa, wb := data[a].wire, data[b].wire; (wa == "") != (wb == "") {
 		if wa != "" {
-			return a, fmt.Sprintf("agency copy (%s); papers take from the wire", wa)
+			return a, fmt.Sprintf("agency copy (%s); papers take from the wire", wa), ByAgency
 		}
-		return b, fmt.Sprintf("agency copy (%s); papers take from the wire", wb)
+		return b, fmt.Sprintf("agency copy (%s); papers take from the wire", wb), ByAgency
 	}
 	ga, gb := data[a].garble, data[b].garble
 	// In a machine rewrite the clearly less garbled side is the source.
@@ -230,47 +231,47 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 	// whose signs differ only a little (round trips and spun copies of
 	// wire stories).
 	if rel == MachineRewrite {
-		why := "fluent; the other shows machine-rewrite garbling (%.1f vs %.1f signs per 100 words)"
+		why, by := "fluent; the other shows machine-rewrite garbling (%.1f vs %.1f signs per 100 words)", ByGarbling
 		switch {
 		case garbled(da, db):
 		case wf != nil:
 			if ma, mb, ok := wf.usualWording(da.ownWords(), db.ownWords()); ok {
 				if ma > mb {
-					return a, usualReason(ma, mb)
+					return a, usualReason(ma, mb), ByUsualWording
 				}
-				return b, usualReason(mb, ma)
+				return b, usualReason(mb, ma), ByUsualWording
 			}
 			fallthrough
 		default:
-			why = "the less garbled of a word-for-word rewording (%.1f vs %.1f garbling signs per 100 words)"
+			why, by = "the less garbled of a word-for-word rewording (%.1f vs %.1f garbling signs per 100 words)", ByLessGarbled
 		}
 		if ga < gb {
-			return a, fmt.Sprintf(why, ga, gb)
+			return a, fmt.Sprintf(why, ga, gb), by
 		} else if gb < ga {
-			return b, fmt.Sprintf(why, gb, ga)
+			return b, fmt.Sprintf(why, gb, ga), by
 		}
 	}
 	// A text that dates the events later ("yesterday" against "today")
 	// was written later: the next day's paper rewrites the day's report.
 	if la, lb := da.days, db.days; la != lb {
 		if la > lb {
-			return a, dayReason(la, lb)
+			return a, dayReason(la, lb), ByDates
 		}
-		return b, dayReason(lb, la)
+		return b, dayReason(lb, la), ByDates
 	}
 	// The side that holds more of the other is the fuller version; the
 	// other was cut down from it.
 	if d := f.covA - f.covB; d >= 0.1 {
-		return b, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covA, 100*f.covB)
+		return b, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covA, 100*f.covB), ByFuller
 	} else if d <= -0.1 {
-		return a, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covB, 100*f.covA)
+		return a, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covB, 100*f.covA), ByFuller
 	}
 	if wa, wb := data[a].words, data[b].words; wa*10 >= wb*11 {
-		return a, fmt.Sprintf("longer (%d vs %d words)", wa, wb)
+		return a, fmt.Sprintf("longer (%d vs %d words)", wa, wb), ByLonger
 	} else if wb*10 >= wa*11 {
-		return b, fmt.Sprintf("longer (%d vs %d words)", wb, wa)
+		return b, fmt.Sprintf("longer (%d vs %d words)", wb, wa), ByLonger
 	}
-	return a, order.reason(a, b)
+	return a, order.reason(a, b), ByOrder
 }
 
 // inputOrder says why the earlier of two documents (a < b) is the original

@@ -7,7 +7,7 @@
 // order (the shape is a stable contract; JSONReport decodes it):
 //
 //	{"documents":[{"id":"...","source":"path[:line]","words":N}],
-//	 "pairs":[{"a":"id","b":"id","relation":"...","original":"id","reason":"...",
+//	 "pairs":[{"a":"id","b":"id","relation":"...","original":"id","reason":"...","original_by":"...",
 //	           "score":S,"jaccard":J,"containment_ab":X,"containment_ba":Y,
 //	           "passages":[{"a_start":N,"a_end":N,"b_start":N,"b_end":N,"text":"..."}]}],
 //	 "clusters":[{"members":["id",...],"original":"id","reason":"..."}],

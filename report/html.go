@@ -100,6 +100,7 @@ type htmlBar struct {
 type htmlPair struct {
 	htmlRow
 	Reason           string
+	Weak             bool   // only length or order named the original
 	ATitle, BTitle   string // headlines, if the texts have them
 	ASource, BSource string // set when a source differs from the ID
 	Included         bool   // within Options.MaxHTMLPairs
@@ -302,6 +303,7 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	d := &htmlPair{
 		htmlRow:  h.row(i),
 		Reason:   p.Reason,
+		Weak:     p.OriginalBy == reprint.ByLonger || p.OriginalBy == reprint.ByOrder,
 		ATitle:   headline(h.text(p.A)),
 		BTitle:   headline(h.text(p.B)),
 		Included: i < h.o.MaxHTMLPairs,

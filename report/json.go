@@ -40,8 +40,10 @@ type JSONPair struct {
 	Relation reprint.Relation `json:"relation"`
 	Original string           `json:"original"` // A or B
 	Reason   string           `json:"reason"`   // why Original was chosen
-	Score    float64          `json:"score"`    // in [0,1]
-	Jaccard  float64          `json:"jaccard"`
+	// OriginalBy names what decided Original (reprint.ByPublished, ...).
+	OriginalBy string  `json:"original_by"`
+	Score      float64 `json:"score"` // in [0,1]
+	Jaccard    float64 `json:"jaccard"`
 	// ContainAB is the share of A's shingles found in B; ContainBA the
 	// reverse.
 	ContainAB float64       `json:"containment_ab"`
@@ -116,16 +118,17 @@ func Build(res *reprint.Result) JSONReport {
 
 func buildPair(res *reprint.Result, p reprint.Pair) JSONPair {
 	jp := JSONPair{
-		A:         docID(res, p.A),
-		B:         docID(res, p.B),
-		Relation:  p.Relation,
-		Original:  docID(res, p.Original),
-		Reason:    p.Reason,
-		Score:     round4(p.Score),
-		Jaccard:   round4(p.Jaccard),
-		ContainAB: round4(p.ContainAB),
-		ContainBA: round4(p.ContainBA),
-		Passages:  make([]JSONPassage, len(p.Passages)),
+		A:          docID(res, p.A),
+		B:          docID(res, p.B),
+		Relation:   p.Relation,
+		Original:   docID(res, p.Original),
+		Reason:     p.Reason,
+		OriginalBy: p.OriginalBy,
+		Score:      round4(p.Score),
+		Jaccard:    round4(p.Jaccard),
+		ContainAB:  round4(p.ContainAB),
+		ContainBA:  round4(p.ContainBA),
+		Passages:   make([]JSONPassage, len(p.Passages)),
 	}
 	for i, ps := range p.Passages {
 		jp.Passages[i] = JSONPassage(ps)

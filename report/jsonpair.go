@@ -30,6 +30,7 @@ func appendPair(b []byte, p JSONPair, prefix string) []byte {
 	b = appendJSONString(key(b, in1, "relation", false), string(p.Relation))
 	b = appendJSONString(key(b, in1, "original", false), p.Original)
 	b = appendJSONString(key(b, in1, "reason", false), p.Reason)
+	b = appendJSONString(key(b, in1, "original_by", false), p.OriginalBy)
 	b = appendJSONFloat(key(b, in1, "score", false), p.Score)
 	b = appendJSONFloat(key(b, in1, "jaccard", false), p.Jaccard)
 	b = appendJSONFloat(key(b, in1, "containment_ab", false), p.ContainAB)
