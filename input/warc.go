@@ -48,6 +48,7 @@ type WARCReader struct {
 	record  int    // number of the last record started
 	pending []byte // a version line found by resync, not yet used
 	done    bool
+	isWARC  bool // a record started with a WARC version line
 	stats   WARCStats
 }
 
@@ -107,8 +108,8 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 				r.done = true
 			}
 			pe := &ParseError{Source: r.name, Err: fmt.Errorf("record %d: %w", r.record, err)}
-			if r.record > 1 || r.stats.Docs > 0 {
-				pe.Record = r.record // a record lost; a file whose first record is bad (no WARC at all) fails whole
+			if r.isWARC {
+				pe.Record = r.record // a record lost; a file with no WARC record at all fails whole
 			}
 			return reprint.Document{}, pe
 		}
@@ -170,6 +171,7 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	if v := string(bytes.TrimRight(version, "\r\n")); v != "WARC/1.0" && v != "WARC/1.1" {
 		return r.resyncAfter(fmt.Errorf("not a WARC record: starts with %s", describeStart(version)), true)
 	}
+	r.isWARC = true
 	hdr, err := r.header()
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF):

@@ -609,3 +609,29 @@ func withHeaders(page string, headers ...string) []byte {
 	return warcFile(false, response("https://news.example/z", "2025-01-02T03:04:05Z",
 		httpResponse("200 OK", append([]string{"Content-Type: text/html"}, headers...), body)))
 }
+
+// TestWARCRecordOrFile: a record lost (here a URL an earlier file had) is
+// counted as a record, a file with no WARC record at all as a whole file.
+func TestWARCRecordOrFile(t *testing.T) {
+	dir := t.TempDir()
+	rec := response("https://news.example/floods", "2025-01-02T03:04:05Z", htmlResponse(pageA))
+	writeFiles(t, dir, map[string]string{
+		"a.warc":    string(warcFile(false, rec)),
+		"b.warc":    string(warcFile(false, rec)),
+		"fake.warc": "this is not a web archive\n",
+	})
+	t.Chdir(dir)
+	_, errs, err := ReadAll(Open([]string{"a.warc", "b.warc", "fake.warc"}, nil, Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"b.warc": 1, "fake.warc": 0}
+	if len(errs) != len(want) {
+		t.Fatalf("got errors %+v, want one per file of %v", errs, want)
+	}
+	for _, e := range errs {
+		if l, ok := want[e.Source]; !ok || e.Line != l {
+			t.Errorf("got %+v, want line %d (0: the whole file)", e, l)
+		}
+	}
+}

@@ -36,3 +36,11 @@ func FuzzDecodeAPI(f *testing.F) {
 		}
 	})
 }
+
+func TestArticle(t *testing.T) {
+	for rel, want := range map[string]string{"edited copy": "an edited copy", "excerpt": "an excerpt", "copy": "a copy", "machine rewrite": "a machine rewrite"} {
+		if got := article(rel); got != want {
+			t.Errorf("article(%q) = %q, want %q", rel, got, want)
+		}
+	}
+}

@@ -337,12 +337,12 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 	for _, d := range docs {
 		b.Queries = append(b.Queries, d.ID)
 	}
+	first := len(res.Documents) - len(docs) // the queries come last
 	for _, p := range res.Pairs {
-		if p.Relation.Derived() {
+		if p.Relation.Derived() && p.B >= first { // a pair with a query (B > A)
 			b.Matches++
 		}
 	}
-	first := len(res.Documents) - len(docs) // the queries come last
 	for qi := max(first, 0); qi < len(res.Documents); qi++ {
 		best := -1
 		for i, p := range res.Pairs {
@@ -359,12 +359,20 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 		other := res.Documents[p.A+p.B-qi].ID
 		rel := strings.ReplaceAll(string(p.Relation), "_", " ")
 		if p.Original == qi {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s is a %s of it (score %.2f).", q, other, rel, p.Score))
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s is %s of it (score %.2f).", q, other, article(rel), p.Score))
 		} else {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like a %s of the indexed article %s (score %.2f).", q, rel, other, p.Score))
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like %s of the indexed article %s (score %.2f).", q, article(rel), other, p.Score))
 		}
 	}
 	return b
+}
+
+// article puts "a" or "an" before a relation's name: "an edited copy".
+func article(rel string) string {
+	if rel != "" && strings.ContainsRune("aeiou", rune(rel[0])) {
+		return "an " + rel
+	}
+	return "a " + rel
 }
 
 // spliceBanner inserts banner into the report page before its <header>:
