@@ -29,11 +29,14 @@ type Fingerprint struct {
 	litKeys   []uint32 // a scan's sketch: literal channel band keys
 	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
 	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
-	noGarble  bool     // garble not yet measured (finishText)
-	days      int8     // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
-	garble    float64  // garbling signs per 100 words
-	credit    string   // a source the text credits ("BBC"), if any
-	wire      string   // the news agency whose copy this is ("PA News"), if any
+	// mostlyCommon: most of its literal shingles were left out of its
+	// sketch as common (boilerplate, or a story most of the corpus copies).
+	mostlyCommon bool
+	noGarble     bool    // garble not yet measured (finishText)
+	days         int8    // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
+	garble       float64 // garbling signs per 100 words
+	credit       string  // a source the text credits ("BBC"), if any
+	wire         string  // the news agency whose copy this is ("PA News"), if any
 }
 
 // contentPos locates a content word: its index among all words and its

@@ -123,7 +123,10 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch) {
 		}
 		return kept
 	}
-	if lit := count(fp.lit, c.lit, c.litDocs); len(lit) > 0 {
+	n := len(fp.lit)
+	lit := count(fp.lit, c.lit, c.litDocs)
+	fp.mostlyCommon = n > 0 && 2*len(lit) < n
+	if len(lit) > 0 {
 		fp.litKeys = lsh.AppendBandKeys(nil, d.signSet(s, lit), sc.p.Bands, sc.p.Rows)
 	}
 	if d.opts.RewriteK > 0 {
@@ -276,7 +279,28 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 		return nil, err
 	}
 	res.Params = params
+	if w := mostlyCommonWarning(fps, limit, d.opts.MaxDocFreq); w != "" {
+		res.Warnings = append(res.Warnings, w)
+	}
 	return res, nil
+}
+
+// mostlyCommonWarning says how many documents are mostly text that more
+// than limit documents hold: left out as boilerplate, it cannot make them
+// match. That is right for a site's menus and footers, but a small corpus
+// where one story is copied by more than MaxDocFreq of the documents
+// loses those copies, and the user should hear of it.
+func mostlyCommonWarning(fps []*Fingerprint, limit int, maxDocFreq float64) string {
+	n := 0
+	for _, fp := range fps {
+		if fp.mostlyCommon {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d documents are mostly text found in more than %d documents, left out as boilerplate, so they match nothing by it; if they are copies of one story rather than a site's menus and footers, raise --max-doc-freq (now %g)", n, len(fps), limit, maxDocFreq)
 }
 
 // view is one document read again for verification: its full fingerprint

@@ -293,6 +293,14 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 	if err != nil {
 		return fail(err)
 	}
+	if d, ok := fromUTF16(data); ok { // sniffKind saw only the byte order mark
+		switch t := bytes.TrimLeft(d, " \t\r\n"); {
+		case looksLikeHTML(d):
+			k = kindHTML
+		case len(t) > 0 && t[0] == '{':
+			return fail(errors.New("UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)"))
+		}
+	}
 	if k == kindHTML {
 		doc, err = r.htmlDoc(data, "-", "-")
 	} else {

@@ -207,6 +207,8 @@ func TestOpenStdin(t *testing.T) {
 		{name: "utf-16 little-endian", stdin: "\xff\xfeh\x00\xe9\x00", wantDocs: []string{`- @- "hé"`}},
 		{name: "utf-16 big-endian", stdin: "\xfe\xff\x00h\x00\xe9", wantDocs: []string{`- @- "hé"`}},
 		{name: "utf-16 without a byte order mark", stdin: "h\x00i\x00", wantErrs: []string{"-: binary file, not text"}},
+		{name: "utf-16 web page", stdin: "\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00<\x00p\x00>\x00h\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00<\x00/\x00p\x00>\x00", wantDocs: []string{`- @- "hi there"`}},
+		{name: "utf-16 jsonl", stdin: "\xff\xfe{\x00}\x00", wantErrs: []string{"-: UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)"}},
 		{name: "utf-16 blank", stdin: "\xff\xfe \x00\n\x00", wantErrs: []string{"-: empty document"}},
 	}
 	for _, tt := range tests {

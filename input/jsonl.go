@@ -33,6 +33,9 @@ type JSONLReader struct {
 	err    error    // sticky: io.EOF or a read error
 	pipe   *jsonlPipe
 	parser fastjson.Parser // scratch for decodeLine; the pipe's workers have their own
+	begun  bool            // the first Read checked the encoding
+	items  int             // documents and line errors returned
+	empty  bool            // the empty-file error was returned
 }
 
 // NewJSONL returns a reader of the JSON Lines in r. name names r in each
@@ -55,8 +58,33 @@ func newJSONL(r io.Reader, name string, o Options, seen seenIDs) *JSONLReader {
 
 // Read returns the next document. It returns io.EOF at the end, a
 // *ParseError for a line it skipped, and a fatal error (naming the line)
-// if r fails.
+// if r fails. A file with no line of JSON (empty, or blank lines only)
+// and a UTF-16 file give one *ParseError about the whole file (Line 0).
 func (r *JSONLReader) Read() (reprint.Document, error) {
+	if !r.begun {
+		r.begun = true
+		if b, _ := r.br.Peek(2); len(b) == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+			r.err, r.empty = io.EOF, true
+			return reprint.Document{}, &ParseError{Source: r.name, Err: errors.New("UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)")}
+		}
+	}
+	if r.empty {
+		return reprint.Document{}, io.EOF // the whole file was reported
+	}
+	doc, err := r.read()
+	var pe *ParseError
+	switch {
+	case err == nil || errors.As(err, &pe):
+		r.items++
+	case err == io.EOF && r.items == 0 && !r.empty:
+		r.empty = true
+		return reprint.Document{}, &ParseError{Source: r.name, Err: errors.New("empty file: no JSON lines")}
+	}
+	return doc, err
+}
+
+// read is Read without the checks of the whole file.
+func (r *JSONLReader) read() (reprint.Document, error) {
 	if r.opts.Workers > 1 {
 		return r.readParallel()
 	}

@@ -190,7 +190,9 @@ func TestJSONL(t *testing.T) {
 			in:       `{"id":"a\u00e9","text":"line\nbreak \ud800 \u2014"}`,
 			wantDocs: []string{`aé @f:1 "line\nbreak ` + "\ufffd" + ` —"`},
 		},
-		{name: "empty input", in: ""},
+		{name: "empty input", in: "", wantErrs: []string{"f: empty file: no JSON lines"}},
+		{name: "blank lines only", in: "\n  \n\t\n", wantErrs: []string{"f: empty file: no JSON lines"}},
+		{name: "utf-16", in: "\xff\xfe{\x00\"\x00", wantErrs: []string{"f: UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -304,6 +306,10 @@ func FuzzJSONL(f *testing.F) {
 			if len(bytes.TrimSpace(line)) > 0 {
 				want++
 			}
+		}
+		// A file with no line, or in UTF-16, is one error about the file.
+		if want == 0 || bytes.HasPrefix(in, []byte{0xFF, 0xFE}) || bytes.HasPrefix(in, []byte{0xFE, 0xFF}) {
+			want = 1
 		}
 		r := NewJSONL(bytes.NewReader(in), "fuzz", Options{Warn: func(string) {}})
 		seen := map[int]bool{}

@@ -127,7 +127,7 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 		return nil, nil, nil, fmt.Errorf("scan: %w", err)
 	}
 	res.SetInputErrors(errs)
-	res.Warnings = warnings
+	res.Warnings = detectorWarnings(stderr, o.output.Quiet, warnings, res.Warnings)
 	return res, sp.text, func() { sp.Close() }, nil
 }
 
@@ -354,8 +354,19 @@ func detect(ctx context.Context, docs []reprint.Document, errs []reprint.InputEr
 		return nil, fmt.Errorf("scan: %w", err)
 	}
 	res.SetInputErrors(errs)
-	res.Warnings = warnings
+	res.Warnings = detectorWarnings(stderr, out.Quiet, warnings, res.Warnings)
 	return res, nil
+}
+
+// detectorWarnings prints the warnings of a run (not of the reading, which
+// were printed as they came) and returns all of them, the reading's first.
+func detectorWarnings(stderr io.Writer, quiet bool, reading, run []string) []string {
+	if !quiet {
+		for _, w := range run {
+			fmt.Fprintf(stderr, "reprint: warning: %s\n", w)
+		}
+	}
+	return append(reading, run...)
 }
 
 // checkOutput checks, before any work, that the folder of the -o file
