@@ -664,7 +664,7 @@ type Stats struct {
 	Documents     int    `json:"documents"`
 	Postings      int64  `json:"postings"`   // live (key, document) entries
 	Segments      int    `json:"segments"`   // posting segments a lookup visits
-	FileBytes     int64  `json:"file_bytes"` // size of the file
+	FileBytes     int64  `json:"file_bytes"` // size of the file on disk (bbolt grows it ahead of its data)
 	// CommonShingles counts the shingles that checks leave out as
 	// boilerplate (found in more than max_doc_freq of the documents):
 	// literal and rewrite channel together.
@@ -683,6 +683,9 @@ func (ix *Index) Stats() (Stats, error) {
 		st.FileBytes = tx.Size()
 		return nil
 	})
+	if fi, serr := os.Stat(ix.path); err == nil && serr == nil {
+		st.FileBytes = fi.Size() // what ls shows, not the data's high-water mark
+	}
 	if err != nil {
 		return st, ix.wrap("stats", err)
 	}
