@@ -224,8 +224,12 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	})
 	b.Finish()
 	if !o.Quiet {
-		fmt.Fprintf(stderr, "reprint: read %d documents: added %d, replaced %d, unchanged %d; skipped %d unreadable inputs\n",
-			n.read, n.Added, n.Replaced, n.Unchanged, n.skipped)
+		stopped := ""
+		if err != nil {
+			stopped = "stopped by the error below; committed before it: "
+		}
+		fmt.Fprintf(stderr, "reprint: %sread %d documents: added %d, replaced %d, unchanged %d; skipped %d unreadable inputs\n",
+			stopped, n.read, n.Added, n.Replaced, n.Unchanged, n.skipped)
 		if st, serr := ix.Stats(); serr == nil {
 			fmt.Fprintf(stderr, "reprint: index %s: %d documents, %s\n", o.index.Path, st.Documents, humanBytes(st.FileBytes))
 		}
