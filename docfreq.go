@@ -18,10 +18,10 @@ import (
 // documents (and at least 5), as a scan does: without them two unrelated
 // articles of one site match on their shared footer.
 //
-// Counts come from a Misra–Gries summary of 65,536 counters per channel: at most the true counts, and short of them by at most a
-// documented bound (a few per thousand documents for articles of 500
-// words), so a shingle found common is; one just over the limit may be
-// missed. The zero value is not usable; call NewDocFreq.
+// Counts come from a Misra–Gries summary of 65,536 counters per channel:
+// at most the true counts, and short of them by at most a documented
+// bound (a few per thousand documents for articles of 500 words), so a
+// shingle found common is; one just over the limit may be missed. The zero value is not usable; call NewDocFreq.
 type DocFreq struct {
 	docs    int
 	lit, rw *frequent.Summary

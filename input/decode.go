@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -60,7 +61,7 @@ func trimBOM(b []byte) []byte {
 // (golang.org/x/text's decoder). Without a mark UTF-16 is not guessed at:
 // its NUL bytes make it binary (isBinary).
 func fromUTF16(b []byte) ([]byte, bool) {
-	if !bytes.HasPrefix(b, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+	if !hasUTF16BOM(b) {
 		return b, false
 	}
 	// ExpectBOM takes the byte order from the mark and drops it; the decoder
@@ -71,6 +72,15 @@ func fromUTF16(b []byte) ([]byte, bool) {
 	}
 	return out, true
 }
+
+// hasUTF16BOM reports whether b starts with a UTF-16 byte order mark,
+// little- or big-endian.
+func hasUTF16BOM(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
+}
+
+// errUTF16JSONL is the error for JSON Lines in UTF-16, a file or stdin.
+var errUTF16JSONL = errors.New("UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)")
 
 // sniffLen is how much of a file is checked for NUL bytes to tell binary
 // files from text.
@@ -93,14 +103,11 @@ var timeLayouts = []string{
 }
 
 // ParseTime parses a publication time as the JSONL "published" field is
-// read: RFC 3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05" (with or
-// without a zone) or a date "2006-01-02"; a time without a zone is UTC.
-// Other readers of article metadata (the web API) use it to accept the
-// same forms.
-func ParseTime(s string) (time.Time, bool) { return parseTime(s) }
-
-// parseTime parses s in one of timeLayouts.
-func parseTime(s string) (time.Time, bool) {
+// read: one of timeLayouts (RFC 3339, "2006-01-02T15:04:05", "2006-01-02
+// 15:04:05" with or without a zone, or a date "2006-01-02"); a time without
+// a zone is UTC. Other readers of article metadata (the web API) use it to
+// accept the same forms.
+func ParseTime(s string) (time.Time, bool) {
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true

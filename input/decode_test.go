@@ -167,9 +167,9 @@ func TestParseTime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, ok := parseTime(tt.in)
+			got, ok := ParseTime(tt.in)
 			if ok != tt.wantOK || !got.Equal(tt.want) {
-				t.Errorf("parseTime(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.wantOK)
+				t.Errorf("ParseTime(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.wantOK)
 			}
 		})
 	}

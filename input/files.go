@@ -298,7 +298,7 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 		case looksLikeHTML(d):
 			k = kindHTML
 		case len(t) > 0 && t[0] == '{':
-			return fail(errors.New("UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)"))
+			return fail(errUTF16JSONL)
 		}
 	}
 	if k == kindHTML {

@@ -35,7 +35,7 @@ type JSONLReader struct {
 	parser fastjson.Parser // scratch for decodeLine; the pipe's workers have their own
 	begun  bool            // the first Read checked the encoding
 	items  int             // documents and line errors returned
-	empty  bool            // the empty-file error was returned
+	whole  bool            // an error about the whole file was returned: no more
 }
 
 // NewJSONL returns a reader of the JSON Lines in r. name names r in each
@@ -61,23 +61,23 @@ func newJSONL(r io.Reader, name string, o Options, seen seenIDs) *JSONLReader {
 // if r fails. A file with no line of JSON (empty, or blank lines only)
 // and a UTF-16 file give one *ParseError about the whole file (Line 0).
 func (r *JSONLReader) Read() (reprint.Document, error) {
+	if r.whole {
+		return reprint.Document{}, io.EOF
+	}
 	if !r.begun {
 		r.begun = true
-		if b, _ := r.br.Peek(2); len(b) == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
-			r.err, r.empty = io.EOF, true
-			return reprint.Document{}, &ParseError{Source: r.name, Err: errors.New("UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)")}
+		if b, _ := r.br.Peek(2); hasUTF16BOM(b) {
+			r.whole = true
+			return reprint.Document{}, &ParseError{Source: r.name, Err: errUTF16JSONL}
 		}
-	}
-	if r.empty {
-		return reprint.Document{}, io.EOF // the whole file was reported
 	}
 	doc, err := r.read()
 	var pe *ParseError
 	switch {
 	case err == nil || errors.As(err, &pe):
 		r.items++
-	case err == io.EOF && r.items == 0 && !r.empty:
-		r.empty = true
+	case err == io.EOF && r.items == 0:
+		r.whole = true
 		return reprint.Document{}, &ParseError{Source: r.name, Err: errors.New("empty file: no JSON lines")}
 	}
 	return doc, err
@@ -222,7 +222,7 @@ func decodeLine(line []byte, n int, name string, f Fields, parser *fastjson.Pars
 	doc.URL = optional(f.URL, obj.url)
 	doc.Outlet = optional(f.Source, obj.source)
 	if p := optional(f.Published, obj.published); p != "" {
-		t, ok := parseTime(p)
+		t, ok := ParseTime(p)
 		if !ok {
 			d.post = append(d.post, fmt.Sprintf("%s: field %q ignored: unrecognised time %q", source, f.Published, p))
 		}

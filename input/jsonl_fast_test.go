@@ -60,7 +60,7 @@ func decodeLineRef(line []byte, n int, name string, f Fields) (d decoded) {
 	doc.URL = optional(f.URL)
 	doc.Outlet = optional(f.Source)
 	if p := optional(f.Published); p != "" {
-		t, ok := parseTime(p)
+		t, ok := ParseTime(p)
 		if !ok {
 			d.post = append(d.post, fmt.Sprintf("%s: field %q ignored: unrecognised time %q", source, f.Published, p))
 		}
