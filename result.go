@@ -116,12 +116,18 @@ type Result struct {
 // every input is accounted for.
 func (r *Result) SetInputErrors(errs []InputError) {
 	r.Errors = errs
-	r.Summary.Skipped, r.Summary.Failed = 0, 0
+	r.Summary.Skipped, r.Summary.Failed = CountInputErrors(errs)
+}
+
+// CountInputErrors counts errs as the summary does: skipped (a line or
+// record) and failed (a whole file or path).
+func CountInputErrors(errs []InputError) (skipped, failed int) {
 	for _, e := range errs {
 		if e.Line > 0 {
-			r.Summary.Skipped++
+			skipped++
 		} else {
-			r.Summary.Failed++
+			failed++
 		}
 	}
+	return skipped, failed
 }

@@ -218,44 +218,33 @@ func writeUsage(w io.Writer) {
 
 // helpers builds each command's flag set, for "reprint help COMMAND".
 var helpers = map[string]func(stderr io.Writer) *command{
-	"scan":    func(w io.Writer) *command { c, _ := newScanCommand(w); return c },
-	"compare": func(w io.Writer) *command { c, _ := newCompareCommand(w); return c },
-	"eval":    func(w io.Writer) *command { c, _ := newEvalCommand(w); return c },
-	"gen":     func(w io.Writer) *command { c, _ := newGenCommand(w); return c },
-	"bench":   func(w io.Writer) *command { c, _ := newBenchCommand(w); return c },
-	"index":   func(w io.Writer) *command { c, _ := newIndexAddCommand(w); return c },
-	"check":   func(w io.Writer) *command { c, _ := newCheckCommand(w); return c },
-	"filter":  func(w io.Writer) *command { c, _ := newFilterCommand(w); return c },
-	"serve":   func(w io.Writer) *command { c, _ := newServeCommand(w); return c },
+	"scan":        func(w io.Writer) *command { c, _ := newScanCommand(w); return c },
+	"compare":     func(w io.Writer) *command { c, _ := newCompareCommand(w); return c },
+	"eval":        func(w io.Writer) *command { c, _ := newEvalCommand(w); return c },
+	"gen":         func(w io.Writer) *command { c, _ := newGenCommand(w); return c },
+	"bench":       func(w io.Writer) *command { c, _ := newBenchCommand(w); return c },
+	"index":       func(w io.Writer) *command { c, _ := newIndexAddCommand(w); return c },
+	"index add":   func(w io.Writer) *command { c, _ := newIndexAddCommand(w); return c },
+	"index stats": func(w io.Writer) *command { c, _ := newIndexStatsCommand(w); return c },
+	"check":       func(w io.Writer) *command { c, _ := newCheckCommand(w); return c },
+	"filter":      func(w io.Writer) *command { c, _ := newFilterCommand(w); return c },
+	"serve":       func(w io.Writer) *command { c, _ := newServeCommand(w); return c },
 }
 
 // runHelp prints the top-level help or a command's help.
 func runHelp(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	switch {
-	case len(args) == 0:
+	name := strings.Join(args, " ") // "index add", "index stats": two words
+	switch name {
+	case "", "help":
 		writeUsage(stdout)
 		return nil
-	case len(args) == 2 && args[0] == "index" && (args[1] == "add" || args[1] == "stats"):
-		c, _ := newIndexAddCommand(stderr)
-		if args[1] == "stats" {
-			c, _ = newIndexStatsCommand(stderr)
-		}
-		c.writeHelp(stdout)
-		return nil
-	case len(args) > 1:
-		return usageErrorf("help takes one command (or index add, index stats), got %q", strings.Join(args, " "))
-	}
-	switch args[0] {
 	case "version":
 		fmt.Fprintln(stdout, "Usage: reprint version\n\nPrints the version of reprint and of the Go toolchain that built it.")
 		return nil
-	case "help":
-		writeUsage(stdout)
-		return nil
 	}
-	build, ok := helpers[args[0]]
+	build, ok := helpers[name]
 	if !ok {
-		return usageErrorf("unknown command %q", args[0])
+		return usageErrorf("unknown command %q (help takes one command, or index add, index stats)", name)
 	}
 	build(stderr).writeHelp(stdout)
 	return nil

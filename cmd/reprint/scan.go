@@ -288,13 +288,12 @@ func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOption
 	case fatal:
 		return nil, nil, inputErrorf("%d of the inputs could not be read (--strict)", len(errs))
 	case len(errs) > 0 && !quiet:
-		var r reprint.Result
-		r.SetInputErrors(errs)
+		skipped, failed := reprint.CountInputErrors(errs)
 		var lost []string
-		if s := r.Summary.Skipped; s > 0 {
+		if s := skipped; s > 0 {
 			lost = append(lost, plural(s, "line or record", "lines or records"))
 		}
-		if f := r.Summary.Failed; f > 0 {
+		if f := failed; f > 0 {
 			lost = append(lost, plural(f, "file", "files"))
 		}
 		fmt.Fprintf(stderr, "reprint: read %s; could not read %s (see errors)\n", plural(n, "document", "documents"), strings.Join(lost, " and "))
