@@ -65,7 +65,7 @@ type htmlParam struct{ Key, Value string }
 type htmlCluster struct {
 	N, Size       int
 	Original      string
-	OriginalTitle string // its headline, if it has one (headline)
+	OriginalTitle string // its headline, if it has one (Headline)
 	Reason        string
 	Members       []htmlMember // the derived members, Original left out
 }
@@ -218,7 +218,7 @@ func (h *htmlWriter) page() *htmlPage {
 	slices.Sort(other)
 	for _, r := range append(known, other...) {
 		if n := counts[r]; n > 0 {
-			pg.Relations = append(pg.Relations, htmlCount{relationLabel(r), n})
+			pg.Relations = append(pg.Relations, htmlCount{RelationLabel(r), n})
 		}
 	}
 
@@ -230,7 +230,7 @@ func (h *htmlWriter) page() *htmlPage {
 		}
 	}
 	for ci, c := range res.Clusters {
-		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), OriginalTitle: headline(h.text(c.Original)), Reason: c.Reason}
+		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), OriginalTitle: Headline(h.text(c.Original)), Reason: c.Reason}
 		in := make(map[int]bool, len(c.Members))
 		for _, m := range c.Members {
 			in[m] = true
@@ -239,11 +239,11 @@ func (h *htmlWriter) page() *htmlPage {
 			if m == c.Original {
 				continue
 			}
-			hm := htmlMember{ID: docID(res, m), Title: headline(h.text(m))}
+			hm := htmlMember{ID: docID(res, m), Title: Headline(h.text(m))}
 			if best := clusterLink(res, pairsOf[m], in, m, c.Original); best >= 0 {
 				p := res.Pairs[best]
 				hm.Pair = best + 1
-				hm.Relation = relationLabel(p.Relation)
+				hm.Relation = RelationLabel(p.Relation)
 				hm.Of = docID(res, p.A+p.B-m)
 				hm.Score = fmt.Sprintf("%.2f", p.Score)
 			}
@@ -279,7 +279,7 @@ func (h *htmlWriter) row(i int) htmlRow {
 		N:        i + 1,
 		A:        docID(h.res, p.A),
 		B:        docID(h.res, p.B),
-		Relation: relationLabel(p.Relation),
+		Relation: RelationLabel(p.Relation),
 		Derived:  p.Relation.Derived(),
 		Score:    fmt.Sprintf("%.2f", p.Score),
 		AB:       bar(p.ContainAB),
@@ -304,8 +304,8 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 		htmlRow:  h.row(i),
 		Reason:   p.Reason,
 		Weak:     p.OriginalBy == reprint.ByLonger || p.OriginalBy == reprint.ByOrder,
-		ATitle:   headline(h.text(p.A)),
-		BTitle:   headline(h.text(p.B)),
+		ATitle:   Headline(h.text(p.A)),
+		BTitle:   Headline(h.text(p.B)),
 		Included: i < h.o.MaxHTMLPairs,
 		Open:     len(res.Pairs) == 1,
 	}
@@ -360,35 +360,27 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	return d
 }
 
-// headline returns the line a text opens with when it reads as a
-// headline, so that an editor sees which article an ID is: the first
-// non-blank line, if it has 3 to 25 words, at most 160 bytes, and is
+// Headline returns the line a text opens with when it reads as a
+// headline, so that an editor sees which article an ID is: its first
+// non-blank line, if that has 3 to 25 words, at most 160 bytes, and is
 // mostly letters (not a rule of dashes or a page header of codes and
-// times). Else "".
-func headline(text string) string {
-	for text != "" {
-		line, rest, _ := strings.Cut(text, "\n")
-		text = rest
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
+// times). Else "". The HTML and text reports show it beside IDs.
+func Headline(text string) string {
+	line, _, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
+	line = strings.TrimSpace(line)
+	letters, other := 0, 0
+	for _, r := range line {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case !unicode.IsSpace(r):
+			other++
 		}
-		words := strings.Fields(line)
-		letters, other := 0, 0
-		for _, r := range line {
-			switch {
-			case unicode.IsLetter(r):
-				letters++
-			case !unicode.IsSpace(r):
-				other++
-			}
-		}
-		if len(words) >= 3 && len(words) <= 25 && len(line) <= 160 && letters >= 4*other {
-			return line
-		}
+	}
+	if n := len(strings.Fields(line)); n < 3 || n > 25 || len(line) > 160 || letters < 4*other {
 		return ""
 	}
-	return ""
+	return line
 }
 
 // text returns the text of document i, "" if unknown.
@@ -405,8 +397,8 @@ func passageView(p reprint.Pair, k int) htmlPassage {
 		Text: ps.Text, Color: k % htmlColors}
 }
 
-// relationLabel names r for people: "machine rewrite".
-func relationLabel(r reprint.Relation) string {
+// RelationLabel names r for people: "machine rewrite".
+func RelationLabel(r reprint.Relation) string {
 	if r == "" {
 		return "unknown"
 	}

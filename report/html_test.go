@@ -519,8 +519,8 @@ func TestHeadline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := headline(tt.text); got != tt.want {
-				t.Errorf("headline(%q) = %q, want %q", tt.text, got, tt.want)
+			if got := Headline(tt.text); got != tt.want {
+				t.Errorf("Headline(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
@@ -531,12 +531,12 @@ func FuzzHeadline(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		h := headline(text)
+		h := Headline(text)
 		if h == "" {
 			return
 		}
 		if strings.ContainsRune(h, '\n') || h != strings.TrimSpace(h) || !strings.Contains(text, h) || len(h) > 160 {
-			t.Fatalf("headline(%q) = %q, want one trimmed line of the text, at most 160 bytes", text, h)
+			t.Fatalf("Headline(%q) = %q, want one trimmed line of the text, at most 160 bytes", text, h)
 		}
 	})
 }

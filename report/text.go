@@ -146,7 +146,7 @@ func (t *textWriter) writeCluster(ci int) {
 	orig := docID(t.res, c.Original)
 	fmt.Fprintf(t.w, "\nCluster %d: %s, original %s\n", ci+1, plural(len(c.Members), "article"), orig)
 	if c.Original >= 0 && c.Original < len(t.o.Texts) {
-		if h := headline(t.o.Texts[c.Original]); h != "" {
+		if h := Headline(t.o.Texts[c.Original]); h != "" {
 			t.wrap(pairIndent+"headline: ", detailIndent, strings.Fields("“"+h+"”"))
 		}
 	}

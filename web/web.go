@@ -357,7 +357,7 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 		}
 		p := res.Pairs[best]
 		other := res.Documents[p.A+p.B-qi].ID
-		rel := strings.ReplaceAll(string(p.Relation), "_", " ")
+		rel := report.RelationLabel(p.Relation)
 		if p.Original == qi {
 			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s is %s of it (score %.2f).", q, other, article(rel), p.Score))
 		} else {

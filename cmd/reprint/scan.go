@@ -131,10 +131,9 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 	return res, sp.text, func() { sp.Close() }, nil
 }
 
-// originalTexts returns the opening of the clusters' originals ("" for
-// the others), whose headlines the text report shows: the first non-blank
-// line, cut after 200 bytes (longer is no headline), so that a large
-// scan's report does not hold their whole texts.
+// originalTexts returns the headlines of the clusters' originals ("" for
+// the others and for texts without one), which is all of their texts that
+// the text report shows: a large scan's report then holds no whole text.
 func originalTexts(res *reprint.Result, text func(int) (string, error)) ([]string, error) {
 	texts := make([]string, len(res.Documents))
 	for _, c := range res.Clusters {
@@ -142,11 +141,7 @@ func originalTexts(res *reprint.Result, text func(int) (string, error)) ([]strin
 		if err != nil {
 			return nil, err
 		}
-		t = strings.TrimLeft(t, " \t\r\n")
-		if i := strings.IndexByte(t, '\n'); i >= 0 {
-			t = t[:i]
-		}
-		texts[c.Original] = strings.Clone(t[:min(len(t), 200)])
+		texts[c.Original] = strings.Clone(report.Headline(t))
 	}
 	return texts, nil
 }
