@@ -495,6 +495,10 @@ func (d *Detector) candidates(lit, rw *lsh.Index, p *Params) [][2]int {
 		p.CappedBuckets += st.CappedBuckets
 		return pairs
 	}
+	// The literal channel splits its buckets too big to pair: what
+	// stays together is copies of one text (lsh.Index.Split). The
+	// rewrite channel's are common wording, skipped.
+	lit.Split = true
 	pairs := channel(lit)
 	if rw == nil {
 		return pairs
@@ -557,6 +561,12 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows int) {
 				if sa[k] == sb[k] {
 					agree++
 				}
+			}
+			if agree == len(sa) {
+				// Copies of one text: the literal channel pairs them,
+				// and a crowd of them (a story copied hundreds of
+				// times) fills buckets here too big to pair anyway.
+				continue
 			}
 			s = float64(agree) / float64(len(sa))
 		}

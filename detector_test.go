@@ -551,3 +551,32 @@ func TestMostlyCommonWarning(t *testing.T) {
 		t.Errorf("seeds: got warnings %q, want none", res.Warnings)
 	}
 }
+
+// TestMoreCopiesThanMaxBucket: a story copied more times than MaxBucket
+// fills LSH buckets too big to pair; the literal channel splits them by
+// further bands, and the copies, agreeing on every band, are paired each
+// with the next, so that they are found, in one cluster.
+func TestMoreCopiesThanMaxBucket(t *testing.T) {
+	docs := synthetic(60)
+	story := seedDocs(t)[1].Text
+	for i := range 12 {
+		docs = append(docs, reprint.Document{ID: fmt.Sprintf("copy%02d", i), Text: story})
+	}
+	res := run(t, reprint.Options{MaxBucket: 5, MaxDocFreq: 1}, docs)
+	copies := 0
+	for _, p := range res.Pairs {
+		if p.A >= 60 && p.B >= 60 {
+			copies++
+		}
+	}
+	if copies < 11 {
+		t.Errorf("got %d pairs among the 12 copies, want at least 11", copies)
+	}
+	found := false
+	for _, c := range res.Clusters {
+		found = found || len(c.Members) == 12 && c.Members[0] == 60
+	}
+	if !found {
+		t.Errorf("got no cluster of the 12 copies, want one")
+	}
+}

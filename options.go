@@ -32,8 +32,10 @@ type Options struct {
 	// content words inside aligned passages) for a derived relation.
 	// 0 → 0.35.
 	MinScore float64
-	// MaxBucket caps the documents that one LSH bucket may pair up; larger
-	// buckets (shared boilerplate) are skipped. 0 → 200.
+	// MaxBucket caps the documents that one LSH bucket may pair up whole.
+	// A larger literal-channel bucket is split by further bands (copies
+	// of one text, agreeing on all, are paired each with the next); a
+	// larger rewrite-channel bucket is skipped. 0 → 200.
 	MaxBucket int
 	// RewriteRows fixes the rewrite channel's LSH rows per band (bands =
 	// NumHash/RewriteRows). 0 → Run derives them from RewriteThreshold and
@@ -173,7 +175,7 @@ type Params struct {
 	MaxDocFreq       float64 `json:"max_doc_freq"`
 	MinPassage       int     `json:"min_passage"`
 	SameStory        bool    `json:"same_story"`
-	// CappedBuckets counts LSH buckets skipped for exceeding MaxBucket.
+	// CappedBuckets counts LSH buckets over MaxBucket: split (literal channel) or skipped.
 	CappedBuckets int `json:"capped_buckets"`
 	// Candidates counts the candidate pairs LSH proposed.
 	Candidates int `json:"candidates"`

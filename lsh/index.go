@@ -1,6 +1,7 @@
 package lsh
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
 	"sync"
@@ -16,6 +17,10 @@ type Index struct {
 	// Workers is the number of goroutines Pairs uses; 0 means one. The
 	// result does not depend on it.
 	Workers int
+	// Split makes Pairs split a bucket of more than maxBucket documents
+	// by their keys in the following bands, instead of skipping it (see
+	// Pairs).
+	Split bool
 
 	bands, rows int
 	keys        [][]uint32 // per band, indexed by document id: BandKey folded
@@ -80,7 +85,7 @@ func (ix *Index) Add(id int, sig []uint64) {
 // Stats describe one Pairs call.
 type Stats struct {
 	Buckets       int // buckets holding two or more documents
-	CappedBuckets int // of those, skipped for holding more than maxBucket
+	CappedBuckets int // of those, holding more than maxBucket: skipped, or split (Index.Split)
 }
 
 // Pairs returns every candidate pair once as [2]int{a, b} with a < b, in
@@ -88,6 +93,16 @@ type Stats struct {
 // calls. Buckets of more than maxBucket documents (0: no cap) are skipped:
 // such a bucket comes from text that many documents share (boilerplate),
 // and pairing all of them would cost O(m²) and prove nothing.
+//
+// With Split, such a bucket is not skipped but split by the documents'
+// keys in the next band, as if its band had more rows, and parts still
+// too big by the band after, and so on. Boilerplate breaks up at once
+// (pages sharing a footer differ in their other bands) into parts too
+// small to pair, or pairs few enough to verify. What stays together
+// through every band is a run of copies of one text, agreeing on every
+// band: each of them is paired with the next, in id order, so that a
+// story copied a thousand times makes 999 pairs, not none, nor half a
+// million.
 //
 // Bands are independent, so they are grouped on Workers goroutines. Each
 // band's entries are packed into single words (the 32-bit key above the
@@ -123,9 +138,8 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 					}
 					if n := j - i; n >= 2 {
 						st.Buckets++
-						if maxBucket > 0 && n > maxBucket {
-							st.CappedBuckets++
-						} else {
+						switch {
+						case maxBucket <= 0 || n <= maxBucket:
 							for x := i; x < j; x++ {
 								for y := x + 1; y < j; y++ {
 									a, c := packed[x]&idMask, packed[y]&idMask
@@ -134,6 +148,15 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 									}
 								}
 							}
+						case ix.Split:
+							st.CappedBuckets++
+							ids := make([]uint32, 0, n)
+							for x := i; x < j; x++ {
+								ids = append(ids, uint32(packed[x]&idMask))
+							}
+							keys = ix.split(keys, ids, b, 1, maxBucket)
+						default:
+							st.CappedBuckets++
 						}
 					}
 					i = j
@@ -165,6 +188,48 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 		out[i] = [2]int{int(k >> 32), int(k & 0xffffffff)}
 	}
 	return out, st
+}
+
+// split appends to keys the pairs of ids, the documents of a bucket too
+// big to pair in band b (ascending), split by their keys in band
+// b+depth, as Pairs describes.
+func (ix *Index) split(keys []uint64, ids []uint32, b, depth, maxBucket int) []uint64 {
+	if depth == ix.bands { // the same key in every band: copies, paired in a chain
+		for x := 1; x < len(ids); x++ {
+			keys = append(keys, uint64(ids[x-1])<<32|uint64(ids[x]))
+		}
+		return keys
+	}
+	band := ix.keys[(b+depth)%ix.bands]
+	if !slices.ContainsFunc(ids, func(id uint32) bool { return band[id] != band[ids[0]] }) {
+		return ix.split(keys, ids, b, depth+1, maxBucket) // no split here: one sort saved
+	}
+	parts := slices.Clone(ids)
+	slices.SortFunc(parts, func(x, y uint32) int {
+		if band[x] != band[y] {
+			return cmp.Compare(band[x], band[y])
+		}
+		return cmp.Compare(x, y)
+	})
+	for i := 0; i < len(parts); {
+		j := i + 1
+		for j < len(parts) && band[parts[j]] == band[parts[i]] {
+			j++
+		}
+		switch part := parts[i:j]; {
+		case len(part) < 2:
+		case len(part) <= maxBucket:
+			for x := range part { // ascending, as parts are sorted
+				for y := x + 1; y < len(part); y++ {
+					keys = append(keys, uint64(part[x])<<32|uint64(part[y]))
+				}
+			}
+		default:
+			keys = ix.split(keys, part, b, depth+1, maxBucket)
+		}
+		i = j
+	}
+	return keys
 }
 
 // AppendBandKeys appends the key of each band of sig (BandKey of its rows

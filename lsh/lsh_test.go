@@ -97,6 +97,7 @@ func TestPairs(t *testing.T) {
 		bands       int
 		sigs        map[int][]uint64
 		maxBucket   int
+		split       bool // Index.Split
 		want        [][2]int
 		wantBuckets int
 		wantCapped  int
@@ -168,6 +169,43 @@ func TestPairs(t *testing.T) {
 			wantCapped:  1,
 		},
 		{
+			name:  "large bucket split: a part small enough paired whole",
+			bands: 2,
+			sigs: map[int][]uint64{
+				0: sig(rows, 1, 5), 1: sig(rows, 1, 5), 2: sig(rows, 1, 6), 3: sig(rows, 1, 7),
+			},
+			maxBucket:   2,
+			split:       true,
+			want:        [][2]int{{0, 1}},
+			wantBuckets: 2,
+			wantCapped:  1,
+		},
+		{
+			name:  "large bucket split: copies agreeing on every band chained",
+			bands: 3,
+			sigs: map[int][]uint64{
+				3: sig(rows, 1, 5, 7), 0: sig(rows, 1, 5, 7), 2: sig(rows, 1, 5, 7), 1: sig(rows, 1, 5, 7),
+				4: sig(rows, 1, 6, 8), 5: sig(rows, 1, 9, 10),
+			},
+			maxBucket:   2,
+			split:       true,
+			want:        [][2]int{{0, 1}, {1, 2}, {2, 3}},
+			wantBuckets: 3,
+			wantCapped:  3,
+		},
+		{
+			name:  "large bucket split: parts too big split again",
+			bands: 3,
+			sigs: map[int][]uint64{
+				0: sig(rows, 1, 5, 7), 1: sig(rows, 1, 5, 7), 2: sig(rows, 1, 5, 8), 3: sig(rows, 1, 5, 9), 4: sig(rows, 1, 6, 7),
+			},
+			maxBucket:   2,
+			split:       true,
+			want:        [][2]int{{0, 1}},
+			wantBuckets: 3,
+			wantCapped:  3,
+		},
+		{
 			name:  "bucket at cap kept",
 			bands: 1,
 			sigs: map[int][]uint64{
@@ -209,6 +247,7 @@ func TestPairs(t *testing.T) {
 					r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
 				}
 				ix := New(tt.bands, rows)
+				ix.Split = tt.split
 				for _, id := range ids {
 					ix.Add(id, tt.sigs[id])
 				}
