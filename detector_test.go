@@ -535,23 +535,6 @@ func TestOriginalBy(t *testing.T) {
 	}
 }
 
-// TestMostlyCommonWarning: a story copied by more than MaxDocFreq of a
-// small corpus is left out as boilerplate, and the result says so.
-func TestMostlyCommonWarning(t *testing.T) {
-	docs := synthetic(100)
-	story := seedDocs(t)[1].Text
-	for i := range 7 {
-		docs = append(docs, reprint.Document{ID: fmt.Sprintf("copy%d", i), Text: story})
-	}
-	res := run(t, reprint.Options{}, docs)
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "7 of 107 documents are mostly text found in more than 5 documents") {
-		t.Errorf("got warnings %q, want one about the 7 copies", res.Warnings)
-	}
-	if res := run(t, reprint.Options{}, seedDocs(t)); len(res.Warnings) != 0 {
-		t.Errorf("seeds: got warnings %q, want none", res.Warnings)
-	}
-}
-
 // TestMoreCopiesThanMaxBucket: a story copied more times than MaxBucket
 // fills LSH buckets too big to pair; the literal channel splits them by
 // further bands, and the copies, agreeing on every band, are paired each

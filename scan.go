@@ -1,6 +1,7 @@
 package reprint
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -84,6 +85,10 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 		sc.mu.Unlock()
 		if full { // the last of the sample: decide, without holding up the others
 			c := commonShingles(sc.sample, sc.sketchLimit())
+			// In ID order: the sample is in arrival order, and which
+			// copies pair up must not depend on it.
+			byID := slices.SortedFunc(slices.Values(sc.sample), func(x, y *Fingerprint) int { return cmp.Compare(x.id, y.id) })
+			c = sc.d.spareCopies(byID, c, sc.sketchLimit())
 			sc.mu.Lock()
 			sc.common = c
 			sc.mu.Unlock()
@@ -217,6 +222,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 		c = &commonSet{}
 	default: // the whole corpus is the sample: count exactly
 		c = commonShingles(fps, limit)
+		c = d.spareCopies(fps, c, limit)
 	}
 	var pending []int
 	for i, fp := range fps {

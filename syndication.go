@@ -1,0 +1,166 @@
+package reprint
+
+import (
+	"cmp"
+	"slices"
+	"sync/atomic"
+
+	"github.com/reprint-dev/reprint/lsh"
+	"github.com/reprint-dev/reprint/shingle"
+)
+
+// A story that a small corpus holds many copies of is common the way a
+// footer is: its shingles are in more than MaxDocFreq of the documents.
+// Left out as boilerplate, the copies would match nothing, which is the
+// one thing they must do. What tells the two apart is who holds the
+// text: a footer is held by pages that differ everywhere else, a story by
+// copies that are near-duplicates of each other. So a common shingle is
+// spared (kept in sketches and verification) when the documents holding
+// it are, all but at most limit of them, near-duplicates holding it
+// together: each has a partner that holds it too and shares at least
+// Threshold (Jaccard) of its whole literal shingle set, common shingles
+// included. Only documents that are mostly common are looked at as
+// partners: a copy of such a story is; a page with an article of its
+// own beside the footer is not.
+//
+// The pages of one site that only list links, so that the footer is most
+// of each, are near-duplicates too: their footer is spared only if no
+// more than limit other pages hold it.
+
+// spareCopies returns c without the shingles held mostly by
+// near-duplicate copies of one text, as above. fps are the documents of a
+// scan with their complete, sorted sets (commonShingles sorted them), c
+// the shingles found in more than limit of them. The result does not
+// depend on the order of fps.
+func (d *Detector) spareCopies(fps []*Fingerprint, c *commonSet, limit int) *commonSet {
+	return d.spare(fps, c, limit, nil, nil)
+}
+
+// spare returns c without the shingles that at most limit documents hold
+// apart from near-duplicate copies, of those of fps that are mostly
+// common. holders(rw, h) is the number of documents holding shingle h of
+// the literal (or rewrite) channel, and counted(i) whether document i of
+// fps is one of those; nil for both counts the documents of fps. c is
+// left as it was.
+func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted func(i int) bool, holders func(rw bool, h uint32) int) *commonSet {
+	if len(c.lit) == 0 {
+		return c
+	}
+	var mostly []int // documents most of whose literal shingles are common
+	for i, fp := range fps {
+		if n := len(fp.lit); n > 0 && 2*countIn(fp.lit, c.lit) > n {
+			mostly = append(mostly, i)
+		}
+	}
+	if len(mostly) < 2 {
+		return c
+	}
+	partners := d.nearDuplicates(fps, mostly)
+	if len(partners) == 0 {
+		return c
+	}
+	keep := func(common []uint32, rw bool) []uint32 {
+		set := func(fp *Fingerprint) shingle.Set { return fp.lit }
+		if rw {
+			set = func(fp *Fingerprint) shingle.Set { return fp.rw }
+		}
+		held := make([]int, len(common))     // documents holding it, when fps are the corpus
+		together := make([]int, len(common)) // those holding it with a partner
+		for i, fp := range fps {
+			if counted != nil && !counted(i) {
+				continue
+			}
+			ps := partners[i]
+			for _, h := range set(fp) {
+				j, found := slices.BinarySearch(common, h)
+				if !found {
+					continue
+				}
+				held[j]++
+				for _, p := range ps {
+					if _, in := slices.BinarySearch(set(fps[p]), h); in {
+						together[j]++
+						break
+					}
+				}
+			}
+		}
+		var kept []uint32
+		for j, h := range common {
+			n := held[j]
+			if holders != nil {
+				n = holders(rw, h)
+			}
+			if n-together[j] > limit {
+				kept = append(kept, h)
+			}
+		}
+		return kept
+	}
+	out := &commonSet{lit: keep(c.lit, false), rw: keep(c.rw, true)}
+	out.litDocs = make([]atomic.Int64, len(out.lit))
+	out.rwDocs = make([]atomic.Int64, len(out.rw))
+	return out
+}
+
+// nearDuplicates returns, for the documents of fps numbered in docs, the
+// others among them whose whole literal sets share at least Threshold
+// (Jaccard) with theirs. Candidates come from LSH bands over the whole
+// sets; every bucket pairs each member with the next, so that a story
+// copied a thousand times costs a thousand checks, not half a million:
+// a document needs one partner, not all.
+func (d *Detector) nearDuplicates(fps []*Fingerprint, docs []int) map[int][]int {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	type entry struct {
+		key uint64 // band number and band key
+		doc int
+	}
+	var entries []entry
+	var keys []uint32
+	for _, i := range docs {
+		keys = lsh.AppendBandKeys(keys[:0], d.signSet(s, fps[i].lit), d.p.Bands, d.p.Rows)
+		for b, k := range keys {
+			entries = append(entries, entry{uint64(b)<<32 | uint64(k), i})
+		}
+	}
+	slices.SortFunc(entries, func(x, y entry) int {
+		if x.key != y.key {
+			return cmp.Compare(x.key, y.key)
+		}
+		return x.doc - y.doc
+	})
+	var pairs [][2]int
+	for k := 1; k < len(entries); k++ {
+		if entries[k].key == entries[k-1].key {
+			pairs = append(pairs, [2]int{entries[k-1].doc, entries[k].doc})
+		}
+	}
+	slices.SortFunc(pairs, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
+		}
+		return x[1] - y[1]
+	})
+	pairs = slices.Compact(pairs)
+	partners := map[int][]int{}
+	for _, pr := range pairs {
+		if shingle.Jaccard(fps[pr[0]].lit, fps[pr[1]].lit) >= d.opts.Threshold {
+			partners[pr[0]] = append(partners[pr[0]], pr[1])
+			partners[pr[1]] = append(partners[pr[1]], pr[0])
+		}
+	}
+	return partners
+}
+
+// countIn returns the number of values of set, a sorted set, found in
+// common, a sorted list.
+func countIn(set shingle.Set, common []uint32) int {
+	n := 0
+	for _, h := range set {
+		if _, found := slices.BinarySearch(common, h); found {
+			n++
+		}
+	}
+	return n
+}
