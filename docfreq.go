@@ -97,10 +97,16 @@ func (df *DocFreq) common(maxDocFreq float64) *commonSet {
 	if df.cached != nil && df.cachedFor == maxDocFreq {
 		return df.cached
 	}
-	limit := uint64(max(int(maxDocFreq*float64(df.docs)), minCommonDocs))
+	limit := uint64(df.limit(maxDocFreq))
 	df.cached = &commonSet{lit: df.lit.Above(limit), rw: df.rw.Above(limit)}
 	df.cachedFor = maxDocFreq
 	return df.cached
+}
+
+// limit is the number of documents a shingle must be in more than to be
+// common: maxDocFreq of them, and minCommonDocs.
+func (df *DocFreq) limit(maxDocFreq float64) int {
+	return max(int(maxDocFreq*float64(df.docs)), minCommonDocs)
 }
 
 // docFreqVersion is the first byte of an encoded DocFreq.

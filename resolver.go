@@ -16,21 +16,24 @@ type Resolver struct {
 	data    []*Fingerprint // the documents; those looked at, without common shingles
 	texts   []string
 	common  *commonSet
+	df      *DocFreq
+	spared  bool // common no longer holds the shingles of copies (spare)
 	memo    memo
-	indexed int // documents before this are indexed articles (SetIndexed)
+	indexed int  // documents before this are indexed articles (SetIndexed), counted in df
+	queries bool // SetIndexed was called: documents from indexed on are not in df
 }
 
 // NewResolver returns a Resolver of fps in a corpus whose shingle counts
 // are df (nil: none), with texts as for ResolveCommon.
 func (d *Detector) NewResolver(fps []*Fingerprint, texts []string, df *DocFreq) *Resolver {
-	return &Resolver{d: d, data: fps, texts: texts, common: df.common(d.opts.MaxDocFreq)}
+	return &Resolver{d: d, data: fps, texts: texts, common: df.common(d.opts.MaxDocFreq), df: df}
 }
 
 // SetIndexed tells the resolver that its first n documents are indexed
 // articles, added in that order, and the others queries: when nothing else
 // tells which side of a pair is the original, the earlier one is, and its
 // reason then says it was in the index first, not earlier in the input.
-func (r *Resolver) SetIndexed(n int) { r.indexed = n }
+func (r *Resolver) SetIndexed(n int) { r.indexed, r.queries = n, true }
 
 // Resolve verifies candidate pairs (indices into the resolver's documents)
 // and returns the pairs, families and originals found, as ResolveCommon.
@@ -47,6 +50,20 @@ func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Resul
 			return r.texts[i], nil
 		}
 		return "", nil
+	}
+	if !r.spared && r.df != nil {
+		// A story the corpus holds many copies of is not boilerplate
+		// (spare): the copies among these documents tell which of the
+		// common shingles are theirs.
+		r.spared = true
+		counted := func(i int) bool { return !r.queries || i < r.indexed }
+		holders := func(rw bool, h uint32) int {
+			if rw {
+				return int(r.df.rw.Count(h))
+			}
+			return int(r.df.lit.Count(h))
+		}
+		r.common = r.d.spare(r.data, r.common, r.df.limit(r.d.opts.MaxDocFreq), counted, holders)
 	}
 	// Documents looked at by an earlier call hold no common shingle any
 	// more, so discount passes them by.

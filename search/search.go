@@ -96,6 +96,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	limit := s.limit
 	// Candidates of each query, looked up on all workers.
 	found := make([][]string, len(queries))
+	extra := make([][]string, len(queries)) // by all keys, for a query holding common shingles
 	lookupErrs := make([]error, len(queries))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -103,6 +104,15 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(queries) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				found[i], lookupErrs[i] = s.ix.Candidates(qkeys[i], limitPlus(limit, isQuery))
+				if all := dets[0].Keys(qfps[i]); lookupErrs[i] == nil && 10*(len(all)-len(qkeys[i])) >= len(all) {
+					// A tenth of its keys or more were left out as common:
+					// they may come from a story the index holds many
+					// copies of, not a footer. Those copies share the most
+					// of all the keys; the resolver tells which it is. (A
+					// rewrite loses about the share of keys it has in
+					// common with its source.)
+					extra[i], lookupErrs[i] = s.ix.Candidates(all, limitPlus(maxCopies, isQuery))
+				}
 				if progress != nil {
 					progress.Add(1)
 				}
@@ -122,18 +132,25 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	var ids []string
 	seen := map[string]bool{}
 	perQuery := make([][]string, len(queries))
-	for i, cands := range found {
-		for _, id := range cands {
-			if isQuery[id] {
-				continue
+	for i := range found {
+		for k, cands := range [][]string{found[i], extra[i]} {
+			n, most := 0, limit
+			if k == 1 {
+				most = maxCopies
 			}
-			if limit > 0 && len(perQuery[i]) == limit {
-				break
-			}
-			perQuery[i] = append(perQuery[i], id)
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
+			for _, id := range cands {
+				if isQuery[id] || slices.Contains(perQuery[i], id) {
+					continue
+				}
+				if most > 0 && n == most {
+					break
+				}
+				n++
+				perQuery[i] = append(perQuery[i], id)
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
 			}
 		}
 	}
@@ -216,6 +233,13 @@ func (p *secondPass) Stage(name string, total int) {
 	}
 	p.Progress.Stage(name, total)
 }
+
+// maxCopies is the most indexed articles a query is compared with for
+// sharing its common shingles, beyond those its own shingles find: enough
+// for the copies of a story that more than MaxDocFreq of a small index
+// holds to tell it from boilerplate (reprint.Resolver), few enough that a
+// page's footer costs little.
+const maxCopies = 20
 
 // byDocs orders pairs of documents by their first document, then their
 // second.

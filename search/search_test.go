@@ -218,6 +218,7 @@ func TestCheckBoilerplate(t *testing.T) {
 	}{
 		{"unrelated article of the site", docs[39], nil},
 		{"another", docs[40], nil},
+		{"short article of the site, mostly header and footer", reprint.Document{ID: "short", Text: header + "The council approved the new budget for the coming year on Monday evening after a long debate." + footer}, nil},
 		{"copy of an indexed article", copied, []string{docs[5].ID + " copy copy " + docs[5].ID}},
 	}
 	for _, tt := range tests {
@@ -240,8 +241,6 @@ func TestCheckBoilerplate(t *testing.T) {
 	}
 }
 
-// BenchmarkCheck measures one newsroom check: an article against an index
-// of 5000 generated ones, some of them framed by one site's boilerplate.
 // genDocs returns n documents of gen's synthetic corpus.
 func genDocs(tb testing.TB, n int, seed uint64) []reprint.Document {
 	tb.Helper()
@@ -262,6 +261,8 @@ func genDocs(tb testing.TB, n int, seed uint64) []reprint.Document {
 	return docs
 }
 
+// BenchmarkCheck measures one newsroom check: an article against an index
+// of 5000 generated ones, some of them framed by one site's boilerplate.
 func BenchmarkCheck(b *testing.B) {
 	docs := genDocs(b, 5000, 11)
 	for i := range docs {
@@ -311,6 +312,49 @@ func reprinted(tb testing.TB, n, k int) []reprint.Document {
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// TestCheckStoryCopiedByMany: a story that more than MaxDocFreq of a small
+// index copies is common there as a footer is, but the copies are
+// near-duplicates of each other, so it is not taken for boilerplate: a
+// copy of it, and a machine rewrite, are linked to them.
+func TestCheckStoryCopiedByMany(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := search.New(newIndex(t, det, reprinted(t, 100, 7)), det, search.Options{MaxCandidates: 100})
+	copied := seedDoc(t, seed1)
+	copied.ID = "copy"
+	tests := []struct {
+		name     string
+		query    reprint.Document
+		relation string
+	}{
+		{"copy", copied, "copy"},
+		{"machine rewrite", seedDoc(t, seed2), "machine_rewrite"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _, err := s.Check(t.Context(), []reprint.Document{tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			linked := 0
+			for _, p := range res.Pairs {
+				a, b := res.Documents[p.A].ID, res.Documents[p.B].ID
+				if b == tt.query.ID {
+					linked++
+					if !strings.HasPrefix(a, "reprint-") || string(p.Relation) != tt.relation {
+						t.Errorf("got %s %s %s, want the query a %s of a reprint", a, b, p.Relation, tt.relation)
+					}
+				}
+			}
+			if linked == 0 {
+				t.Errorf("got pairs %q, want the query linked to a reprint", pairs(res))
+			}
+		})
+	}
 }
 
 // TestCheckAgreesWithScan checks a machine rewrite of a wire story against
