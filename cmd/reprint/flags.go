@@ -229,7 +229,7 @@ func (c *command) writeHelp(w io.Writer) {
 		fmt.Fprintf(w, "\n%s flags:\n", g.title)
 		writeFlags(w, g.fs)
 	}
-	fmt.Fprintf(w, "\n%s", exitCodeHelp(c.fs.Lookup("fail-on-match") != nil))
+	fmt.Fprintf(w, "\n%s", exitCodeHelp(c.fs.Lookup("fail-on-match") != nil, c.name == "serve"))
 }
 
 // writeFlags lists the flags of fs in definition order, Go flag style: the

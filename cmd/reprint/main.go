@@ -50,7 +50,13 @@ const (
 
 // exitCodeHelp documents the exit codes in a help text; matches adds code
 // 1, for the commands that have --fail-on-match (and the top-level help).
-func exitCodeHelp(matches bool) string {
+// serve stops on a signal as it is meant to, with 0, so its help (serving)
+// says so instead of listing 130.
+func exitCodeHelp(matches, serving bool) string {
+	last := "  130  interrupted\n"
+	if serving {
+		last = "  (Ctrl-C or SIGTERM stops serve: requests in flight get 5 seconds, then exit 0)\n"
+	}
 	one := ""
 	if matches {
 		one = "  1    derived pairs found and --fail-on-match was given (scan, compare, check)\n"
@@ -64,8 +70,7 @@ func exitCodeHelp(matches bool) string {
        unreadable index
   4    output error: the report, gen's files, the ack log or the index could not
        be written
-  130  interrupted
-`
+` + last
 }
 
 // errMatches is returned after a successful run with --fail-on-match when
@@ -213,7 +218,7 @@ Run 'reprint help COMMAND' or 'reprint COMMAND --help' for a command's flags.
 `
 
 func writeUsage(w io.Writer) {
-	fmt.Fprintf(w, "%s\n%s", usageText, exitCodeHelp(true))
+	fmt.Fprintf(w, "%s\n%s", usageText, exitCodeHelp(true, false))
 }
 
 // helpers builds each command's flag set, for "reprint help COMMAND".

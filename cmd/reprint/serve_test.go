@@ -195,10 +195,13 @@ func TestServeHelp(t *testing.T) {
 			t.Errorf("help does not document --%s", f.Name)
 		}
 	})
-	for _, want := range []string{"Usage: reprint serve --index FILE", "/api/check", "read-only", "Exit codes:"} {
+	for _, want := range []string{"Usage: reprint serve --index FILE", "/api/check", "read-only", "Exit codes:", "then exit 0"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("help lacks %q", want)
 		}
+	}
+	if strings.Contains(out, "130") {
+		t.Errorf("help lists exit 130, want none: a signal stops serve with 0")
 	}
 	_, top, _ := runCmd(t, t.Context(), "", "help")
 	if !strings.Contains(top, "reprint serve --index FILE") {
