@@ -56,7 +56,7 @@ faster for about 1% of the derived pairs, the weakest.
 Every line is accounted for: a line that is not a JSON object with an ID and
 a text is left out and reported on standard error as "-:LINE: reason", and a
 summary "read N, passed P (M marked), dropped D, rejected R" (N = P + D +
-R) ends the run. Blank lines are skipped and not counted. --index is
+R, plus the line an error stopped on, if one did) ends the run. Blank lines are skipped and not counted. --index is
 optional: without it lines are compared with earlier lines only. A line
 whose ID is that of an indexed article or of an earlier line is not
 compared with it.
@@ -129,14 +129,28 @@ func runFilter(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	err = f.run(ctx, stdin)
 	if !o.Quiet {
-		n := f.n
-		fmt.Fprintf(stderr, "reprint: filter: read %d, passed %d (%d marked), dropped %d, rejected %d", n.read, n.passed, n.tagged, n.dropped, n.rejected)
+		added := ""
 		if o.Add {
-			fmt.Fprintf(stderr, "; added %d to %s", n.indexed, o.index.Path)
+			added = o.index.Path
 		}
-		fmt.Fprintln(stderr)
+		fmt.Fprintf(stderr, "reprint: filter: %s\n", f.n.summary(added))
 	}
 	return err
+}
+
+// summary says what became of the lines read, and with added (the index
+// path, for --add) how many were added to it. A line the run stopped on
+// (a damaged index, say) is neither passed, dropped nor rejected: it says
+// so, so that the counts still add up.
+func (n filterCounts) summary(added string) string {
+	s := fmt.Sprintf("read %d, passed %d (%d marked), dropped %d, rejected %d", n.read, n.passed, n.tagged, n.dropped, n.rejected)
+	if added != "" {
+		s += fmt.Sprintf("; added %d to %s", n.indexed, added)
+	}
+	if left := n.read - n.passed - n.dropped - n.rejected; left > 0 {
+		s += fmt.Sprintf(", stopped by the error below %d", left)
+	}
+	return s
 }
 
 func maxPostings(n int) int {

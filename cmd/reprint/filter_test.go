@@ -333,3 +333,23 @@ func TestWindow(t *testing.T) {
 		})
 	}
 }
+
+func TestFilterSummary(t *testing.T) {
+	tests := []struct {
+		name  string
+		n     filterCounts
+		added string
+		want  string
+	}{
+		{"all accounted for", filterCounts{read: 5, passed: 3, tagged: 1, dropped: 1, rejected: 1}, "", "read 5, passed 3 (1 marked), dropped 1, rejected 1"},
+		{"added", filterCounts{read: 2, passed: 2, indexed: 2}, "a.idx", "read 2, passed 2 (0 marked), dropped 0, rejected 0; added 2 to a.idx"},
+		{"stopped on a line", filterCounts{read: 9, passed: 8}, "", "read 9, passed 8 (0 marked), dropped 0, rejected 0, stopped by the error below 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.n.summary(tt.added); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
