@@ -1,7 +1,6 @@
 package reprint
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -85,10 +84,6 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 		sc.mu.Unlock()
 		if full { // the last of the sample: decide, without holding up the others
 			c := commonShingles(sc.sample, sc.sketchLimit())
-			// In ID order: the sample is in arrival order, and which
-			// copies pair up must not depend on it.
-			byID := slices.SortedFunc(slices.Values(sc.sample), func(x, y *Fingerprint) int { return cmp.Compare(x.id, y.id) })
-			c = sc.d.spareCopies(byID, c, sc.sketchLimit())
 			sc.mu.Lock()
 			sc.common = c
 			sc.mu.Unlock()
@@ -222,6 +217,9 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 		c = &commonSet{}
 	default: // the whole corpus is the sample: count exactly
 		c = commonShingles(fps, limit)
+		// Not on a larger corpus's sample: a shingle spared there would
+		// never be counted again, and a footer that most of the later
+		// documents carry would go into every sketch and verification.
 		c = d.spareCopies(fps, c, limit)
 	}
 	var pending []int

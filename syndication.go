@@ -17,21 +17,27 @@ import (
 // copies that are near-duplicates of each other. So a common shingle is
 // spared (kept in sketches and verification) when the documents holding
 // it are, all but at most limit of them, near-duplicates holding it
-// together: each has a partner that holds it too and shares at least
+// together: each has a partner that holds it too, shares at least
 // Threshold (Jaccard) of its whole literal shingle set, common shingles
-// included. Only documents that are mostly common are looked at as
-// partners: a copy of such a story is; a page with an article of its
-// own beside the footer is not.
+// included, and with it holds little outside the common shingles: at most
+// a tenth of the two sets' union. Only documents that are mostly common
+// are looked at as partners: a copy of such a story is; a page with an
+// article of its own beside the footer is not.
 //
-// The pages of one site that only list links, so that the footer is most
-// of each, are near-duplicates too: their footer is spared only if no
-// more than limit other pages hold it.
+// That last tenth is what tells copies from the pages of a site's
+// template: a copy's words outside the story are its few edits, but each
+// page has an article of its own, and a short one beside a long footer
+// makes the pages near-duplicates as wholes. Pages of 40 words of their
+// own beside a footer of 300 have a fifth of their union outside it; a
+// stub page of a few words is a near-copy of another, and is taken for
+// one unless more than limit other pages hold its footer.
 
 // spareCopies returns c without the shingles held mostly by
 // near-duplicate copies of one text, as above. fps are the documents of a
 // scan with their complete, sorted sets (commonShingles sorted them), c
-// the shingles found in more than limit of them. The result does not
-// depend on the order of fps.
+// the shingles found in more than limit of them. The result depends on
+// the order of fps only as the LSH chains do (pairing a bucket's members
+// in that order), so callers pass a fixed one: the input's.
 func (d *Detector) spareCopies(fps []*Fingerprint, c *commonSet, limit int) *commonSet {
 	return d.spare(fps, c, limit, nil, nil)
 }
@@ -46,8 +52,11 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 	if len(c.lit) == 0 {
 		return c
 	}
-	var mostly []int // documents most of whose literal shingles are common
+	var mostly []int // counted documents most of whose literal shingles are common
 	for i, fp := range fps {
+		if counted != nil && !counted(i) {
+			continue // a query, not in the counts: it explains none of them
+		}
 		if n := len(fp.lit); n > 0 && 2*countIn(fp.lit, c.lit) > n {
 			mostly = append(mostly, i)
 		}
@@ -55,7 +64,7 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 	if len(mostly) < 2 {
 		return c
 	}
-	partners := d.nearDuplicates(fps, mostly)
+	partners := d.nearDuplicates(fps, mostly, c.lit)
 	if len(partners) == 0 {
 		return c
 	}
@@ -105,11 +114,12 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 
 // nearDuplicates returns, for the documents of fps numbered in docs, the
 // others among them whose whole literal sets share at least Threshold
-// (Jaccard) with theirs. Candidates come from LSH bands over the whole
+// (Jaccard) with theirs, and whose union holds at most a tenth outside
+// common (see above). Candidates come from LSH bands over the whole
 // sets; every bucket pairs each member with the next, so that a story
 // copied a thousand times costs a thousand checks, not half a million:
 // a document needs one partner, not all.
-func (d *Detector) nearDuplicates(fps []*Fingerprint, docs []int) map[int][]int {
+func (d *Detector) nearDuplicates(fps []*Fingerprint, docs []int, common []uint32) map[int][]int {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	type entry struct {
@@ -145,12 +155,41 @@ func (d *Detector) nearDuplicates(fps []*Fingerprint, docs []int) map[int][]int 
 	pairs = slices.Compact(pairs)
 	partners := map[int][]int{}
 	for _, pr := range pairs {
-		if shingle.Jaccard(fps[pr[0]].lit, fps[pr[1]].lit) >= d.opts.Threshold {
+		if copies(fps[pr[0]].lit, fps[pr[1]].lit, common, d.opts.Threshold) {
 			partners[pr[0]] = append(partners[pr[0]], pr[1])
 			partners[pr[1]] = append(partners[pr[1]], pr[0])
 		}
 	}
 	return partners
+}
+
+// copies reports whether a and b (sorted sets) have a Jaccard of at least
+// threshold and at most a tenth of their union outside common (sorted).
+func copies(a, b shingle.Set, common []uint32, threshold float64) bool {
+	both, union, own := 0, 0, 0
+	count := func(h uint32) {
+		union++
+		if _, in := slices.BinarySearch(common, h); !in {
+			own++
+		}
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			count(a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			count(b[j])
+			j++
+		default:
+			both++
+			count(a[i])
+			i++
+			j++
+		}
+	}
+	return union > 0 && float64(both) >= threshold*float64(union) && 10*own <= union
 }
 
 // countIn returns the number of values of set, a sorted set, found in

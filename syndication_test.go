@@ -84,3 +84,23 @@ func TestStoryCopiedByManyDocuments(t *testing.T) {
 		t.Errorf("seeds: got warnings %q, want none", res.Warnings)
 	}
 }
+
+// TestTemplatePagesNoPair: pages of one site, each a short article of its
+// own beside a long footer, are near-duplicates as wholes, but they are
+// not copies: the footer stays boilerplate and no two pages match.
+func TestTemplatePagesNoPair(t *testing.T) {
+	footer := strings.Join(strings.Fields(seedDocs(t)[4].Text)[:300], " ")
+	var docs []reprint.Document
+	for i := range 60 {
+		var own strings.Builder
+		for j := range 40 {
+			fmt.Fprintf(&own, "zq%dx%d ", i, j)
+		}
+		docs = append(docs, reprint.Document{ID: fmt.Sprintf("page%02d", i), Text: own.String() + "\n\n" + footer})
+	}
+	res := run(t, reprint.Options{}, docs)
+	if len(res.Pairs) != 0 {
+		p := res.Pairs[0]
+		t.Errorf("got %d pairs, first %s–%s %s; want none", len(res.Pairs), docs[p.A].ID, docs[p.B].ID, p.Relation)
+	}
+}

@@ -529,6 +529,14 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 // Options.MaxPostings documents is skipped, and documents sharing fewer
 // than Options.MinShared keys are left out.
 func (ix *Index) Candidates(keys []uint64, limit int) ([]string, error) {
+	return ix.CandidatesSharing(keys, limit, ix.opts.MinShared)
+}
+
+// CandidatesSharing is Candidates with documents sharing fewer than least
+// keys left out (at least Options.MinShared): a check looks for the
+// copies of a story among those sharing most of its keys.
+func (ix *Index) CandidatesSharing(keys []uint64, limit, least int) ([]string, error) {
+	least = max(least, ix.opts.MinShared)
 	ks := slices.Clone(keys)
 	slices.Sort(ks)
 	ks = slices.Compact(ks)
@@ -559,7 +567,7 @@ func (ix *Index) Candidates(keys []uint64, limit int) ([]string, error) {
 		}
 		cands := make([]cand, 0, len(shared))
 		for n, c := range shared {
-			if c >= ix.opts.MinShared {
+			if c >= least {
 				cands = append(cands, cand{n, c})
 			}
 		}

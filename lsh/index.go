@@ -96,13 +96,13 @@ type Stats struct {
 //
 // With Split, such a bucket is not skipped but split by the documents'
 // keys in the next band, as if its band had more rows, and parts still
-// too big by the band after, and so on. Boilerplate breaks up at once
-// (pages sharing a footer differ in their other bands) into parts too
-// small to pair, or pairs few enough to verify. What stays together
-// through every band is a run of copies of one text, agreeing on every
-// band: each of them is paired with the next, in id order, so that a
-// story copied a thousand times makes 999 pairs, not none, nor half a
-// million.
+// too big by the band after, and so on; the members of each part of two
+// or more are paired each with the next, in id order (a chain). Pages
+// sharing a footer mostly differ in their other bands and break up into
+// parts of one; what stays together is documents agreeing on band after
+// band, copies of one text. A story copied a thousand times makes 999
+// pairs, not none, nor half a million; and however alike the pages of a
+// template are, a bucket of m of them makes fewer than m pairs.
 //
 // Bands are independent, so they are grouped on Workers goroutines. Each
 // band's entries are packed into single words (the 32-bit key above the
@@ -194,11 +194,8 @@ func (ix *Index) Pairs(maxBucket int) ([][2]int, Stats) {
 // big to pair in band b (ascending), split by their keys in band
 // b+depth, as Pairs describes.
 func (ix *Index) split(keys []uint64, ids []uint32, b, depth, maxBucket int) []uint64 {
-	if depth == ix.bands { // the same key in every band: copies, paired in a chain
-		for x := 1; x < len(ids); x++ {
-			keys = append(keys, uint64(ids[x-1])<<32|uint64(ids[x]))
-		}
-		return keys
+	if depth == ix.bands { // the same key in every band: copies
+		return chain(keys, ids)
 	}
 	band := ix.keys[(b+depth)%ix.bands]
 	if !slices.ContainsFunc(ids, func(id uint32) bool { return band[id] != band[ids[0]] }) {
@@ -219,15 +216,20 @@ func (ix *Index) split(keys []uint64, ids []uint32, b, depth, maxBucket int) []u
 		switch part := parts[i:j]; {
 		case len(part) < 2:
 		case len(part) <= maxBucket:
-			for x := range part { // ascending, as parts are sorted
-				for y := x + 1; y < len(part); y++ {
-					keys = append(keys, uint64(part[x])<<32|uint64(part[y]))
-				}
-			}
+			keys = chain(keys, part)
 		default:
 			keys = ix.split(keys, part, b, depth+1, maxBucket)
 		}
 		i = j
+	}
+	return keys
+}
+
+// chain appends to keys the pairs of each of ids (ascending) with the
+// next.
+func chain(keys []uint64, ids []uint32) []uint64 {
+	for x := 1; x < len(ids); x++ {
+		keys = append(keys, uint64(ids[x-1])<<32|uint64(ids[x]))
 	}
 	return keys
 }

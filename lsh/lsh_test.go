@@ -169,7 +169,7 @@ func TestPairs(t *testing.T) {
 			wantCapped:  1,
 		},
 		{
-			name:  "large bucket split: a part small enough paired whole",
+			name:  "large bucket split: a part of two chained",
 			bands: 2,
 			sigs: map[int][]uint64{
 				0: sig(rows, 1, 5), 1: sig(rows, 1, 5), 2: sig(rows, 1, 6), 3: sig(rows, 1, 7),

@@ -24,7 +24,8 @@ import (
 type Options struct {
 	// MaxCandidates verifies at most this many indexed articles per
 	// query, those sharing the most LSH keys with it. 0 (or negative)
-	// verifies them all.
+	// verifies them all. A query with a tenth of its keys or more left
+	// out as common gets up to 20 more, sharing half of those (see Check).
 	MaxCandidates int
 }
 
@@ -104,14 +105,14 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(queries) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				found[i], lookupErrs[i] = s.ix.Candidates(qkeys[i], limitPlus(limit, isQuery))
-				if all := dets[0].Keys(qfps[i]); lookupErrs[i] == nil && 10*(len(all)-len(qkeys[i])) >= len(all) {
+				if left := leftOut(dets[0].Keys(qfps[i]), qkeys[i]); lookupErrs[i] == nil && 10*len(left) >= len(qkeys[i])+len(left) && len(left) > 0 {
 					// A tenth of its keys or more were left out as common:
 					// they may come from a story the index holds many
-					// copies of, not a footer. Those copies share the most
-					// of all the keys; the resolver tells which it is. (A
-					// rewrite loses about the share of keys it has in
-					// common with its source.)
-					extra[i], lookupErrs[i] = s.ix.Candidates(all, limitPlus(maxCopies, isQuery))
+					// copies of, not a footer. Each copy shares most of
+					// them (pages that share a footer, few); the resolver
+					// tells which it is. (A rewrite loses about the share
+					// of keys it has in common with its source.)
+					extra[i], lookupErrs[i] = s.ix.CandidatesSharing(left, limitPlus(maxCopies, isQuery), (len(left)+1)/2)
 				}
 				if progress != nil {
 					progress.Add(1)
@@ -232,6 +233,20 @@ func (p *secondPass) Stage(name string, total int) {
 		name += " (sources)"
 	}
 	p.Progress.Stage(name, total)
+}
+
+// leftOut returns the keys of all that kept (a subsequence of all) lacks.
+func leftOut(all, kept []uint64) []uint64 {
+	var out []uint64
+	j := 0
+	for _, k := range all {
+		if j < len(kept) && kept[j] == k {
+			j++
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // maxCopies is the most indexed articles a query is compared with for
