@@ -495,10 +495,6 @@ func (d *Detector) candidates(lit, rw *lsh.Index, p *Params) [][2]int {
 		p.CappedBuckets += st.CappedBuckets
 		return pairs
 	}
-	// The literal channel splits its buckets too big to pair: what
-	// stays together is copies of one text (lsh.Index.Split). The
-	// rewrite channel's are common wording, skipped.
-	lit.Split = true
 	pairs := channel(lit)
 	if rw == nil {
 		return pairs

@@ -257,6 +257,10 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 		params.RewriteBands, params.RewriteRows = rewriteShape(fps, d.opts)
 	}
 	litIx := lsh.New(params.Bands, params.Rows)
+	// The literal channel splits its buckets too big to pair: what
+	// stays together is copies of one text. The rewrite channel's are
+	// common wording, skipped.
+	litIx.Split = true
 	litIx.Grow(n)
 	var rwIx *lsh.Index
 	if d.opts.RewriteK > 0 {

@@ -1,7 +1,6 @@
 package reprint
 
 import (
-	"cmp"
 	"slices"
 	"sync/atomic"
 
@@ -36,8 +35,8 @@ import (
 // near-duplicate copies of one text, as above. fps are the documents of a
 // scan with their complete, sorted sets (commonShingles sorted them), c
 // the shingles found in more than limit of them. The result depends on
-// the order of fps only as the LSH chains do (pairing a bucket's members
-// in that order), so callers pass a fixed one: the input's.
+// the order of fps only as the LSH chains do (pairing a split bucket's
+// members in that order), so callers pass a fixed one: the input's.
 func (d *Detector) spareCopies(fps []*Fingerprint, c *commonSet, limit int) *commonSet {
 	return d.spare(fps, c, limit, nil, nil)
 }
@@ -115,44 +114,20 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 // nearDuplicates returns, for the documents of fps numbered in docs, the
 // others among them whose whole literal sets share at least Threshold
 // (Jaccard) with theirs, and whose union holds at most a tenth outside
-// common (see above). Candidates come from LSH bands over the whole
-// sets; every bucket pairs each member with the next, so that a story
-// copied a thousand times costs a thousand checks, not half a million:
-// a document needs one partner, not all.
+// common (see above). Candidates come from LSH bands over the whole sets,
+// buckets too big to pair split and chained (lsh.Index.Split): a story
+// copied a thousand times costs about a thousand checks, not half a
+// million, and a document needs one partner, not all.
 func (d *Detector) nearDuplicates(fps []*Fingerprint, docs []int, common []uint32) map[int][]int {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	type entry struct {
-		key uint64 // band number and band key
-		doc int
-	}
-	var entries []entry
-	var keys []uint32
+	ix := lsh.New(d.p.Bands, d.p.Rows)
+	ix.Split = true
+	ix.Grow(len(fps))
 	for _, i := range docs {
-		keys = lsh.AppendBandKeys(keys[:0], d.signSet(s, fps[i].lit), d.p.Bands, d.p.Rows)
-		for b, k := range keys {
-			entries = append(entries, entry{uint64(b)<<32 | uint64(k), i})
-		}
+		ix.AddKeys(i, lsh.AppendBandKeys(nil, d.signSet(s, fps[i].lit), d.p.Bands, d.p.Rows))
 	}
-	slices.SortFunc(entries, func(x, y entry) int {
-		if x.key != y.key {
-			return cmp.Compare(x.key, y.key)
-		}
-		return x.doc - y.doc
-	})
-	var pairs [][2]int
-	for k := 1; k < len(entries); k++ {
-		if entries[k].key == entries[k-1].key {
-			pairs = append(pairs, [2]int{entries[k-1].doc, entries[k].doc})
-		}
-	}
-	slices.SortFunc(pairs, func(x, y [2]int) int {
-		if x[0] != y[0] {
-			return x[0] - y[0]
-		}
-		return x[1] - y[1]
-	})
-	pairs = slices.Compact(pairs)
+	pairs, _ := ix.Pairs(d.opts.MaxBucket)
 	partners := map[int][]int{}
 	for _, pr := range pairs {
 		if copies(fps[pr[0]].lit, fps[pr[1]].lit, common, d.opts.Threshold) {

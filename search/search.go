@@ -97,7 +97,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	limit := s.limit
 	// Candidates of each query, looked up on all workers.
 	found := make([][]string, len(queries))
-	extra := make([][]string, len(queries)) // by all keys, for a query holding common shingles
+	extra := make([][]string, len(queries)) // by the keys left out as common, for a query that lost a tenth
 	lookupErrs := make([]error, len(queries))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -105,7 +105,8 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(queries) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				found[i], lookupErrs[i] = s.ix.Candidates(qkeys[i], limitPlus(limit, isQuery))
-				if left := leftOut(dets[0].Keys(qfps[i]), qkeys[i]); lookupErrs[i] == nil && 10*len(left) >= len(qkeys[i])+len(left) && len(left) > 0 {
+				left := leftOut(dets[0].Keys(qfps[i]), qkeys[i])
+				if lookupErrs[i] == nil && len(left) > 0 && 10*len(left) >= len(left)+len(qkeys[i]) {
 					// A tenth of its keys or more were left out as common:
 					// they may come from a story the index holds many
 					// copies of, not a footer. Each copy shares most of
@@ -134,11 +135,9 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	seen := map[string]bool{}
 	perQuery := make([][]string, len(queries))
 	for i := range found {
-		for k, cands := range [][]string{found[i], extra[i]} {
-			n, most := 0, limit
-			if k == 1 {
-				most = maxCopies
-			}
+		// take adds at most most (0: all) of cands to query i's.
+		take := func(cands []string, most int) {
+			n := 0
 			for _, id := range cands {
 				if isQuery[id] || slices.Contains(perQuery[i], id) {
 					continue
@@ -154,6 +153,8 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 				}
 			}
 		}
+		take(found[i], limit)
+		take(extra[i], maxCopies)
 	}
 	ids, fps, texts, err := s.ix.GetSorted(ids)
 	if err != nil {
