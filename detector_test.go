@@ -563,3 +563,76 @@ func TestMoreCopiesThanMaxBucket(t *testing.T) {
 		t.Errorf("got no cluster of the 12 copies, want one")
 	}
 }
+
+// TestScanStoryCopiedPastSampleLimit checks that a story copied more times
+// among the first documents of a long scan than its sample's limit is
+// still found, and that a footer those copies carry, which most later
+// documents carry too, is boilerplate after all: the sample spares what
+// only the copies hold, and the whole corpus takes back what others hold.
+func TestScanStoryCopiedPastSampleLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("6,000 documents")
+	}
+	const footer = "\n\nShare this article on Facebook, Twitter or by email. Sign up to our daily newsletter today for the latest headlines and breaking news delivered straight to your inbox. We use cookies to give you the best experience on our website. Copyright News Group Newspapers Limited. All rights reserved."
+	tests := []struct {
+		name   string
+		footer string // carried by the copies and by every document from 5,000 on
+	}{
+		{"bare copies", ""},
+		{"copies carry a footer later pages carry", footer},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := genDocs(t, gen.Options{Docs: 6000, Words: 80, Planted: -1})
+			plain := make([]int, len(docs))
+			for i := range plain {
+				plain[i] = i
+			}
+			base := scanDocs(t, reprint.Options{Workers: 4}, docs, plain)
+			for i := 5000; i < len(docs); i++ {
+				docs[i].Text += tt.footer
+			}
+			story := seedDocs(t)[1].Text + tt.footer
+			isCopy := func(i int) bool { return i%13 == 0 && i < 300*13 }
+			for i := range 300 {
+				docs[i*13].Text = story
+			}
+			res := scanDocs(t, reprint.Options{Workers: 4}, docs, plain)
+			copyPairs, other := 0, 0
+			for _, p := range res.Pairs {
+				switch {
+				case isCopy(p.A) && isCopy(p.B):
+					copyPairs++
+				case !isCopy(p.A) && !isCopy(p.B):
+					other++
+				default:
+					t.Errorf("got pair %s–%s (%s), want none between a copy and another document", docs[p.A].ID, docs[p.B].ID, p.Relation)
+				}
+			}
+			if copyPairs < 299 {
+				t.Errorf("got %d pairs among the 300 copies, want at least 299", copyPairs)
+			}
+			// The copies replaced 300 documents and the footer is
+			// boilerplate, so pairs among the others can only be fewer
+			// than without either.
+			if other > len(base.Pairs) {
+				t.Errorf("got %d pairs among the other documents, want at most %d as without copies and footer", other, len(base.Pairs))
+			}
+			// Pages that are mostly footer may be warned of; the copies
+			// are not.
+			for _, w := range res.Warnings {
+				var n int
+				if _, err := fmt.Sscanf(w, "%d of", &n); err != nil || n >= 300 {
+					t.Errorf("got warning %q, want none but one of fewer than 300 pages mostly footer", w)
+				}
+			}
+			// Same result whatever the workers and the order of Prepare:
+			// what is spared, counted and taken back is.
+			rev := slices.Clone(plain)
+			slices.Reverse(rev)
+			if again := scanDocs(t, reprint.Options{Workers: 1}, docs, rev); !reflect.DeepEqual(again, res) {
+				t.Errorf("got %d pairs with 1 worker in reverse order, %d with 4 in order; want the same result", len(again.Pairs), len(res.Pairs))
+			}
+		})
+	}
+}

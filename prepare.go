@@ -32,6 +32,7 @@ type Fingerprint struct {
 	// mostlyCommon: most of its literal shingles were left out of its
 	// sketch as common (boilerplate, or a story most of the corpus copies).
 	mostlyCommon bool
+	watched      bool    // a scan's document past its sample holding a shingle the sample spared (commonSet)
 	noGarble     bool    // garble not yet measured (finishText)
 	days         int8    // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
 	garble       float64 // garbling signs per 100 words

@@ -31,7 +31,8 @@ type Scan struct {
 	p Params
 
 	mu     sync.Mutex
-	sample []*Fingerprint // prepared documents among the first scanSample
+	sample []*Fingerprint // the first scanSample documents, by number, nil until prepared
+	filled int            // documents of sample prepared
 	common *commonSet     // sketch-time common shingles; nil until the sample is full
 	freq   *wordFreq      // sample documents using each content word, for attribution
 	ran    atomic.Bool    // Run was called: a Scan is one run
@@ -44,9 +45,43 @@ const scanSample = 5000
 
 // commonSet is a sorted list of common shingles per channel, with the
 // number of documents holding each, counted as documents are sketched.
+// A scan's sample also names the shingles it spared (watch, watchRw):
+// held in more than the limit of the sample, but by copies of one story
+// (spareCopies). They stay in sketches, and the documents past the sample
+// holding them are counted, so that Run can take back as common those
+// the rest of the corpus shows to be a footer after all.
 type commonSet struct {
 	lit, rw         []uint32
 	litDocs, rwDocs []atomic.Int64
+	watch, watchRw  watchList
+}
+
+// watchList is a sorted list of shingles that a scan's sample spared,
+// with the number of sample documents holding each apart from their
+// near-duplicate copies, and the number of documents past the sample
+// holding each (later), counted as they are sketched.
+type watchList struct {
+	h     []uint32
+	apart []int
+	later []atomic.Int64
+}
+
+func (w *watchList) add(h uint32, apart int) {
+	w.h = append(w.h, h)
+	w.apart = append(w.apart, apart)
+}
+
+// takeBack returns those of w's shingles that more than limit documents
+// hold apart from the sample's copies: in the sample, and past it, where
+// every holder counts (a copy there is not told from a page).
+func (w *watchList) takeBack(limit int) []uint32 {
+	var back []uint32
+	for j, h := range w.h {
+		if int64(w.apart[j])+w.later[j].Load() > int64(limit) {
+			back = append(back, h)
+		}
+	}
+	return back
 }
 
 // ErrScanUsed is returned by a second Scan.Run: the fingerprints a scan
@@ -70,7 +105,7 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	sc.mu.Unlock()
 	if i >= scanSample && c != nil { // sketch at once, sets in scratch memory
 		fp := prepare(&doc, sc.d.opts, s, prepSketch)
-		sc.sketch(fp, c, s)
+		sc.sketch(fp, c, s, true)
 		return fp
 	}
 	fp := prepare(&doc, sc.d.opts, s, prepLazy)
@@ -79,11 +114,19 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	}
 	sc.mu.Lock()
 	if i < scanSample {
-		sc.sample = append(sc.sample, fp)
-		full := len(sc.sample) == scanSample
+		if sc.sample == nil {
+			sc.sample = make([]*Fingerprint, scanSample)
+		}
+		sc.sample[i] = fp
+		sc.filled++
+		full := sc.filled == scanSample
 		sc.mu.Unlock()
 		if full { // the last of the sample: decide, without holding up the others
-			c := commonShingles(sc.sample, sc.sketchLimit())
+			limit := sc.sketchLimit()
+			// In document order: spare's chains of copies follow it.
+			c := sc.d.spare(sc.sample, commonShingles(sc.sample, limit), limit, nil, nil)
+			c.watch.later = make([]atomic.Int64, len(c.watch.h))
+			c.watchRw.later = make([]atomic.Int64, len(c.watchRw.h))
 			sc.mu.Lock()
 			sc.common = c
 			sc.mu.Unlock()
@@ -93,15 +136,16 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	c = sc.common
 	sc.mu.Unlock()
 	if c != nil {
-		sc.sketch(fp, c, s)
+		sc.sketch(fp, c, s, true)
 	}
 	return fp
 }
 
-// sketch computes fp's LSH sketch without the shingles in c, counts the
-// shingles of c it holds, and drops its sets: Run reads them again from
-// the text if fp turns out to have a candidate.
-func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch) {
+// sketch computes fp's LSH sketch without the shingles in c, counts (if
+// counted) the shingles of c it holds and those of c's watch lists, and
+// drops its sets: Run reads them again from the text if fp turns out to
+// have a candidate.
+func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted bool) {
 	d := sc.d
 	count := func(set shingle.Set, common []uint32, docs []atomic.Int64) shingle.Set {
 		if len(common) == 0 {
@@ -117,11 +161,13 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch) {
 			}
 		}
 		s.kept = kept
-		slices.Sort(s.hits)
-		for _, j := range slices.Compact(s.hits) {
-			docs[j].Add(1)
+		if counted {
+			addHits(s.hits, docs)
 		}
 		return kept
+	}
+	if counted {
+		fp.watched = sc.countWatched(fp, c, s)
 	}
 	n := len(fp.lit)
 	lit := count(fp.lit, c.lit, c.litDocs)
@@ -140,6 +186,38 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch) {
 	}
 	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
 	fp.sketched = true
+}
+
+// countWatched counts the shingles of c's watch lists that fp holds
+// (once each, though a lazy set may repeat one) and reports whether it
+// holds any.
+func (sc *Scan) countWatched(fp *Fingerprint, c *commonSet, s *scratch) bool {
+	any := false
+	for _, w := range []struct {
+		set  shingle.Set
+		list *watchList
+	}{{fp.lit, &c.watch}, {fp.rw, &c.watchRw}} {
+		if len(w.list.later) == 0 {
+			continue
+		}
+		s.hits = s.hits[:0]
+		for _, h := range w.set {
+			if j, found := slices.BinarySearch(w.list.h, h); found {
+				s.hits = append(s.hits, j)
+			}
+		}
+		any = any || len(s.hits) > 0
+		addHits(s.hits, w.list.later)
+	}
+	return any
+}
+
+// addHits adds one to docs[j] for each j of hits, repeats counted once.
+func addHits(hits []int, docs []atomic.Int64) {
+	slices.Sort(hits)
+	for _, j := range slices.Compact(hits) {
+		docs[j].Add(1)
+	}
 }
 
 // sketchLimit is the number of sample documents a shingle must be in to
@@ -212,7 +290,10 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	var c *commonSet
 	switch {
 	case n > scanSample: // decided on the sample, as the streamed sketches were
-		c = sc.common
+		var err error
+		if c, err = sc.takeBack(ctx, fps, text, limit); err != nil {
+			return nil, err
+		}
 	case n <= limit: // too few documents for anything to be common
 		c = &commonSet{}
 	default: // the whole corpus is the sample: count exactly
@@ -231,7 +312,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	d.stage("signatures", len(pending))
 	err := parallel(ctx, d.opts.Workers, len(pending), func(k int) {
 		s := scratchPool.Get().(*scratch)
-		sc.sketch(fps[pending[k]], c, s)
+		sc.sketch(fps[pending[k]], c, s, true)
 		scratchPool.Put(s)
 		d.add(1)
 	})
@@ -291,6 +372,73 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 		res.Warnings = append(res.Warnings, w)
 	}
 	return res, nil
+}
+
+// takeBack returns the common shingles of a scan longer than its sample:
+// the sample's, and those the sample spared as copies' (see commonSet)
+// that more than limit documents of the whole corpus hold apart from the
+// copies: a footer the sample's copies carried and later pages carry
+// too. The documents past the sample that were sketched with such a
+// shingle are read and sketched again without it. In the usual case,
+// nothing taken back, that costs nothing.
+func (sc *Scan) takeBack(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), limit int) (*commonSet, error) {
+	c := sc.common
+	s := scratchPool.Get().(*scratch)
+	for _, fp := range fps[scanSample:] {
+		if !fp.sketched { // prepared before the sample was full
+			sc.countWatched(fp, c, s)
+		}
+	}
+	scratchPool.Put(s)
+	back, backRw := c.watch.takeBack(limit), c.watchRw.takeBack(limit)
+	if len(back)+len(backRw) == 0 {
+		return c, nil
+	}
+	nc := &commonSet{}
+	nc.lit, nc.litDocs = withCommon(c.lit, c.litDocs, back, limit+1)
+	nc.rw, nc.rwDocs = withCommon(c.rw, c.rwDocs, backRw, limit+1)
+	var again []int
+	for i := scanSample; i < len(fps); i++ {
+		if fps[i].sketched && fps[i].watched {
+			again = append(again, i)
+		}
+	}
+	errs := make([]error, len(again))
+	err := parallel(ctx, sc.d.opts.Workers, len(again), func(k int) {
+		fp := fps[again[k]]
+		t, err := text(again[k])
+		if err != nil {
+			errs[k] = fmt.Errorf("text of %s: %w", fp.id, err)
+			return
+		}
+		s := scratchPool.Get().(*scratch)
+		defer scratchPool.Put(s)
+		re := prepare(&Document{Text: t}, sc.d.opts, s, prepSketch)
+		sc.sketch(re, nc, s, false) // its common shingles were counted the first time
+		fp.litKeys, fp.rwSig, fp.mostlyCommon = re.litKeys, re.rwSig, re.mostlyCommon
+	})
+	if err != nil {
+		return nil, err
+	}
+	return nc, firstError(errs)
+}
+
+// withCommon returns common (sorted, with its counts) with the shingles of
+// more added, each counted as held by held documents.
+func withCommon(common []uint32, docs []atomic.Int64, more []uint32, held int) ([]uint32, []atomic.Int64) {
+	if len(more) == 0 {
+		return common, docs
+	}
+	out := slices.Sorted(slices.Values(slices.Concat(common, more)))
+	counts := make([]atomic.Int64, len(out))
+	for j, h := range out {
+		if k, found := slices.BinarySearch(common, h); found {
+			counts[j].Store(docs[k].Load())
+		} else {
+			counts[j].Store(int64(held))
+		}
+	}
+	return out, counts
 }
 
 // mostlyCommonWarning says how many documents are mostly text that more

@@ -38,12 +38,15 @@ import (
 // the order of fps only as the LSH chains do (pairing a split bucket's
 // members in that order), so callers pass a fixed one: the input's.
 func (d *Detector) spareCopies(fps []*Fingerprint, c *commonSet, limit int) *commonSet {
-	return d.spare(fps, c, limit, nil, nil)
+	out := d.spare(fps, c, limit, nil, nil)
+	out.watch, out.watchRw = watchList{}, watchList{} // fps are the corpus: counted whole
+	return out
 }
 
 // spare returns c without the shingles that at most limit documents hold
 // apart from near-duplicate copies, of those of fps that are mostly
-// common. holders(rw, h) is the number of documents holding shingle h of
+// common; the result's watch lists hold those spared, each with the
+// number of documents holding it apart. holders(rw, h) is the number of documents holding shingle h of
 // the literal (or rewrite) channel, and counted(i) whether document i of
 // fps is one of those; nil for both counts the documents of fps. c is
 // left as it was.
@@ -67,7 +70,7 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 	if len(partners) == 0 {
 		return c
 	}
-	keep := func(common []uint32, rw bool) []uint32 {
+	keep := func(common []uint32, rw bool) ([]uint32, watchList) {
 		set := func(fp *Fingerprint) shingle.Set { return fp.lit }
 		if rw {
 			set = func(fp *Fingerprint) shingle.Set { return fp.rw }
@@ -94,6 +97,7 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 			}
 		}
 		var kept []uint32
+		var spared watchList
 		for j, h := range common {
 			n := held[j]
 			if holders != nil {
@@ -101,11 +105,15 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 			}
 			if n-together[j] > limit {
 				kept = append(kept, h)
+			} else {
+				spared.add(h, n-together[j])
 			}
 		}
-		return kept
+		return kept, spared
 	}
-	out := &commonSet{lit: keep(c.lit, false), rw: keep(c.rw, true)}
+	out := &commonSet{}
+	out.lit, out.watch = keep(c.lit, false)
+	out.rw, out.watchRw = keep(c.rw, true)
 	out.litDocs = make([]atomic.Int64, len(out.lit))
 	out.rwDocs = make([]atomic.Int64, len(out.rw))
 	return out
