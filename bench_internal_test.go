@@ -28,12 +28,22 @@ func BenchmarkSketch(b *testing.B) {
 		b.Fatal(err)
 	}
 	doc := Document{ID: "001", Text: seedText(b, "001")}
-	sc := d.NewScan()
-	sc.common = &commonSet{} // past the sample: sketch at once
-	b.SetBytes(int64(len(doc.Text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		sc.Prepare(scanSample, doc)
+	for _, tt := range []struct {
+		name   string
+		common *commonSet
+	}{
+		{"plain", &commonSet{}},
+		{"counted", &commonSet{counting: newShardedCounts(1)}}, // as a scan longer than its sample counts
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			sc := d.NewScan()
+			sc.common = tt.common // past the sample: sketch at once
+			b.SetBytes(int64(len(doc.Text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				sc.Prepare(scanSample, doc)
+			}
+		})
 	}
 }
 

@@ -14,15 +14,14 @@ import (
 // its source would count the footer too.
 
 // boilerplate finds the words of the text prepared in s (in prepVerify
-// mode, with positions) that lie inside a literal K-shingle of common
-// (folded hashes, sorted). It returns the content words among them, as a
+// mode, with positions) that lie inside a literal K-shingle of common. It returns the content words among them, as a
 // bitset over content-word indices (nil when there are none) with their
 // number, and the text's day lean without them (days when there are none):
 // a footer's "Sign up today" does not date the article. s.inBoil[w] tells
 // whether word w is boilerplate (empty when none is).
-func boilerplate(s *scratch, k int, common []uint32, days int8) (marks []uint64, n int, lean int8) {
+func boilerplate(s *scratch, k int, common *commonSet, days int8) (marks []uint64, n int, lean int8) {
 	s.inBoil = s.inBoil[:0]
-	if len(common) == 0 {
+	if !common.anyLit() {
 		return nil, 0, days
 	}
 	s.shing = shingle.AppendShingles(s.shing[:0], s.words, k)
@@ -30,7 +29,7 @@ func boilerplate(s *scratch, k int, common []uint32, days int8) (marks []uint64,
 	end, j := 0, 0   // words before end lie in a common shingle; j: the next content word
 	for w, h := range s.words {
 		if w < len(s.shing) {
-			if _, found := slices.BinarySearch(common, shingle.Fold(s.shing[w])); found {
+			if common.hasLit(shingle.Fold(s.shing[w])) {
 				if own == nil {
 					own = slices.Clone(s.words[:w])
 				}

@@ -565,21 +565,28 @@ func TestMoreCopiesThanMaxBucket(t *testing.T) {
 }
 
 // TestScanStoryCopiedPastSampleLimit checks that a story copied more times
-// among the first documents of a long scan than its sample's limit is
-// still found, and that a footer those copies carry, which most later
-// documents carry too, is boilerplate after all: the sample spares what
-// only the copies hold, and the whole corpus takes back what others hold.
+// in a long scan than its limit is still found, whether the copies are
+// among the first documents (common in the sample) or after them (common
+// by the late counts), and that a footer those copies carry, which most
+// later documents carry too, is boilerplate after all: what only the
+// copies hold is spared, and what others hold is taken back.
 func TestScanStoryCopiedPastSampleLimit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("6,000 documents")
 	}
 	const footer = "\n\nShare this article on Facebook, Twitter or by email. Sign up to our daily newsletter today for the latest headlines and breaking news delivered straight to your inbox. We use cookies to give you the best experience on our website. Copyright News Group Newspapers Limited. All rights reserved."
+	inSample := func(k int) int { return 13 * k }   // 300 copies among the first 3,900
+	pastIt := func(k int) int { return 5000 + 2*k } // 400 copies among the last 1,000
 	tests := []struct {
 		name   string
-		footer string // carried by the copies and by every document from 5,000 on
+		copies int
+		at     func(k int) int // the number of copy k
+		footer string          // carried by the copies and by every document from 5,000 on
 	}{
-		{"bare copies", ""},
-		{"copies carry a footer later pages carry", footer},
+		{"bare copies in the sample", 300, inSample, ""},
+		{"copies in the sample carry a footer later pages carry", 300, inSample, footer},
+		{"bare copies past the sample", 400, pastIt, ""},
+		{"copies past the sample carry the footer of the pages there", 400, pastIt, footer},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -593,26 +600,27 @@ func TestScanStoryCopiedPastSampleLimit(t *testing.T) {
 				docs[i].Text += tt.footer
 			}
 			story := seedDocs(t)[1].Text + tt.footer
-			isCopy := func(i int) bool { return i%13 == 0 && i < 300*13 }
-			for i := range 300 {
-				docs[i*13].Text = story
+			isCopy := make([]bool, len(docs))
+			for k := range tt.copies {
+				docs[tt.at(k)].Text = story
+				isCopy[tt.at(k)] = true
 			}
 			res := scanDocs(t, reprint.Options{Workers: 4}, docs, plain)
 			copyPairs, other := 0, 0
 			for _, p := range res.Pairs {
 				switch {
-				case isCopy(p.A) && isCopy(p.B):
+				case isCopy[p.A] && isCopy[p.B]:
 					copyPairs++
-				case !isCopy(p.A) && !isCopy(p.B):
+				case !isCopy[p.A] && !isCopy[p.B]:
 					other++
 				default:
 					t.Errorf("got pair %s–%s (%s), want none between a copy and another document", docs[p.A].ID, docs[p.B].ID, p.Relation)
 				}
 			}
-			if copyPairs < 299 {
-				t.Errorf("got %d pairs among the 300 copies, want at least 299", copyPairs)
+			if copyPairs < tt.copies-1 {
+				t.Errorf("got %d pairs among the %d copies, want at least %d", copyPairs, tt.copies, tt.copies-1)
 			}
-			// The copies replaced 300 documents and the footer is
+			// The copies replaced other documents and the footer is
 			// boilerplate, so pairs among the others can only be fewer
 			// than without either.
 			if other > len(base.Pairs) {
@@ -631,6 +639,49 @@ func TestScanStoryCopiedPastSampleLimit(t *testing.T) {
 			rev := slices.Clone(plain)
 			slices.Reverse(rev)
 			if again := scanDocs(t, reprint.Options{Workers: 1}, docs, rev); !reflect.DeepEqual(again, res) {
+				t.Errorf("got %d pairs with 1 worker in reverse order, %d with 4 in order; want the same result", len(again.Pairs), len(res.Pairs))
+			}
+		})
+	}
+}
+
+// TestScanFooterPastSample checks that a footer first found past a scan's
+// sample, on the pages of a site that come later in the corpus, is
+// boilerplate as one in the sample is: it makes no pair.
+func TestScanFooterPastSample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("6,000 documents")
+	}
+	const footer = "\n\nShare this article on Facebook, Twitter or by email. Sign up to our daily newsletter today for the latest headlines and breaking news delivered straight to your inbox. We use cookies to give you the best experience on our website. Copyright News Group Newspapers Limited. All rights reserved."
+	tests := []struct {
+		name  string
+		pages func(i int) bool // the documents carrying the footer
+	}{
+		{"in the sample", func(i int) bool { return i < 1000 }},
+		{"past the sample", func(i int) bool { return i >= 5000 }},
+		{"past the sample and a few in it", func(i int) bool { return i >= 4900 }},
+	}
+	docs := genDocs(t, gen.Options{Docs: 6000, Words: 80, Planted: -1})
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	base := scanDocs(t, reprint.Options{Workers: 4}, docs, order)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paged := slices.Clone(docs)
+			for i := range paged {
+				if tt.pages(i) {
+					paged[i].Text += footer
+				}
+			}
+			res := scanDocs(t, reprint.Options{Workers: 4}, paged, order)
+			if got, want := len(res.Pairs), len(base.Pairs); got > want {
+				t.Errorf("got %d pairs, want at most %d as without the footer", got, want)
+			}
+			rev := slices.Clone(order)
+			slices.Reverse(rev)
+			if again := scanDocs(t, reprint.Options{Workers: 1}, paged, rev); !reflect.DeepEqual(again, res) {
 				t.Errorf("got %d pairs with 1 worker in reverse order, %d with 4 in order; want the same result", len(again.Pairs), len(res.Pairs))
 			}
 		})

@@ -32,12 +32,13 @@ type Fingerprint struct {
 	// mostlyCommon: most of its literal shingles were left out of its
 	// sketch as common (boilerplate, or a story most of the corpus copies).
 	mostlyCommon bool
-	watched      bool    // a scan's document past its sample holding a shingle the sample spared (commonSet)
-	noGarble     bool    // garble not yet measured (finishText)
-	days         int8    // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
-	garble       float64 // garbling signs per 100 words
-	credit       string  // a source the text credits ("BBC"), if any
-	wire         string  // the news agency whose copy this is ("PA News"), if any
+	watched      bool     // a scan's document past its sample holding a shingle the sample spared (commonSet)
+	probe        []uint32 // a scan's document past its sample: a sample of its literal shingles (countLate)
+	noGarble     bool     // garble not yet measured (finishText)
+	days         int8     // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
+	garble       float64  // garbling signs per 100 words
+	credit       string   // a source the text credits ("BBC"), if any
+	wire         string   // the news agency whose copy this is ("PA News"), if any
 }
 
 // contentPos locates a content word: its index among all words and its
@@ -62,6 +63,8 @@ type scratch struct {
 	rwBuf   []uint32
 	hits    []int    // indices of common shingles found (Scan.sketch)
 	kept    []uint32 // a set without its common shingles (Scan.sketch)
+	late    []uint32 // a set without its common shingles (countLate)
+	least   []uint32 // the least of late, sorted (countLate)
 	slots   []uint32 // wordFreq counters of a document's content words
 	inBoil  []bool   // word i lies in boilerplate (boilerplate); empty: none
 }

@@ -54,6 +54,19 @@ type commonSet struct {
 	lit, rw         []uint32
 	litDocs, rwDocs []atomic.Int64
 	watch, watchRw  watchList
+	counting        *shardedCounts // a sketch-time set's: documents holding each other literal shingle
+	late            *lateCounts    // a verification set's: literal shingles common past what the lists settle
+}
+
+// anyLit reports whether c may hold a literal shingle.
+func (c *commonSet) anyLit() bool { return len(c.lit) > 0 || c.late != nil }
+
+// hasLit reports whether h is a common literal shingle.
+func (c *commonSet) hasLit(h uint32) bool {
+	if _, found := slices.BinarySearch(c.lit, h); found {
+		return true
+	}
+	return c.late != nil && c.late.has(h)
 }
 
 // watchList is a sorted list of shingles that a scan's sample spared,
@@ -105,7 +118,7 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	sc.mu.Unlock()
 	if i >= scanSample && c != nil { // sketch at once, sets in scratch memory
 		fp := prepare(&doc, sc.d.opts, s, prepSketch)
-		sc.sketch(fp, c, s, true)
+		sc.sketch(fp, c, s, pastSample(i))
 		return fp
 	}
 	fp := prepare(&doc, sc.d.opts, s, prepLazy)
@@ -127,6 +140,12 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 			c := sc.d.spare(sc.sample, commonShingles(sc.sample, limit), limit, nil, nil)
 			c.watch.later = make([]atomic.Int64, len(c.watch.h))
 			c.watchRw.later = make([]atomic.Int64, len(c.watchRw.h))
+			if sc.d.opts.MaxDocFreq < 1 {
+				c.counting = newShardedCounts(sc.d.opts.Workers)
+				for _, fp := range sc.sample { // sorted by commonShingles
+					c.counting.add(1, without(slices.Clone(fp.lit), c.lit))
+				}
+			}
 			sc.mu.Lock()
 			sc.common = c
 			sc.mu.Unlock()
@@ -136,16 +155,35 @@ func (sc *Scan) Prepare(i int, doc Document) *Fingerprint {
 	c = sc.common
 	sc.mu.Unlock()
 	if c != nil {
-		sc.sketch(fp, c, s, true)
+		sc.sketch(fp, c, s, pastSample(i))
 	}
 	return fp
 }
 
-// sketch computes fp's LSH sketch without the shingles in c, counts (if
-// counted) the shingles of c it holds and those of c's watch lists, and
-// drops its sets: Run reads them again from the text if fp turns out to
-// have a candidate.
-func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted bool) {
+// What Scan.sketch counts of a document's shingles.
+type counts uint8
+
+const (
+	countCommon   counts = 1 << iota // those of c: every document, once
+	countWatched                     // those of c's watch lists: documents past the sample
+	countProbe                       // its probe: documents past the sample
+	countShingles                    // its other literal shingles, in c.counting: lateCounted documents past the sample
+)
+
+// pastSample is what sketch counts of document i past the sample.
+func pastSample(i int) counts {
+	c := countCommon | countWatched | countProbe
+	if lateCounted(i) {
+		c |= countShingles
+	}
+	return c
+}
+
+// sketch computes fp's LSH sketch without the shingles in c, counts what
+// counted says, and drops its sets: Run reads them again from the text if
+// fp turns out to have a candidate. It returns the number of literal
+// shingles the sketch was made of.
+func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted counts) (kept int) {
 	d := sc.d
 	count := func(set shingle.Set, common []uint32, docs []atomic.Int64) shingle.Set {
 		if len(common) == 0 {
@@ -161,13 +199,16 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted bool) 
 			}
 		}
 		s.kept = kept
-		if counted {
+		if counted&countCommon != 0 {
 			addHits(s.hits, docs)
 		}
 		return kept
 	}
-	if counted {
+	if counted&countWatched != 0 {
 		fp.watched = sc.countWatched(fp, c, s)
+	}
+	if counted&countProbe != 0 {
+		countLate(fp, c, s, counted&countShingles != 0)
 	}
 	n := len(fp.lit)
 	lit := count(fp.lit, c.lit, c.litDocs)
@@ -186,6 +227,7 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted bool) 
 	}
 	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
 	fp.sketched = true
+	return len(lit)
 }
 
 // countWatched counts the shingles of c's watch lists that fp holds
@@ -291,7 +333,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	switch {
 	case n > scanSample: // decided on the sample, as the streamed sketches were
 		var err error
-		if c, err = sc.takeBack(ctx, fps, text, limit); err != nil {
+		if c, err = sc.settle(ctx, fps, text, limit); err != nil {
 			return nil, err
 		}
 	case n <= limit: // too few documents for anything to be common
@@ -312,7 +354,9 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	d.stage("signatures", len(pending))
 	err := parallel(ctx, d.opts.Workers, len(pending), func(k int) {
 		s := scratchPool.Get().(*scratch)
-		sc.sketch(fps[pending[k]], c, s, true)
+		// The sample's other counts were taken when it was full, the
+		// later documents' by settle.
+		sc.sketch(fps[pending[k]], c, s, countCommon)
 		scratchPool.Put(s)
 		d.add(1)
 	})
@@ -331,6 +375,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 			final.rw = append(final.rw, h)
 		}
 	}
+	final.late = c.late
 
 	params := sc.p
 	d.stage("candidates", -1)
@@ -374,53 +419,119 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	return res, nil
 }
 
-// takeBack returns the common shingles of a scan longer than its sample:
-// the sample's, and those the sample spared as copies' (see commonSet)
-// that more than limit documents of the whole corpus hold apart from the
-// copies: a footer the sample's copies carried and later pages carry
-// too. The documents past the sample that were sketched with such a
-// shingle are read and sketched again without it. In the usual case,
-// nothing taken back, that costs nothing.
-func (sc *Scan) takeBack(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), limit int) (*commonSet, error) {
+// settle decides the common shingles of a scan longer than its sample,
+// once every document is prepared, and returns them. They are the
+// sample's, and:
+//   - those the sample spared as copies' (see commonSet) that more than
+//     limit documents of the whole corpus hold apart from the copies: a
+//     footer the sample's copies carried and later pages carry too, taken
+//     back into the lists;
+//   - those counted in more than limit documents past what the lists
+//     settle (lateCounts): the footer of a site whose pages all come
+//     after the sample.
+//
+// The documents sketched with such shingles are read and sketched again
+// without them (as verification leaves out boilerplate, words and all):
+// those past the sample that hold a shingle taken back, or whose probe
+// holds a late common one, and those of the sample that hold a late
+// common one. In the usual case, nothing of the sort, that costs nothing.
+func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), limit int) (*commonSet, error) {
 	c := sc.common
 	s := scratchPool.Get().(*scratch)
-	for _, fp := range fps[scanSample:] {
-		if !fp.sketched { // prepared before the sample was full
-			sc.countWatched(fp, c, s)
+	for i := scanSample; i < len(fps); i++ {
+		if fp := fps[i]; !fp.sketched { // prepared before the sample was full
+			fp.watched = sc.countWatched(fp, c, s)
+			countLate(fp, c, s, lateCounted(i))
 		}
 	}
 	scratchPool.Put(s)
 	back, backRw := c.watch.takeBack(limit), c.watchRw.takeBack(limit)
-	if len(back)+len(backRw) == 0 {
-		return c, nil
-	}
 	nc := &commonSet{}
 	nc.lit, nc.litDocs = withCommon(c.lit, c.litDocs, back, limit+1)
 	nc.rw, nc.rwDocs = withCommon(c.rw, c.rwDocs, backRw, limit+1)
-	var again []int
-	for i := scanSample; i < len(fps); i++ {
-		if fps[i].sketched && fps[i].watched {
+	if c.counting != nil {
+		// With no counter over the limit, no shingle is: nothing to ask.
+		if cm := c.counting.merged(); cm.AnyOver(uint64(limit) + cm.Slack()) {
+			nc.late = &lateCounts{
+				counts:  cm,
+				above:   uint64(limit) + cm.Slack(),
+				settled: slices.Sorted(slices.Values(slices.Concat(c.lit, c.watch.h))),
+			}
+		}
+	}
+	// Which documents are read again depends on each one alone, not on
+	// whether Prepare had sketched it: the same whatever its order.
+	var again, copies []int // copies: those that may be mostly late common shingles
+	for i, fp := range fps {
+		switch {
+		case i < scanSample: // its sets at hand
+			if nc.late != nil && slices.ContainsFunc(fp.lit, nc.late.has) {
+				again = append(again, i)
+				copies = append(copies, i)
+			}
+		case fp.watched && len(back)+len(backRw) > 0,
+			nc.late != nil && slices.ContainsFunc(fp.probe, nc.late.has):
 			again = append(again, i)
+			if nc.late != nil && 2*countFunc(fp.probe, nc.late.has) > len(fp.probe) {
+				copies = append(copies, i)
+			}
+		}
+		fp.probe = nil
+	}
+	if nc.late != nil {
+		if err := sc.spareLate(ctx, fps, text, copies, nc.late, limit); err != nil {
+			return nil, err
 		}
 	}
 	errs := make([]error, len(again))
 	err := parallel(ctx, sc.d.opts.Workers, len(again), func(k int) {
-		fp := fps[again[k]]
-		t, err := text(again[k])
-		if err != nil {
-			errs[k] = fmt.Errorf("text of %s: %w", fp.id, err)
-			return
-		}
-		s := scratchPool.Get().(*scratch)
-		defer scratchPool.Put(s)
-		re := prepare(&Document{Text: t}, sc.d.opts, s, prepSketch)
-		sc.sketch(re, nc, s, false) // its common shingles were counted the first time
-		fp.litKeys, fp.rwSig, fp.mostlyCommon = re.litKeys, re.rwSig, re.mostlyCommon
+		errs[k] = sc.resketch(again[k], fps[again[k]], text, nc)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return nc, firstError(errs)
+}
+
+// resketch reads document i again and sketches fp without the shingles
+// of c and without its boilerplate (as look leaves it out). A document
+// not sketched before has its shingles of c counted; one sketched before
+// had them counted then.
+func (sc *Scan) resketch(i int, fp *Fingerprint, text func(int) (string, error), c *commonSet) error {
+	d := sc.d
+	t, err := text(i)
+	if err != nil {
+		return fmt.Errorf("text of %s: %w", fp.id, err)
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	full := prepare(&Document{Text: t}, d.opts, s, prepVerify)
+	if !fp.sketched {
+		countIn := func(set shingle.Set, common []uint32, docs []atomic.Int64) {
+			s.hits = s.hits[:0]
+			for _, h := range set {
+				if j, found := slices.BinarySearch(common, h); found {
+					s.hits = append(s.hits, j)
+				}
+			}
+			addHits(s.hits, docs)
+		}
+		countIn(full.lit, c.lit, c.litDocs)
+		countIn(full.rw, c.rw, c.rwDocs)
+	}
+	n := len(full.lit)
+	marks, _, _ := boilerplate(s, d.opts.K, c, full.days)
+	if len(s.inBoil) > 0 {
+		full.lit = withoutBoiler(full.lit, d.opts.K, func(w int) bool { return s.inBoil[w] }, len(s.inBoil))
+		boil := &Fingerprint{boil: marks}
+		full.rw = withoutBoiler(full.rw, d.opts.RewriteK, boil.isBoiler, len(full.chash))
+	}
+	kept := sc.sketch(full, c, s, 0)
+	fp.litKeys, fp.rwSig = full.litKeys, full.rwSig
+	fp.mostlyCommon = n > 0 && 2*kept < n
+	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
+	fp.sketched = true
+	return nil
 }
 
 // withCommon returns common (sorted, with its counts) with the shingles of
@@ -480,10 +591,13 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	full := prepare(&Document{Text: t}, d.opts, s, prepVerify)
 	v := &view{fp: *sketch, pos: slices.Clone(s.pos), text: t}
 	v.fp.chash, v.fp.nums, v.fp.wire = full.chash, full.nums, full.wire
-	v.fp.boil, v.fp.nboil, v.fp.days = boilerplate(s, d.opts.K, common.lit, full.days)
+	v.fp.boil, v.fp.nboil, v.fp.days = boilerplate(s, d.opts.K, common, full.days)
 	if len(s.inBoil) > 0 {
 		full.lit = withoutBoiler(full.lit, d.opts.K, func(w int) bool { return s.inBoil[w] }, len(s.inBoil))
 		full.rw = withoutBoiler(full.rw, d.opts.RewriteK, v.fp.isBoiler, len(full.chash))
+	}
+	if common.late != nil {
+		full.lit = slices.DeleteFunc(full.lit, common.late.has)
 	}
 	v.fp.lit = shingle.SortSet(without(full.lit, common.lit))
 	v.fp.rw = shingle.SortSet(without(full.rw, common.rw))
