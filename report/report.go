@@ -59,6 +59,12 @@ type Options struct {
 	// one). nil, or a missing or empty entry, shows the passages' own text
 	// instead. JSON, JSONL and CSV ignore it.
 	Texts []string
+	// Text, where Texts has no entry for document i, returns its text.
+	// The text report reads what it shows of texts (a cluster original's
+	// headline, the other side of each passage it quotes) this way, one
+	// document at a time, so that a large scan's report need not hold
+	// them. nil: none. An error from it stops Write and is returned.
+	Text func(i int) (string, error)
 	// MaxHTMLPairs is the number of pairs, in result order, whose texts
 	// and passages the HTML report includes; later pairs keep their
 	// scores and a link, so that a huge report stays usable.

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -576,6 +578,63 @@ func TestClusterLinkSourceSide(t *testing.T) {
 			}
 			if got := clusterLink(res, pairs, in, tt.member, 0); got != tt.want {
 				t.Errorf("got pair %d, want pair %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextOtherWording checks that the text report quotes a passage's B
+// side as well when B's text is at hand (Texts, or read through Text) and
+// reads otherwise than A's, and that an error reading it stops Write.
+func TestTextOtherWording(t *testing.T) {
+	res := &reprint.Result{
+		Documents: []reprint.DocInfo{{ID: "a.txt", Words: 9}, {ID: "b.txt", Words: 9}},
+		Pairs: []reprint.Pair{{A: 0, B: 1, Relation: reprint.MachineRewrite, Score: 0.6,
+			Passages: []reprint.Passage{{AStart: 0, AEnd: 33, BStart: 5, BEnd: 38, Text: "President Alexander Stubb said no"}}}},
+	}
+	const b = "Yes. President Alexander Stop said no."
+	tests := []struct {
+		name    string
+		o       Options
+		want    []string // lines the report holds
+		wantErr string
+	}{
+		{"texts", Options{Texts: []string{"", b}}, []string{
+			`      evidence, A: "President Alexander Stubb said no" (bytes 0–33)`,
+			`                B: "President Alexander Stop said no." (bytes 5–38)`,
+		}, ""},
+		{"read one at a time", Options{Text: func(i int) (string, error) { return []string{"", b}[i], nil }}, []string{
+			`                B: "President Alexander Stop said no." (bytes 5–38)`,
+		}, ""},
+		{"same wording", Options{Texts: []string{"", "Yes. President Alexander Stubb said no"}}, []string{
+			`      evidence: "President Alexander Stubb said no" (A bytes 0–33, B bytes 5–38)`,
+		}, ""},
+		{"no text", Options{}, []string{
+			`      evidence: "President Alexander Stubb said no" (A bytes 0–33, B bytes 5–38)`,
+		}, ""},
+		{"offsets past the text", Options{Texts: []string{"", "short"}}, []string{
+			`      evidence: "President Alexander Stubb said no" (A bytes 0–33, B bytes 5–38)`,
+		}, ""},
+		{"read error", Options{Text: func(int) (string, error) { return "", fmt.Errorf("spool gone") }}, nil, "text of b.txt: spool gone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := Write(&buf, res, Text, tt.o)
+			switch {
+			case tt.wantErr != "":
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got error %v, want %q", err, tt.wantErr)
+				}
+				return
+			case err != nil:
+				t.Fatalf("got error %v, want none", err)
+			}
+			lines := strings.Split(buf.String(), "\n")
+			for _, w := range tt.want {
+				if !slices.Contains(lines, w) {
+					t.Errorf("got report\n%s\nwant the line\n%s", buf.String(), w)
+				}
 			}
 		})
 	}

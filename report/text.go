@@ -36,6 +36,24 @@ type textWriter struct {
 	cluster []int
 	// pairsOf[d] lists the indices of the pairs involving document d.
 	pairsOf [][]int
+	err     error // the first error of o.Text
+}
+
+// text returns document i's text from o.Texts or o.Text, "" if neither
+// has it.
+func (t *textWriter) text(i int) string {
+	if i >= 0 && i < len(t.o.Texts) && t.o.Texts[i] != "" {
+		return t.o.Texts[i]
+	}
+	if t.o.Text == nil || t.err != nil || i < 0 || i >= len(t.res.Documents) {
+		return ""
+	}
+	s, err := t.o.Text(i)
+	if err != nil {
+		t.err = fmt.Errorf("text of %s: %w", t.res.Documents[i].ID, err)
+		return ""
+	}
+	return s
 }
 
 func writeText(w io.Writer, res *reprint.Result, o Options) error {
@@ -128,6 +146,9 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 	}
 	fmt.Fprintln(t.w)
 	t.wrap("Parameters: ", pairIndent, params(res.Params))
+	if t.err != nil {
+		return t.err
+	}
 	return t.w.Flush()
 }
 
@@ -145,10 +166,8 @@ func (t *textWriter) writeCluster(ci int) {
 	c := t.res.Clusters[ci]
 	orig := docID(t.res, c.Original)
 	fmt.Fprintf(t.w, "\nCluster %d: %s, original %s\n", ci+1, plural(len(c.Members), "article"), orig)
-	if c.Original >= 0 && c.Original < len(t.o.Texts) {
-		if h := Headline(t.o.Texts[c.Original]); h != "" {
-			t.wrap(pairIndent+"headline: ", detailIndent, strings.Fields("“"+h+"”"))
-		}
+	if h := Headline(t.text(c.Original)); h != "" {
+		t.wrap(pairIndent+"headline: ", detailIndent, strings.Fields("“"+h+"”"))
 	}
 	if c.Reason != "" {
 		t.wrap(pairIndent+"why: ", detailIndent, strings.Fields(c.Reason))
@@ -260,10 +279,30 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 	}
 	t.wrap(detailIndent, detailIndent+"  ", ww)
 	n := min(len(p.Passages), t.o.MaxPassages)
+	var tb string // B's text, read once the first passage needs it
+	if n > 0 {
+		tb = t.text(p.B)
+	}
 	for _, ps := range p.Passages[:n] {
-		words := strings.Fields(`"` + truncate(collapse(ps.Text), maxExcerpt) + `"`)
-		words = append(words, fmt.Sprintf("(A bytes %d–%d, B bytes %d–%d)", ps.AStart, ps.AEnd, ps.BStart, ps.BEnd))
-		t.wrap(detailIndent+"evidence: ", detailIndent+"          ", words)
+		a := collapse(ps.Text)
+		// A rewrite's evidence is the two wordings: B's is quoted
+		// too when its text is at hand and reads otherwise.
+		var b string
+		if 0 <= ps.BStart && ps.BStart < ps.BEnd && ps.BEnd <= len(tb) {
+			b = collapse(strings.ToValidUTF8(tb[ps.BStart:ps.BEnd], "\uFFFD"))
+		}
+		if b == "" || b == a {
+			words := strings.Fields(`"` + truncate(a, maxExcerpt) + `"`)
+			words = append(words, fmt.Sprintf("(A bytes %d–%d, B bytes %d–%d)", ps.AStart, ps.AEnd, ps.BStart, ps.BEnd))
+			t.wrap(detailIndent+"evidence: ", detailIndent+"          ", words)
+			continue
+		}
+		words := strings.Fields(`"` + truncate(a, maxExcerpt) + `"`)
+		words = append(words, fmt.Sprintf("(bytes %d–%d)", ps.AStart, ps.AEnd))
+		t.wrap(detailIndent+"evidence, A: ", detailIndent+"             ", words)
+		words = strings.Fields(`"` + truncate(b, maxExcerpt) + `"`)
+		words = append(words, fmt.Sprintf("(bytes %d–%d)", ps.BStart, ps.BEnd))
+		t.wrap(detailIndent+"          B: ", detailIndent+"             ", words)
 	}
 	if more := len(p.Passages) - n; more > 0 {
 		noun := "passages"

@@ -83,10 +83,8 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if ropts.Texts, err = pairTexts(res, text); err != nil {
 			return err
 		}
-	case report.Text: // for the headlines of the clusters' originals
-		if ropts.Texts, err = originalTexts(res, text); err != nil {
-			return err
-		}
+	case report.Text: // headlines and the other side of passages, read as shown
+		ropts.Text = text
 	}
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
 		return report.Write(w, res, format, ropts)
@@ -129,21 +127,6 @@ func scanStream(ctx context.Context, paths []string, stdin io.Reader, stderr io.
 	res.SetInputErrors(errs)
 	res.Warnings = detectorWarnings(stderr, o.output.Quiet, warnings, res.Warnings)
 	return res, sp.text, func() { sp.Close() }, nil
-}
-
-// originalTexts returns the headlines of the clusters' originals ("" for
-// the others and for texts without one), which is all of their texts that
-// the text report shows: a large scan's report then holds no whole text.
-func originalTexts(res *reprint.Result, text func(int) (string, error)) ([]string, error) {
-	texts := make([]string, len(res.Documents))
-	for _, c := range res.Clusters {
-		t, err := text(c.Original)
-		if err != nil {
-			return nil, err
-		}
-		texts[c.Original] = strings.Clone(report.Headline(t))
-	}
-	return texts, nil
 }
 
 // pairTexts returns the texts the HTML report shows: those of documents in
