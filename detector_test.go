@@ -566,44 +566,64 @@ func TestMoreCopiesThanMaxBucket(t *testing.T) {
 
 // TestScanStoryCopiedPastSampleLimit checks that a story copied more times
 // in a long scan than its limit is still found, whether the copies are
-// among the first documents (common in the sample) or after them (common
-// by the late counts), and that a footer those copies carry, which most
-// later documents carry too, is boilerplate after all: what only the
-// copies hold is spared, and what others hold is taken back.
+// among the first documents (common in the sample), after them (common by
+// the late counts) or all through the corpus, and that a footer those
+// copies carry, which other documents carry too, is boilerplate after
+// all: what only the copies hold is spared, and what others hold is
+// taken back.
 func TestScanStoryCopiedPastSampleLimit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("6,000 documents")
+		t.Skip("6,000 to 12,000 documents")
 	}
 	const footer = "\n\nShare this article on Facebook, Twitter or by email. Sign up to our daily newsletter today for the latest headlines and breaking news delivered straight to your inbox. We use cookies to give you the best experience on our website. Copyright News Group Newspapers Limited. All rights reserved."
-	inSample := func(k int) int { return 13 * k }   // 300 copies among the first 3,900
-	pastIt := func(k int) int { return 5000 + 2*k } // 400 copies among the last 1,000
+	every := func(step, from, to int) func(i int) bool {
+		return func(i int) bool { return i >= from && i < to && (i-from)%step == 0 }
+	}
 	tests := []struct {
 		name   string
-		copies int
-		at     func(k int) int // the number of copy k
-		footer string          // carried by the copies and by every document from 5,000 on
+		docs   int
+		copy   func(i int) bool // document i is a copy
+		story  int              // the seed copied
+		footer func(i int) bool // document i carries the footer (copies too)
+		short  func(i int) bool // document i is cut to 15 words
 	}{
-		{"bare copies in the sample", 300, inSample, ""},
-		{"copies in the sample carry a footer later pages carry", 300, inSample, footer},
-		{"bare copies past the sample", 400, pastIt, ""},
-		{"copies past the sample carry the footer of the pages there", 400, pastIt, footer},
+		{"bare copies in the sample", 6000, every(13, 0, 3900), 1, nil, nil},
+		{"copies in the sample carry a footer later pages carry", 6000, every(13, 0, 3900), 1, every(1, 5000, 6000), nil},
+		{"bare copies past the sample", 6000, every(2, 5000, 5800), 1, nil, nil},
+		{"copies past the sample carry the footer of the pages there", 6000, every(2, 5000, 5800), 1, every(1, 5000, 6000), nil},
+		// The footer is common from the sample on: no part of the story.
+		// A short story with it is 13% footer.
+		{"short copies past the sample carry the footer every page carries", 6000, every(2, 5000, 5800), 3, every(1, 0, 6000), nil},
+		// More pages mostly of a late footer than copies can be held
+		// before the copies come: only those with a near-duplicate are.
+		{"copies after many pages that are mostly a late footer", 11000, every(1, 10200, 11000), 1, every(1, 5000, 10200), every(1, 5000, 10200)},
+		// 500 copies in the sample and 700 after it, more than the limit
+		// of 600: the later ones are copies too, not pages.
+		{"copies all through the corpus", 12000, every(10, 3, 12000), 1, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs := genDocs(t, gen.Options{Docs: 6000, Words: 80, Planted: -1})
+			docs := genDocs(t, gen.Options{Docs: tt.docs, Words: 80, Planted: -1})
 			plain := make([]int, len(docs))
 			for i := range plain {
 				plain[i] = i
 			}
 			base := scanDocs(t, reprint.Options{Workers: 4}, docs, plain)
-			for i := 5000; i < len(docs); i++ {
-				docs[i].Text += tt.footer
-			}
-			story := seedDocs(t)[1].Text + tt.footer
+			story := seedDocs(t)[tt.story].Text
 			isCopy := make([]bool, len(docs))
-			for k := range tt.copies {
-				docs[tt.at(k)].Text = story
-				isCopy[tt.at(k)] = true
+			copies := 0
+			for i := range docs {
+				if tt.short != nil && tt.short(i) {
+					w := strings.Fields(docs[i].Text)
+					docs[i].Text = strings.Join(w[:min(len(w), 15)], " ")
+				}
+				if tt.copy(i) {
+					docs[i].Text, isCopy[i] = story, true
+					copies++
+				}
+				if tt.footer != nil && tt.footer(i) {
+					docs[i].Text += footer
+				}
 			}
 			res := scanDocs(t, reprint.Options{Workers: 4}, docs, plain)
 			copyPairs, other := 0, 0
@@ -617,8 +637,8 @@ func TestScanStoryCopiedPastSampleLimit(t *testing.T) {
 					t.Errorf("got pair %s–%s (%s), want none between a copy and another document", docs[p.A].ID, docs[p.B].ID, p.Relation)
 				}
 			}
-			if copyPairs < tt.copies-1 {
-				t.Errorf("got %d pairs among the %d copies, want at least %d", copyPairs, tt.copies, tt.copies-1)
+			if copyPairs < copies-1 {
+				t.Errorf("got %d pairs among the %d copies, want at least %d", copyPairs, copies, copies-1)
 			}
 			// The copies replaced other documents and the footer is
 			// boilerplate, so pairs among the others can only be fewer
@@ -630,8 +650,8 @@ func TestScanStoryCopiedPastSampleLimit(t *testing.T) {
 			// are not.
 			for _, w := range res.Warnings {
 				var n int
-				if _, err := fmt.Sscanf(w, "%d of", &n); err != nil || n >= 300 {
-					t.Errorf("got warning %q, want none but one of fewer than 300 pages mostly footer", w)
+				if _, err := fmt.Sscanf(w, "%d of", &n); err != nil || n >= copies && tt.short == nil {
+					t.Errorf("got warning %q, want none but one of fewer than %d pages mostly footer", w, copies)
 				}
 			}
 			// Same result whatever the workers and the order of Prepare:

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/reprint-dev/reprint/frequent"
+	"github.com/reprint-dev/reprint/lsh"
 	"github.com/reprint-dev/reprint/shingle"
 )
 
@@ -23,11 +24,11 @@ import (
 // smaller still. Sketches are made before the counts are known: the
 // documents whose probe holds such a shingle are read and sketched again
 // without it (Scan.settle). And as in the sample, a story that more than
-// the limit copy is not a footer: what copies hold is spared (spareLate).
+// the limit copy is not a footer: what copies hold is spared (spareCorpus).
 type lateCounts struct {
 	counts  *frequent.CountMin
-	above   uint64   // a shingle counted more than this is common: the corpus's limit and the sketch's slack
-	settled []uint32 // sorted: shingles not looked up, which the exact counts decide or spareLate spared
+	over    *frequent.Over // a shingle counted more than the corpus's limit and the sketch's slack is common
+	settled []uint32       // sorted: shingles not looked up, which the exact counts decide or spareCorpus spared
 }
 
 // lateSize is the number of counters of a scan's count-min sketch (1 MB
@@ -40,10 +41,11 @@ const lateSize = 1 << 18
 
 // has reports whether h is common by the late counts.
 func (l *lateCounts) has(h uint32) bool {
-	if _, found := slices.BinarySearch(l.settled, h); found {
+	if !l.over.Has(h) {
 		return false
 	}
-	return l.counts.Count(h) > l.above
+	_, found := slices.BinarySearch(l.settled, h)
+	return !found
 }
 
 // probeSize is the number of a sketched document's literal shingles kept
@@ -64,10 +66,18 @@ const probeSize = 16
 const lateEvery = 4
 
 // lateCounted reports whether document i, past the sample, is one of the
-// lateEvery that count: a hash of its number, not its place in a cycle
-// that a corpus might share.
+// lateEvery that count: by a hash of its number (splitmix64's finalizer),
+// not its place in a cycle that a corpus might share. A plain
+// multiplicative hash puts documents at some strides (Fibonacci numbers)
+// in the sample in long runs.
 func lateCounted(i int) bool {
-	return (uint64(i)*0x9e3779b97f4a7c15)>>62 == 0
+	x := uint64(i)
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x%lateEvery == 0
 }
 
 // countLate keeps the least probeSize of fp's literal shingles outside
@@ -109,67 +119,148 @@ func countLate(fp *Fingerprint, c *commonSet, s *scratch, counted bool) {
 	fp.probe = slices.Clone(least)
 }
 
-// spareDocs is the most documents whose sets spareLate holds at once:
-// about 10 MB. Past them, in document order, late common shingles are
-// not spared.
-const spareDocs = 5000
+// spareCap is the most documents whose sets spareCorpus holds at once:
+// about 40 MB of 500-shingle documents. Past them, in document order,
+// copies are not looked at: a story copied by more than the limit and
+// spareCap documents is taken for boilerplate.
+const spareCap = 20000
 
-// spareLate keeps out of late's common shingles those that near-duplicate
-// copies of one story hold, as the sample spares its own (spare): a story
-// copied by more than limit documents, all past the sample, is not a
-// footer. Of the documents numbered in docs, it reads those most of whose
-// literal shingles are late common, and spares what at most limit other
-// documents (by late's counts) hold apart from their copies among them.
-func (sc *Scan) spareLate(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), docs []int, late *lateCounts, limit int) error {
-	sets := make([]shingle.Set, len(docs))
-	errs := make([]error, len(docs))
-	err := parallel(ctx, sc.d.opts.Workers, len(docs), func(k int) {
-		i := docs[k]
-		set := fps[i].lit // the sample's: sorted
-		if i >= scanSample {
-			t, err := text(i)
-			if err != nil {
-				errs[k] = fmt.Errorf("text of %s: %w", fps[i].id, err)
-				return
-			}
-			s := scratchPool.Get().(*scratch)
-			set = shingle.SortSet(prepare(&Document{Text: t}, sc.d.opts, s, prepLazy).lit)
-			scratchPool.Put(s)
+// spareCorpus returns, of the shingles that may be common (over and
+// overRw: watched shingles that more than limit documents hold; and those
+// late says are common), those that near-duplicate copies of one story
+// hold: all but at most limit of their holders (spare, with the corpus's
+// counts as holders). c is the sample's common set: its lists are left out
+// of every set, for a footer common from the sample on is no part of a
+// story. Partners are looked for among the documents most of whose other
+// literal shingles may be common: the sample's by their sets, later ones
+// by their probe and then their text. Only those with an LSH candidate
+// among them have their sets held, at most spareCap in document order.
+func (sc *Scan) spareCorpus(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), c *commonSet, over, overRw []uint32, late *lateCounts, limit int) (spared, sparedRw []uint32, err error) {
+	d := sc.d
+	may := func(h uint32) bool {
+		if _, found := slices.BinarySearch(over, h); found {
+			return true
 		}
-		if 2*countFunc(set, late.has) > len(set) {
-			sets[k] = set
-		}
-	})
-	if err != nil {
-		return err
+		return late != nil && late.has(h)
 	}
-	if err := firstError(errs); err != nil {
-		return err
+	listed := func(h uint32) bool {
+		_, found := slices.BinarySearch(c.lit, h)
+		return found
 	}
-	var mostly []*Fingerprint
-	var held []uint32 // the late common shingles they hold
-	for _, set := range sets {
-		if set != nil && len(mostly) < spareDocs {
-			mostly = append(mostly, &Fingerprint{lit: set})
-			for _, h := range set {
-				if late.has(h) {
-					held = append(held, h)
+	mostly := func(set []uint32) bool { // of the shingles outside the lists
+		n, m := 0, 0
+		for _, h := range set {
+			if !listed(h) {
+				n++
+				if may(h) {
+					m++
 				}
 			}
 		}
+		return n > 0 && 2*m > n
 	}
-	if len(mostly) < 2 {
-		return nil
+	var docs []int
+	for i, fp := range fps {
+		if i < scanSample && mostly(fp.lit) || i >= scanSample && mostly(fp.probe) {
+			docs = append(docs, i)
+		}
 	}
-	slices.Sort(held)
-	c := &commonSet{lit: slices.Compact(held)}
-	out := sc.d.spare(mostly, c, limit, nil, func(rw bool, h uint32) int {
+	if len(docs) < 2 {
+		return nil, nil, nil
+	}
+	// sets returns document i's sets without the lists, sorted.
+	sets := func(i int) (lit, rw shingle.Set, err error) {
+		fp := fps[i]
+		if i < scanSample { // at hand, sorted
+			return without(slices.Clone(fp.lit), c.lit), without(slices.Clone(fp.rw), c.rw), nil
+		}
+		t, err := text(i)
+		if err != nil {
+			return nil, nil, fmt.Errorf("text of %s: %w", fp.id, err)
+		}
+		s := scratchPool.Get().(*scratch)
+		full := prepare(&Document{Text: t}, d.opts, s, prepLazy)
+		scratchPool.Put(s)
+		return shingle.SortSet(without(full.lit, c.lit)), shingle.SortSet(without(full.rw, c.rw)), nil
+	}
+	// First the band keys of those that are mostly such shingles, read
+	// whole: a document without a candidate among them has no partner.
+	keys := make([][]uint32, len(docs))
+	errs := make([]error, len(docs))
+	err = parallel(ctx, d.opts.Workers, len(docs), func(k int) {
+		lit, _, err := sets(docs[k])
+		if err != nil {
+			errs[k] = err
+			return
+		}
+		if 2*countFunc(lit, may) > len(lit) {
+			s := scratchPool.Get().(*scratch)
+			keys[k] = lsh.AppendBandKeys(nil, d.signSet(s, lit), d.p.Bands, d.p.Rows)
+			scratchPool.Put(s)
+		}
+	})
+	if err == nil {
+		err = firstError(errs)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	ix := lsh.New(d.p.Bands, d.p.Rows)
+	ix.Split = true
+	ix.Grow(len(docs))
+	for k, ks := range keys {
+		if ks != nil {
+			ix.AddKeys(k, ks)
+		}
+	}
+	pairs, _ := ix.Pairs(d.opts.MaxBucket)
+	paired := make([]bool, len(docs))
+	for _, p := range pairs {
+		paired[p[0]], paired[p[1]] = true, true
+	}
+	var chosen []int
+	for k, ok := range paired {
+		if ok && len(chosen) < spareCap {
+			chosen = append(chosen, docs[k])
+		}
+	}
+	if len(chosen) < 2 {
+		return nil, nil, nil
+	}
+	held := make([]*Fingerprint, len(chosen))
+	errs = errs[:len(chosen)]
+	clear(errs)
+	err = parallel(ctx, d.opts.Workers, len(chosen), func(k int) {
+		lit, rw, err := sets(chosen[k])
+		errs[k] = err
+		held[k] = &Fingerprint{lit: lit, rw: rw}
+	})
+	if err == nil {
+		err = firstError(errs)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var cand []uint32 // the shingles that may be common among theirs
+	for _, fp := range held {
+		for _, h := range fp.lit {
+			if may(h) {
+				cand = append(cand, h)
+			}
+		}
+	}
+	slices.Sort(cand)
+	out := d.spare(held, &commonSet{lit: slices.Compact(cand), rw: overRw}, limit, nil, func(rw bool, h uint32) int {
+		if rw {
+			n, _ := c.watchRw.holders(h)
+			return n
+		}
+		if n, ok := c.watch.holders(h); ok {
+			return n
+		}
 		return int(late.counts.Count(h))
 	})
-	if len(out.watch.h) > 0 {
-		late.settled = slices.Sorted(slices.Values(slices.Concat(late.settled, out.watch.h)))
-	}
-	return nil
+	return out.watch.h, out.watchRw.h, nil
 }
 
 // countFunc returns the number of values of set for which f is true.

@@ -70,31 +70,40 @@ func (c *commonSet) hasLit(h uint32) bool {
 }
 
 // watchList is a sorted list of shingles that a scan's sample spared,
-// with the number of sample documents holding each apart from their
-// near-duplicate copies, and the number of documents past the sample
-// holding each (later), counted as they are sketched.
+// with the number of sample documents holding each (held), and the number
+// of documents past the sample holding each (later), counted as they are
+// sketched.
 type watchList struct {
 	h     []uint32
-	apart []int
+	held  []int
 	later []atomic.Int64
 }
 
-func (w *watchList) add(h uint32, apart int) {
+func (w *watchList) add(h uint32, held int) {
 	w.h = append(w.h, h)
-	w.apart = append(w.apart, apart)
+	w.held = append(w.held, held)
 }
 
-// takeBack returns those of w's shingles that more than limit documents
-// hold apart from the sample's copies: in the sample, and past it, where
-// every holder counts (a copy there is not told from a page).
-func (w *watchList) takeBack(limit int) []uint32 {
-	var back []uint32
-	for j, h := range w.h {
-		if int64(w.apart[j])+w.later[j].Load() > int64(limit) {
-			back = append(back, h)
+// holders returns the number of documents of the corpus holding h, one
+// of w's shingles, and whether it is one.
+func (w *watchList) holders(h uint32) (int, bool) {
+	j, found := slices.BinarySearch(w.h, h)
+	if !found {
+		return 0, false
+	}
+	return w.held[j] + int(w.later[j].Load()), true
+}
+
+// over returns, sorted, those of w's shingles that more than limit
+// documents of the corpus hold: common unless copies hold them.
+func (w *watchList) over(limit int) []uint32 {
+	var out []uint32
+	for _, h := range w.h {
+		if n, _ := w.holders(h); n > limit {
+			out = append(out, h)
 		}
 	}
-	return back
+	return out
 }
 
 // ErrScanUsed is returned by a second Scan.Run: the fingerprints a scan
@@ -181,9 +190,8 @@ func pastSample(i int) counts {
 
 // sketch computes fp's LSH sketch without the shingles in c, counts what
 // counted says, and drops its sets: Run reads them again from the text if
-// fp turns out to have a candidate. It returns the number of literal
-// shingles the sketch was made of.
-func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted counts) (kept int) {
+// fp turns out to have a candidate.
+func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted counts) {
 	d := sc.d
 	count := func(set shingle.Set, common []uint32, docs []atomic.Int64) shingle.Set {
 		if len(common) == 0 {
@@ -227,7 +235,6 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted counts
 	}
 	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
 	fp.sketched = true
-	return len(lit)
 }
 
 // countWatched counts the shingles of c's watch lists that fp holds
@@ -423,12 +430,13 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 // once every document is prepared, and returns them. They are the
 // sample's, and:
 //   - those the sample spared as copies' (see commonSet) that more than
-//     limit documents of the whole corpus hold apart from the copies: a
-//     footer the sample's copies carried and later pages carry too, taken
-//     back into the lists;
+//     limit documents of the whole corpus hold, unless near-duplicate
+//     copies hold all but limit of them: a footer the sample's copies
+//     carried and later pages carry too is taken back into the lists, a
+//     story copied all through the corpus is not;
 //   - those counted in more than limit documents past what the lists
-//     settle (lateCounts): the footer of a site whose pages all come
-//     after the sample.
+//     settle (lateCounts), but for what copies hold: the footer of a site
+//     whose pages all come after the sample.
 //
 // The documents sketched with such shingles are read and sketched again
 // without them (as verification leaves out boilerplate, words and all):
@@ -445,43 +453,51 @@ func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (
 		}
 	}
 	scratchPool.Put(s)
-	back, backRw := c.watch.takeBack(limit), c.watchRw.takeBack(limit)
-	nc := &commonSet{}
-	nc.lit, nc.litDocs = withCommon(c.lit, c.litDocs, back, limit+1)
-	nc.rw, nc.rwDocs = withCommon(c.rw, c.rwDocs, backRw, limit+1)
+	var late *lateCounts
 	if c.counting != nil {
 		// With no counter over the limit, no shingle is: nothing to ask.
-		if cm := c.counting.merged(); cm.AnyOver(uint64(limit) + cm.Slack()) {
-			nc.late = &lateCounts{
+		cm := c.counting.merged()
+		if over := cm.Over(uint64(limit) + cm.Slack()); !over.Empty() {
+			late = &lateCounts{
 				counts:  cm,
-				above:   uint64(limit) + cm.Slack(),
+				over:    over,
 				settled: slices.Sorted(slices.Values(slices.Concat(c.lit, c.watch.h))),
 			}
 		}
 	}
+	// What may be common: the watched shingles over the limit, and the
+	// late common ones. Copies of one story spare theirs.
+	over, overRw := c.watch.over(limit), c.watchRw.over(limit)
+	var spared, sparedRw []uint32
+	if len(over)+len(overRw) > 0 || late != nil {
+		var err error
+		spared, sparedRw, err = sc.spareCorpus(ctx, fps, text, c, over, overRw, late, limit)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if late != nil && len(spared) > 0 {
+		late.settled = slices.Sorted(slices.Values(slices.Concat(late.settled, spared)))
+	}
+	back := notIn(over, spared)
+	backRw := notIn(overRw, sparedRw)
+	nc := &commonSet{late: late}
+	nc.lit, nc.litDocs = withCommon(c.lit, c.litDocs, back, limit+1)
+	nc.rw, nc.rwDocs = withCommon(c.rw, c.rwDocs, backRw, limit+1)
 	// Which documents are read again depends on each one alone, not on
 	// whether Prepare had sketched it: the same whatever its order.
-	var again, copies []int // copies: those that may be mostly late common shingles
+	var again []int
 	for i, fp := range fps {
 		switch {
 		case i < scanSample: // its sets at hand
-			if nc.late != nil && slices.ContainsFunc(fp.lit, nc.late.has) {
+			if late != nil && slices.ContainsFunc(fp.lit, late.has) {
 				again = append(again, i)
-				copies = append(copies, i)
 			}
 		case fp.watched && len(back)+len(backRw) > 0,
-			nc.late != nil && slices.ContainsFunc(fp.probe, nc.late.has):
+			late != nil && slices.ContainsFunc(fp.probe, late.has):
 			again = append(again, i)
-			if nc.late != nil && 2*countFunc(fp.probe, nc.late.has) > len(fp.probe) {
-				copies = append(copies, i)
-			}
 		}
 		fp.probe = nil
-	}
-	if nc.late != nil {
-		if err := sc.spareLate(ctx, fps, text, copies, nc.late, limit); err != nil {
-			return nil, err
-		}
 	}
 	errs := make([]error, len(again))
 	err := parallel(ctx, sc.d.opts.Workers, len(again), func(k int) {
@@ -491,6 +507,17 @@ func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (
 		return nil, err
 	}
 	return nc, firstError(errs)
+}
+
+// notIn returns the values of a (sorted) not in b (sorted).
+func notIn(a, b []uint32) []uint32 {
+	var out []uint32
+	for _, h := range a {
+		if _, found := slices.BinarySearch(b, h); !found {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // resketch reads document i again and sketches fp without the shingles
@@ -519,16 +546,19 @@ func (sc *Scan) resketch(i int, fp *Fingerprint, text func(int) (string, error),
 		countIn(full.lit, c.lit, c.litDocs)
 		countIn(full.rw, c.rw, c.rwDocs)
 	}
+	// Mostly common as a sketch reckons it: by the shingles left out as
+	// common, not by those that merely touch a boilerplate word.
 	n := len(full.lit)
+	own := n - countFunc(full.lit, c.hasLit)
 	marks, _, _ := boilerplate(s, d.opts.K, c, full.days)
 	if len(s.inBoil) > 0 {
 		full.lit = withoutBoiler(full.lit, d.opts.K, func(w int) bool { return s.inBoil[w] }, len(s.inBoil))
 		boil := &Fingerprint{boil: marks}
 		full.rw = withoutBoiler(full.rw, d.opts.RewriteK, boil.isBoiler, len(full.chash))
 	}
-	kept := sc.sketch(full, c, s, 0)
+	sc.sketch(full, c, s, 0)
 	fp.litKeys, fp.rwSig = full.litKeys, full.rwSig
-	fp.mostlyCommon = n > 0 && 2*kept < n
+	fp.mostlyCommon = n > 0 && 2*own < n
 	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
 	fp.sketched = true
 	return nil

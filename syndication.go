@@ -46,7 +46,7 @@ func (d *Detector) spareCopies(fps []*Fingerprint, c *commonSet, limit int) *com
 // spare returns c without the shingles that at most limit documents hold
 // apart from near-duplicate copies, of those of fps that are mostly
 // common; the result's watch lists hold those spared, each with the
-// number of documents holding it apart. holders(rw, h) is the number of documents holding shingle h of
+// number of documents holding it. holders(rw, h) is the number of documents holding shingle h of
 // the literal (or rewrite) channel, and counted(i) whether document i of
 // fps is one of those; nil for both counts the documents of fps. c is
 // left as it was.
@@ -106,7 +106,7 @@ func (d *Detector) spare(fps []*Fingerprint, c *commonSet, limit int, counted fu
 			if n-together[j] > limit {
 				kept = append(kept, h)
 			} else {
-				spared.add(h, n-together[j])
+				spared.add(h, n)
 			}
 		}
 		return kept, spared

@@ -91,14 +91,26 @@ func (c *CountMin) Count(x uint32) uint64 {
 	return uint64(min(c.c[i], c.c[j]))
 }
 
-// AnyOver reports whether any item may be counted more than t: when it
-// does not, Count(x) ≤ t for every x, and asking is not needed.
-func (c *CountMin) AnyOver(t uint64) bool {
+// Over is the set of items a CountMin counts more than a threshold, as it
+// counted when Over was made: a bitset of the blocks where any item may
+// be, so that asking about any other item reads no counter. Asked of
+// every shingle of every text verified, that is most of what it costs.
+type Over struct {
+	c   *CountMin
+	t   uint64
+	hot []uint64 // bit b set: block b holds two counters over t
+	n   int      // blocks set
+}
+
+// Over returns the items counted more than t. Adding to c after it
+// leaves it out of date.
+func (c *CountMin) Over(t uint64) *Over {
+	o := &Over{c: c, t: t, hot: make([]uint64, (len(c.c)/blockSize+63)/64)}
 	// An item's count is the lesser of two counters of a block: more
 	// than t only if the block's second largest counter is.
-	for b := 0; b < len(c.c); b += blockSize {
+	for b := 0; b*blockSize < len(c.c); b++ {
 		first, second := uint32(0), uint32(0)
-		for _, v := range c.c[b : b+blockSize] {
+		for _, v := range c.c[b*blockSize : (b+1)*blockSize] {
 			switch {
 			case v > first:
 				first, second = v, first
@@ -107,10 +119,24 @@ func (c *CountMin) AnyOver(t uint64) bool {
 			}
 		}
 		if uint64(second) > t {
-			return true
+			o.hot[b/64] |= 1 << (b % 64)
+			o.n++
 		}
 	}
-	return false
+	return o
+}
+
+// Empty reports whether no item is counted more than the threshold.
+func (o *Over) Empty() bool { return o.n == 0 }
+
+// Has reports whether x is counted more than the threshold: Count(x) > t.
+func (o *Over) Has(x uint32) bool {
+	i, j := o.c.slots(x)
+	b := i / blockSize
+	if o.hot[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
+	return uint64(min(o.c.c[i], o.c.c[j])) > o.t
 }
 
 // N returns the number of items added.

@@ -106,18 +106,28 @@ func ExampleCountMin() {
 	// Output: 4 1 10 17
 }
 
-func TestCountMinAnyOver(t *testing.T) {
+func TestCountMinOver(t *testing.T) {
 	c := NewCountMin(64)
 	for range 5 {
 		c.Add(9)
 	}
 	c.Add(1, 2, 3)
+	items := stream(3000, 4, 5)
+	big := NewCountMin(1 << 10)
+	big.Add(items...)
 	for _, tt := range []struct {
-		t    uint64
-		want bool
-	}{{0, true}, {4, true}, {5, false}, {100, false}} {
-		if got := c.AnyOver(tt.t); got != tt.want {
-			t.Errorf("AnyOver(%d): got %v, want %v", tt.t, got, tt.want)
+		c         *CountMin
+		t         uint64
+		wantEmpty bool
+	}{{c, 0, false}, {c, 4, false}, {c, 5, true}, {c, 100, true}, {big, 10, false}, {big, 800, true}} {
+		o := tt.c.Over(tt.t)
+		if got := o.Empty(); got != tt.wantEmpty {
+			t.Errorf("Over(%d).Empty(): got %v, want %v", tt.t, got, tt.wantEmpty)
+		}
+		for _, x := range append(items[:200:200], 1, 2, 3, 9) {
+			if got, want := o.Has(x), tt.c.Count(x) > tt.t; got != want {
+				t.Errorf("Over(%d).Has(%d): got %v, want %v (count %d)", tt.t, x, got, want, tt.c.Count(x))
+			}
 		}
 	}
 }
