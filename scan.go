@@ -499,9 +499,13 @@ func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (
 		}
 		fp.probe = nil
 	}
+	if len(again) > 0 { // a long read on a corpus sorted by site: show it
+		sc.d.stage("boilerplate", len(again))
+	}
 	errs := make([]error, len(again))
 	err := parallel(ctx, sc.d.opts.Workers, len(again), func(k int) {
 		errs[k] = sc.resketch(again[k], fps[again[k]], text, nc)
+		sc.d.add(1)
 	})
 	if err != nil {
 		return nil, err
