@@ -10,6 +10,12 @@
 // same counts. It underestimates, never overestimates, so an item it calls
 // frequent is. Space-Saving, the other classic, overestimates instead: it
 // would call a story's own text boilerplate.
+//
+// CountMin, the count-min sketch, is for a stream that many workers count
+// at once, in no set order: a scan's documents past its sample. Its
+// counts do not depend on the order, and sketches made apart merge; it
+// overestimates, by a bounded slack that its users add to their
+// thresholds.
 package frequent
 
 import (
