@@ -20,12 +20,16 @@ import (
 // documents that have a candidate, not with the corpus.
 //
 // Shingles common to many documents (boilerplate) are left out of the
-// sketches. Which ones is decided on the first scanSample documents (in
-// input order): a shingle in more than sketchLimit of them is left out of
-// every sketch, and counted over the whole corpus; those found in more
-// than MaxDocFreq of all documents are also left out of the sets that
-// verification compares. A corpus of at most scanSample documents is
-// counted exactly, as a whole.
+// sketches. Which ones is decided first on the first scanSample documents
+// (in input order): a shingle in more than sketchLimit of them, unless
+// near-duplicate copies hold it (spare), is left out of every sketch, and
+// counted over the whole corpus; those found in more than MaxDocFreq of
+// all documents are also left out of the sets that verification compares.
+// The other shingles of the later documents are counted in a count-min
+// sketch (late.go), so that boilerplate first found past the sample is
+// left out too, and Run settles what copies hold over the whole corpus
+// (settle). A corpus of at most scanSample documents is counted exactly,
+// as a whole.
 type Scan struct {
 	d *Detector
 	p Params
