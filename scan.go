@@ -611,10 +611,12 @@ func mostlyCommonWarning(fps []*Fingerprint, limit int, maxDocFreq float64) stri
 // view is one document read again for verification: its full fingerprint
 // (sets without the common shingles, sorted), where its content words are,
 // and its text.
+// Workers share views (viewCache): mu guards what is read of one lazily.
 type view struct {
 	fp       Fingerprint
 	pos      []contentPos
 	text     string
+	mu       sync.Mutex
 	credited bool // fp.credit was read
 }
 
@@ -643,30 +645,6 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	return v, nil
 }
 
-// viewCache keeps a worker's last few views: a document in many candidate
-// pairs (one of a large family of copies) is then read and tokenized once
-// per worker, not once per pair. What a view learns (credit, garbling) is
-// a function of its text, so a cached view gives the same results.
-type viewCache struct {
-	idx  [16]int
-	v    [16]*view
-	next int
-}
-
-func (c *viewCache) get(i int) *view {
-	for k, v := range c.v {
-		if v != nil && c.idx[k] == i {
-			return v
-		}
-	}
-	return nil
-}
-
-func (c *viewCache) put(i int, v *view) {
-	c.idx[c.next], c.v[c.next] = i, v
-	c.next = (c.next + 1) % len(c.v)
-}
-
 // measured is what verification learned of one document of a kept pair
 // that its sketch lacks.
 type measured struct {
@@ -678,14 +656,25 @@ type measured struct {
 
 // readCredit reads the source v's text credits, once.
 func (v *view) readCredit() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	if !v.credited {
 		v.fp.credit = creditedSource(v.text)
 		v.credited = true
 	}
 }
 
+// readGarble measures v's garbling, once.
+func (v *view) readGarble(s *scratch) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.fp.finishText(v.text, s)
+}
+
 // measured returns what was read of v.
 func (v *view) measured() measured {
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	return measured{v.fp.credit, v.fp.garble, v.fp.days, v.credited, !v.fp.noGarble}
 }
 
@@ -716,28 +705,23 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	links := make([]sourceLink, len(cands)) // spans nil: no link
 	covs := make([][2]float32, len(cands))  // share of each side inside passages (inherited)
 	errs := make([]error, len(groups))
-	// Views of this run only: a pool shared by runs would hand one corpus's
-	// document i to another's.
-	caches := sync.Pool{New: func() any { return new(viewCache) }}
-	// lookFrom returns a worker's function to read document i again.
-	lookFrom := func(cache *viewCache) func(i int) (*view, error) {
-		return func(i int) (*view, error) {
-			if v := cache.get(i); v != nil {
-				return v, nil
-			}
-			v, err := d.look(i, fps[i], text, common)
-			if err == nil {
-				cache.put(i, v)
-			}
-			return v, err
+	// How often the run asks for each document: the cache drops a view
+	// after its last use.
+	read := func(i int) (*view, error) { return d.look(i, fps[i], text, common) }
+	uses := make([]int32, len(fps))
+	for _, g := range groups {
+		uses[cands[g[0]][0]]++
+		for _, c := range cands[g[0]:g[1]] {
+			uses[c[1]]++
 		}
 	}
+	look := newViewCache(read, uses).get
 	// measure reads the garbling of a rewrite's texts: it tells which kind.
 	measure := func(va, vb *view, f pairFeatures) {
 		if literalRelation(f) == "" {
 			s := scratchPool.Get().(*scratch)
-			va.fp.finishText(va.text, s)
-			vb.fp.finishText(vb.text, s)
+			va.readGarble(s)
+			vb.readGarble(s)
 			scratchPool.Put(s)
 		}
 	}
@@ -753,9 +737,6 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 		meas[n] = [2]measured{va.measured(), vb.measured()}
 	}
 	err := parallel(ctx, o.Workers, len(groups), func(g int) {
-		cache := caches.Get().(*viewCache)
-		defer caches.Put(cache)
-		look := lookFrom(cache)
 		lo, hi := groups[g][0], groups[g][1]
 		a := cands[lo][0]
 		va, err := look(a)
@@ -804,11 +785,14 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	demoteInherited(cands, covs, pairs, keep, o, func(i int) string { return fps[i].id })
 	// Pairs joined as sources of one text: read again, as derived pairs.
 	join := d.joinSources(len(fps), pairs, keep, links)
+	clear(uses)
+	for _, j := range join {
+		uses[cands[j.n][0]]++
+		uses[cands[j.n][1]]++
+	}
+	look = newViewCache(read, uses).get
 	errs = make([]error, len(join))
 	err = parallel(ctx, o.Workers, len(join), func(k int) {
-		cache := caches.Get().(*viewCache)
-		defer caches.Put(cache)
-		look := lookFrom(cache)
 		n := join[k].n
 		a, b := cands[n][0], cands[n][1]
 		va, err := look(a)

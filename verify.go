@@ -223,7 +223,6 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 		}
 		return b, fmt.Sprintf("agency copy (%s); papers take from the wire", wb), ByAgency
 	}
-	ga, gb := data[a].garble, data[b].garble
 	// In a machine rewrite the clearly less garbled side is the source.
 	// Else the side whose own words are the corpus's usual ones (wf: the
 	// corpus's word counts, nil when there are none), and failing that
@@ -231,6 +230,8 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 	// whose signs differ only a little (round trips and spun copies of
 	// wire stories).
 	if rel == MachineRewrite {
+		// Read here only: a scan measures garbling for rewrites alone.
+		ga, gb := da.garble, db.garble
 		why, by := "fluent; the other shows machine-rewrite garbling (%.1f vs %.1f signs per 100 words)", ByGarbling
 		switch {
 		case garbled(da, db):
