@@ -513,23 +513,25 @@ func (d *Detector) candidates(lit, rw *lsh.Index, p *Params) [][2]int {
 // verifying this many pairs takes well under a second.
 const minCandidateBudget = 100_000
 
-// rewriteShape picks the rewrite channel's rows (and bands = NumHash/rows)
-// by measurement. Its threshold is low, which for a small corpus means one
-// row per band: nearly every pair sharing content words is checked, which
-// costs little. On a large corpus that would make a quadratic number of
-// candidates, so rows grow until the expected number of candidates fits a
-// budget of CandidateBudget per document (at least minCandidateBudget).
-// The expectation is measured on deterministic random pairs of an evenly
-// spaced sample of the documents' rewrite-channel signatures: for each pair, the share of agreeing signature slots estimates its
-// similarity s, and 1-(1-s^r)^b its chance of becoming a candidate. The
-// rows chosen are echoed in the parameters.
+// rewriteShape picks the rewrite channel's bands and rows by measurement.
+// Its threshold is low, which for a small corpus means one row per band
+// and a band per signature value: nearly every pair sharing content words
+// is checked, which costs little. On a large corpus that would make a
+// quadratic number of candidates, so the shape must fit a budget of
+// CandidateBudget expected candidates per document (at least
+// minCandidateBudget): fewer bands of one row, or more rows, whichever
+// pairs two texts at the channel's threshold more surely. The expectation
+// is measured on deterministic random pairs of an evenly spaced sample of
+// the documents' rewrite-channel signatures: for each pair, the share of
+// agreeing signature slots estimates its similarity s, and 1-(1-s^r)^b its
+// chance of becoming a candidate. The shape chosen is echoed in the
+// parameters.
 func rewriteShape(fps []*Fingerprint, o Options) (bands, rows int) {
 	n := len(fps)
 	allPairs := float64(n) * float64(n-1) / 2
 	budget := max(float64(o.CandidateBudget)*float64(n), minCandidateBudget)
-	rows = 1
 	if allPairs <= budget {
-		return o.NumHash / rows, rows
+		return o.NumHash, 1
 	}
 	m := min(n, shapeDocs)
 	sigs := make([][]uint32, m) // nil: no content words, never a candidate
@@ -569,19 +571,41 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows int) {
 		sims = append(sims, s)
 	}
 	if len(sims) == 0 {
-		return o.NumHash / rows, rows
+		return o.NumHash, 1
 	}
-	for ; rows < o.NumHash; rows++ {
-		b := o.NumHash / rows
+	expected := func(bands, rows int) float64 {
 		sum := 0.0
 		for _, s := range sims {
-			sum += lsh.Probability(s, b, rows)
+			sum += lsh.Probability(s, bands, rows)
 		}
-		if sum/float64(len(sims))*allPairs <= budget {
+		return sum / float64(len(sims)) * allPairs
+	}
+	// The fewest rows whose full set of bands fits the budget; with fewer
+	// rows, as many bands as fit (a signature's first bands*rows values).
+	// Of these shapes the one likeliest to pair two texts at the channel's
+	// threshold wins: where the full bands of two rows would leave most of
+	// the budget unspent, forty bands of one row find far more rewrites.
+	best, bestP := [2]int{1, o.NumHash}, -1.0
+	for r := 1; r <= o.NumHash; r++ {
+		full := o.NumHash / r
+		lo, hi := 0, full // most bands that fit: lo
+		for lo < hi {
+			if mid := (lo + hi + 1) / 2; expected(mid, r) <= budget {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		if lo > 0 {
+			if p := lsh.Probability(o.RewriteThreshold, lo, r); p > bestP {
+				best, bestP = [2]int{lo, r}, p
+			}
+		}
+		if lo == full {
 			break
 		}
 	}
-	return o.NumHash / rows, rows
+	return best[0], best[1]
 }
 
 // shapeDocs is the sample size for choosing the rewrite channel's rows.

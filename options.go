@@ -38,13 +38,14 @@ type Options struct {
 	// larger rewrite-channel bucket is skipped. 0 → 200.
 	MaxBucket int
 	// RewriteRows fixes the rewrite channel's LSH rows per band (bands =
-	// NumHash/RewriteRows). 0 → Run derives them from RewriteThreshold and
-	// grows them to fit CandidateBudget on large corpora; Keys (for an
-	// index, which must fix them up front) uses the threshold's.
+	// NumHash/RewriteRows). 0 → Run derives them from RewriteThreshold and,
+	// on large corpora, fits CandidateBudget with fewer bands or more rows
+	// (rewriteShape); Keys (for an index, which must fix them up front)
+	// uses the threshold's.
 	RewriteRows int
 	// CandidateBudget bounds the rewrite channel's expected candidate pairs
-	// per document; on large corpora its LSH rows grow to fit (any corpus
-	// may have 100,000). 0 → 10.
+	// per document; on large corpora its LSH shape is chosen to fit (any
+	// corpus may have 100,000). 0 → 10.
 	CandidateBudget int
 	// MaxDocFreq discounts shingles found in more than this share of the
 	// documents (boilerplate) when verifying. 0 → 0.05 (min 5 documents).
