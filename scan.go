@@ -253,16 +253,23 @@ func (sc *Scan) countWatched(fp *Fingerprint, c *commonSet, s *scratch) bool {
 		if len(w.list.later) == 0 {
 			continue
 		}
-		s.hits = s.hits[:0]
-		for _, h := range w.set {
-			if j, found := slices.BinarySearch(w.list.h, h); found {
-				s.hits = append(s.hits, j)
-			}
-		}
-		any = any || len(s.hits) > 0
-		addHits(s.hits, w.list.later)
+		hits := s.hitsIn(w.set, w.list.h)
+		any = any || len(hits) > 0
+		addHits(hits, w.list.later)
 	}
 	return any
+}
+
+// hitsIn returns (in s.hits) the index in list (sorted) of each shingle
+// of set that list holds.
+func (s *scratch) hitsIn(set shingle.Set, list []uint32) []int {
+	s.hits = s.hits[:0]
+	for _, h := range set {
+		if j, found := slices.BinarySearch(list, h); found {
+			s.hits = append(s.hits, j)
+		}
+	}
+	return s.hits
 }
 
 // addHits adds one to docs[j] for each j of hits, repeats counted once.
@@ -465,7 +472,7 @@ func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (
 			late = &lateCounts{
 				counts:  cm,
 				over:    over,
-				settled: slices.Sorted(slices.Values(slices.Concat(c.lit, c.watch.h))),
+				settled: mergeSorted(c.lit, c.watch.h),
 			}
 		}
 	}
@@ -481,7 +488,7 @@ func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (
 		}
 	}
 	if late != nil && len(spared) > 0 {
-		late.settled = slices.Sorted(slices.Values(slices.Concat(late.settled, spared)))
+		late.settled = mergeSorted(late.settled, spared)
 	}
 	back := notIn(over, spared)
 	backRw := notIn(overRw, sparedRw)
@@ -517,6 +524,20 @@ func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (
 	return nc, firstError(errs)
 }
 
+// mergeSorted returns the values of a and b (each sorted) in one sorted
+// slice.
+func mergeSorted(a, b []uint32) []uint32 {
+	out := make([]uint32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] <= b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
 // notIn returns the values of a (sorted) not in b (sorted).
 func notIn(a, b []uint32) []uint32 {
 	var out []uint32
@@ -542,17 +563,8 @@ func (sc *Scan) resketch(i int, fp *Fingerprint, text func(int) (string, error),
 	defer scratchPool.Put(s)
 	full := prepare(&Document{Text: t}, d.opts, s, prepVerify)
 	if !fp.sketched {
-		countIn := func(set shingle.Set, common []uint32, docs []atomic.Int64) {
-			s.hits = s.hits[:0]
-			for _, h := range set {
-				if j, found := slices.BinarySearch(common, h); found {
-					s.hits = append(s.hits, j)
-				}
-			}
-			addHits(s.hits, docs)
-		}
-		countIn(full.lit, c.lit, c.litDocs)
-		countIn(full.rw, c.rw, c.rwDocs)
+		addHits(s.hitsIn(full.lit, c.lit), c.litDocs)
+		addHits(s.hitsIn(full.rw, c.rw), c.rwDocs)
 	}
 	// Mostly common as a sketch reckons it: by the shingles left out as
 	// common, not by those that merely touch a boilerplate word.
@@ -578,7 +590,7 @@ func withCommon(common []uint32, docs []atomic.Int64, more []uint32, held int) (
 	if len(more) == 0 {
 		return common, docs
 	}
-	out := slices.Sorted(slices.Values(slices.Concat(common, more)))
+	out := mergeSorted(common, more)
 	counts := make([]atomic.Int64, len(out))
 	for j, h := range out {
 		if k, found := slices.BinarySearch(common, h); found {
