@@ -350,7 +350,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	}
 	// Classify every candidate; keep what the pair rules keep, and the
 	// links that derive a text together.
-	pairs := make([]Pair, len(cands))
+	pairs := make([]*Pair, len(cands))
 	keep := make([]bool, len(cands))
 	for n, f := range feats {
 		a, b := cands[n][0], cands[n][1]
@@ -363,14 +363,20 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		}
 		p := f.pair(a, b, rel)
 		p.Original, p.Reason, p.OriginalBy = attribute(data, a, b, f, rel, nil, order)
-		pairs[n], keep[n] = p, true
+		pairs[n], keep[n] = &p, true
 	}
 	covs := make([][2]float32, len(cands))
 	for n, f := range feats {
 		covs[n] = [2]float32{float32(f.covA), float32(f.covB)}
 	}
 	demoteInherited(cands, covs, pairs, keep, o, func(i int) string { return data[i].id })
-	join := d.joinSources(len(data), pairs, keep, links)
+	held := make([]*sourceLink, len(links))
+	for n := range links {
+		if links[n].spans != nil {
+			held[n] = &links[n]
+		}
+	}
+	join := d.joinSources(len(data), pairs, keep, held)
 	rewrites = rewrites[:0]
 	for _, j := range join {
 		if literalRelation(feats[j.n]) == "" {
@@ -387,7 +393,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		p := f.pair(a, b, rel)
 		p.Original, p.Reason, p.OriginalBy = attribute(data, a, b, f, rel, nil, order)
 		p.Reason = joinedReason(data, p, j)
-		pairs[n], keep[n] = p, true
+		pairs[n], keep[n] = &p, true
 	}
 	var kept []int
 	for n, ok := range keep {
@@ -402,7 +408,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		n := kept[k]
 		f := feats[n]
 		a, b := cands[n][0], cands[n][1]
-		p := pairs[n]
+		p := *pairs[n]
 		if ps, ok := m.evidence(cands[n]); ok {
 			p.Passages = ps
 			res.Pairs[k] = p

@@ -41,7 +41,7 @@ const wholeCopy = 0.7
 // demoted, so it does not depend on their order. Besides the result it
 // needs 4 bytes per candidate (to find X-Z) and a list of the near-whole
 // copies.
-func inherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool) ([]verdict, []int) {
+func inherited(cands [][2]int, covs [][2]float32, pairs []*Pair, keep []bool) ([]verdict, []int) {
 	cover := func(n, doc int) float32 { // share of doc inside pair n's passages
 		if cands[n][0] == doc {
 			return covs[n][0]
@@ -140,10 +140,13 @@ const (
 // pairs, kept only when same-story pairs are reported, and marks the
 // others it judges for families (Pair.aside, Pair.late). id names
 // document i, for the reason.
-func demoteInherited(cands [][2]int, covs [][2]float32, pairs []Pair, keep []bool, o Options, id func(i int) string) {
+func demoteInherited(cands [][2]int, covs [][2]float32, pairs []*Pair, keep []bool, o Options, id func(i int) string) {
 	verdicts, by := inherited(cands, covs, pairs, keep)
 	for n, v := range verdicts {
-		if v&demoted != 0 {
+		switch {
+		case v == 0: // nothing to mark; a candidate that kept no pair has none
+			continue
+		case v&demoted != 0:
 			pairs[n].Relation, keep[n] = SameStory, o.SameStory
 			pairs[n].Reason = fmt.Sprintf("same story: one is a near-whole copy of %s, which holds as much of the other", id(by[n]))
 			continue

@@ -47,7 +47,7 @@ func TestInherited(t *testing.T) {
 				if tt.paperFirst {
 					orig = paper
 				}
-				pairs := []Pair{
+				pairs := []*Pair{
 					{A: cands[0][0], B: cands[0][1], Relation: Excerpt, Original: wire, Score: 1},
 					{A: cands[1][0], B: cands[1][1], Relation: Rewrite, Original: orig, Score: tt.score},
 				}
@@ -56,7 +56,7 @@ func TestInherited(t *testing.T) {
 					c := [2]int{min(wire, paper), max(wire, paper)}
 					cands = append(cands, c)
 					covs = append(covs, side(c, 0.3, tt.paperCov, wire))
-					pairs = append(pairs, Pair{A: c[0], B: c[1], Relation: tt.wirePaper, Original: wire, Score: 0.3})
+					pairs = append(pairs, &Pair{A: c[0], B: c[1], Relation: tt.wirePaper, Original: wire, Score: 0.3})
 					keep = append(keep, tt.wirePaper.Derived())
 				}
 				got, by := inherited(cands, covs, pairs, keep)
@@ -81,12 +81,12 @@ func BenchmarkInheritedReprints(b *testing.B) {
 	const k = 200
 	var cands [][2]int
 	var covs [][2]float32
-	var pairs []Pair
+	var pairs []*Pair
 	for i := range k {
 		for j := i + 1; j < k; j++ {
 			cands = append(cands, [2]int{i, j})
 			covs = append(covs, [2]float32{1, 1})
-			pairs = append(pairs, Pair{A: i, B: j, Relation: Copy, Original: i, Score: 1, covA: 1, covB: 1})
+			pairs = append(pairs, &Pair{A: i, B: j, Relation: Copy, Original: i, Score: 1, covA: 1, covB: 1})
 		}
 	}
 	keep := make([]bool, len(cands))

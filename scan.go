@@ -711,11 +711,13 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 		n = m
 	}
 	d.stage("verify", len(cands))
-	pairs := make([]Pair, len(cands))
+	// Per candidate, pointers: most candidates keep nothing, and a large
+	// corpus has millions.
+	pairs := make([]*Pair, len(cands))
 	keep := make([]bool, len(cands))
-	meas := make([][2]measured, len(cands))
-	links := make([]sourceLink, len(cands)) // spans nil: no link
-	covs := make([][2]float32, len(cands))  // share of each side inside passages (inherited)
+	meas := make([]*[2]measured, len(cands))
+	links := make([]*sourceLink, len(cands)) // nil: no link
+	covs := make([][2]float32, len(cands))   // share of each side inside passages (inherited)
 	errs := make([]error, len(groups))
 	// How often the run asks for each document: the cache drops a view
 	// after its last use.
@@ -745,8 +747,8 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 		// Only an original's credit is shown (in its family's reason).
 		[]*view{va, vb}[orig].readCredit()
 		p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)
-		pairs[n] = p
-		meas[n] = [2]measured{va.measured(), vb.measured()}
+		pairs[n] = &p
+		meas[n] = &[2]measured{va.measured(), vb.measured()}
 	}
 	err := parallel(ctx, o.Workers, len(groups), func(g int) {
 		lo, hi := groups[g][0], groups[g][1]
@@ -775,7 +777,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 						measure(va, vb, f)
 					}
 					if linkHolds(l, f, a, b, &va.fp, &vb.fp, wf) {
-						links[n] = l
+						links[n] = &l
 					}
 				}
 			}
@@ -820,7 +822,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 		f := verify(&va.fp, &vb.fp, o) // measured again: a link keeps only its spans
 		measure(va, vb, f)
 		build(n, a, b, va, vb, f, derivedRelation(f, &va.fp, &vb.fp))
-		pairs[n].Reason = joinedReason(fps, pairs[n], join[k])
+		pairs[n].Reason = joinedReason(fps, *pairs[n], join[k])
 		keep[n] = true
 	})
 	if err != nil {
@@ -833,7 +835,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 		if !ok {
 			continue
 		}
-		res.Pairs = append(res.Pairs, pairs[n])
+		res.Pairs = append(res.Pairs, *pairs[n])
 		for k, i := range cands[n] { // the same values from every pair
 			m := meas[n][k]
 			fps[i].days = m.days

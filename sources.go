@@ -243,13 +243,13 @@ const (
 // joinSources returns the links that derive a document of the n together
 // with others. pairs and keep are the pairs the pair rules keep; links[k]
 // is pair k's link (spans nil: none).
-func (d *Detector) joinSources(n int, pairs []Pair, keep []bool, links []sourceLink) []joined {
+func (d *Detector) joinSources(n int, pairs []*Pair, keep []bool, links []*sourceLink) []joined {
 	derived := make([]bool, n)
 	var ls []sourceLink
 	for k := range links {
 		switch {
-		case links[k].spans != nil:
-			ls = append(ls, links[k])
+		case links[k] != nil:
+			ls = append(ls, *links[k])
 		case keep[k] && pairs[k].Relation.Derived():
 			derived[pairs[k].A+pairs[k].B-pairs[k].Original] = true
 		}
