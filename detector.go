@@ -525,19 +525,19 @@ const minCandidateBudget = 100_000
 // is checked, which costs little. On a large corpus that would make a
 // quadratic number of candidates, so the shape must fit a budget of
 // CandidateBudget expected candidates per document (at least
-// minCandidateBudget): fewer bands of one row, or more rows, whichever
-// pairs two texts at the channel's threshold more surely. The expectation
+// minCandidateBudget): rows grow until the full set of bands fits, and
+// what budget is left goes to extra bands of rows-1 rows. The expectation
 // is measured on deterministic random pairs of an evenly spaced sample of
 // the documents' rewrite-channel signatures: for each pair, the share of
 // agreeing signature slots estimates its similarity s, and 1-(1-s^r)^b its
 // chance of becoming a candidate. The shape chosen is echoed in the
 // parameters.
-func rewriteShape(fps []*Fingerprint, o Options) (bands, rows int) {
+func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	n := len(fps)
 	allPairs := float64(n) * float64(n-1) / 2
 	budget := max(float64(o.CandidateBudget)*float64(n), minCandidateBudget)
 	if allPairs <= budget {
-		return o.NumHash, 1
+		return o.NumHash, 1, 0
 	}
 	m := min(n, shapeDocs)
 	sigs := make([][]uint32, m) // nil: no content words, never a candidate
@@ -577,7 +577,7 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows int) {
 		sims = append(sims, s)
 	}
 	if len(sims) == 0 {
-		return o.NumHash, 1
+		return o.NumHash, 1, 0
 	}
 	expected := func(bands, rows int) float64 {
 		sum := 0.0
@@ -586,32 +586,29 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows int) {
 		}
 		return sum / float64(len(sims)) * allPairs
 	}
-	// The fewest rows whose full set of bands fits the budget; with fewer
-	// rows, as many bands as fit (a signature's first bands*rows values).
-	// Of these shapes the one likeliest to pair two texts at the channel's
-	// threshold wins: where the full bands of two rows would leave most of
-	// the budget unspent, forty bands of one row find far more rewrites.
-	best, bestP := [2]int{1, o.NumHash}, -1.0
-	for r := 1; r <= o.NumHash; r++ {
-		full := o.NumHash / r
-		lo, hi := 0, full // most bands that fit: lo
-		for lo < hi {
-			if mid := (lo + hi + 1) / 2; expected(mid, r) <= budget {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		if lo > 0 {
-			if p := lsh.Probability(o.RewriteThreshold, lo, r); p > bestP {
-				best, bestP = [2]int{lo, r}, p
-			}
-		}
-		if lo == full {
-			break
+	// The fewest rows whose full set of bands fits the budget, as an index
+	// of the threshold would have them; then, with the budget they leave,
+	// bands of one row fewer (a signature's first extra*(rows-1) values).
+	// The extra bands only add candidates, so nothing the full bands find
+	// is lost; where two rows would leave most of the budget unspent,
+	// a hundred bands of one row find far more rewrites.
+	rows = 1
+	for ; rows < o.NumHash && expected(o.NumHash/rows, rows) > budget; rows++ {
+	}
+	bands = o.NumHash / rows
+	if rows == 1 {
+		return bands, rows, 0
+	}
+	left := budget - expected(bands, rows)
+	lo, hi := 0, o.NumHash/(rows-1) // most extra bands that fit: lo
+	for lo < hi {
+		if mid := (lo + hi + 1) / 2; expected(mid, rows-1) <= left {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return best[0], best[1]
+	return bands, rows, lo
 }
 
 // shapeDocs is the sample size for choosing the rewrite channel's rows.

@@ -39,9 +39,9 @@ type Options struct {
 	MaxBucket int
 	// RewriteRows fixes the rewrite channel's LSH rows per band (bands =
 	// NumHash/RewriteRows). 0 → Run derives them from RewriteThreshold and,
-	// on large corpora, fits CandidateBudget with fewer bands or more rows
-	// (rewriteShape); Keys (for an index, which must fix them up front)
-	// uses the threshold's.
+	// on large corpora, grows them to fit CandidateBudget and spends what
+	// is left on bands of one row fewer (rewriteShape); Keys (for an
+	// index, which must fix them up front) uses the threshold's.
 	RewriteRows int
 	// CandidateBudget bounds the rewrite channel's expected candidate pairs
 	// per document; on large corpora its LSH shape is chosen to fit (any
@@ -170,12 +170,17 @@ type Params struct {
 	RewriteThreshold float64 `json:"rewrite_threshold"`
 	RewriteBands     int     `json:"rewrite_bands"`
 	RewriteRows      int     `json:"rewrite_rows"`
-	MinScore         float64 `json:"min_score"`
-	CandidateBudget  int     `json:"candidate_budget"`
-	MaxBucket        int     `json:"max_bucket"`
-	MaxDocFreq       float64 `json:"max_doc_freq"`
-	MinPassage       int     `json:"min_passage"`
-	SameStory        bool    `json:"same_story"`
+	// RewriteExtraBands is the number of bands of RewriteRows-1 rows a
+	// large corpus's scan adds to the rewrite channel to spend its
+	// candidate budget (see CandidateBudget); echoed only when there are
+	// any.
+	RewriteExtraBands int     `json:"rewrite_extra_bands,omitempty"`
+	MinScore          float64 `json:"min_score"`
+	CandidateBudget   int     `json:"candidate_budget"`
+	MaxBucket         int     `json:"max_bucket"`
+	MaxDocFreq        float64 `json:"max_doc_freq"`
+	MinPassage        int     `json:"min_passage"`
+	SameStory         bool    `json:"same_story"`
 	// CappedBuckets counts LSH buckets over MaxBucket: split (literal channel) or skipped.
 	CappedBuckets int `json:"capped_buckets"`
 	// Candidates counts the candidate pairs LSH proposed.

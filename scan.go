@@ -398,7 +398,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	params := sc.p
 	d.stage("candidates", -1)
 	if d.opts.RewriteK > 0 && d.opts.RewriteRows == 0 {
-		params.RewriteBands, params.RewriteRows = rewriteShape(fps, d.opts)
+		params.RewriteBands, params.RewriteRows, params.RewriteExtraBands = rewriteShape(fps, d.opts)
 	}
 	litIx := lsh.New(params.Bands, params.Rows)
 	// The literal channel splits its buckets too big to pair: what
@@ -408,7 +408,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	litIx.Grow(n)
 	var rwIx *lsh.Index
 	if d.opts.RewriteK > 0 {
-		rwIx = lsh.New(params.RewriteBands, params.RewriteRows)
+		rwIx = lsh.New(params.RewriteBands+params.RewriteExtraBands, params.RewriteRows)
 		rwIx.Grow(n)
 	}
 	err = parallel(ctx, d.opts.Workers, n, func(i int) {
@@ -417,7 +417,8 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 			litIx.AddKeys(i, fp.litKeys)
 		}
 		if rwIx != nil && fp.rwSig != nil {
-			rwIx.AddKeys(i, lsh.AppendBandKeys32(nil, fp.rwSig, params.RewriteBands, params.RewriteRows))
+			keys := lsh.AppendBandKeys32(nil, fp.rwSig, params.RewriteBands, params.RewriteRows)
+			rwIx.AddKeys(i, lsh.AppendBandKeys32(keys, fp.rwSig, params.RewriteExtraBands, params.RewriteRows-1))
 		}
 		fp.litKeys, fp.rwSig = nil, nil
 	})

@@ -4,19 +4,18 @@ import "testing"
 
 // TestRewriteShape checks the rewrite channel's shape on corpora whose
 // random pairs agree on a signature slot with chance 1/alphabet: the
-// shape fits the budget, and of those that fit takes the one likeliest to
-// pair texts at the threshold (0.1), which may use only part of the
-// signature.
+// fewest rows whose full bands fit the budget, and as many bands of one
+// row fewer as the rest of the budget allows.
 func TestRewriteShape(t *testing.T) {
 	o := Options{}.withDefaults()
 	tests := []struct {
-		name                string
-		docs, alphabet      int
-		wantBands, wantRows int
+		name                       string
+		docs, alphabet             int
+		wantBands, wantRows, extra int
 	}{
-		{"small corpus: every value a band", 400, 50, 128, 1},
-		{"sparse background: fewer bands of one row", 6000, 4000, 22, 1},
-		{"dense background: two rows", 6000, 400, 64, 2},
+		{"small corpus: every value a band", 400, 50, 128, 1, 0},
+		{"sparse background: two rows and many bands of one", 6000, 4000, 64, 2, 21},
+		{"dense background: two rows, the budget nearly spent", 6000, 400, 64, 2, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,9 +31,9 @@ func TestRewriteShape(t *testing.T) {
 				}
 				fps[i] = &Fingerprint{rwSig: sig}
 			}
-			bands, rows := rewriteShape(fps, o)
-			if bands != tt.wantBands || rows != tt.wantRows {
-				t.Errorf("got %d bands of %d rows, want %d of %d", bands, rows, tt.wantBands, tt.wantRows)
+			bands, rows, extra := rewriteShape(fps, o)
+			if bands != tt.wantBands || rows != tt.wantRows || extra != tt.extra {
+				t.Errorf("got %d bands of %d rows and %d extra, want %d of %d and %d", bands, rows, extra, tt.wantBands, tt.wantRows, tt.extra)
 			}
 		})
 	}

@@ -44,7 +44,7 @@ func (o *detectOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.IntVar(&o.NumHash, "num-hash", def.NumHash, "MinHash signature length, 8..1024")
 	fs.StringVar(&o.Sketch, "sketch", def.Sketch, "signature scheme for candidate search: oph (one-permutation hashing, fast) or minwise (go-minhash)")
 	fs.Uint64Var(&o.Seed, "seed", 0, "MinHash seed (0 = the built-in seed)")
-	fs.IntVar(&o.RewriteRows, "rewrite-rows", 0, "rows per LSH band of the rewrite channel (0: derived from --rewrite-threshold; on large corpora, fewer bands or more rows to fit --candidate-budget)")
+	fs.IntVar(&o.RewriteRows, "rewrite-rows", 0, "rows per LSH band of the rewrite channel (0: derived from --rewrite-threshold, grown on large corpora to fit --candidate-budget, with what it leaves spent on bands of one row fewer)")
 	fs.IntVar(&o.CandidateBudget, "candidate-budget", def.CandidateBudget, "expected rewrite-channel candidate pairs per document on large corpora (any corpus may have 100000)")
 	fs.IntVar(&o.MaxBucket, "max-bucket", def.MaxBucket, "pair no LSH bucket holding more documents than this whole: split it by further bands, or skip it (rewrite channel); at least 2")
 	fs.Float64Var(&o.MaxDocFreq, "max-doc-freq", def.MaxDocFreq, "ignore shingles found in more than this share of the documents (boilerplate), in (0,1]")
