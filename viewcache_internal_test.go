@@ -2,6 +2,7 @@ package reprint
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -100,5 +101,63 @@ func TestViewCacheError(t *testing.T) {
 	fail = false
 	if v, err := c.get(3); err != nil || v.text != "back" {
 		t.Errorf("got %v, %v, want the view read again", v, err)
+	}
+}
+
+// TestViewCacheStress has workers ask in random orders exactly uses[i]
+// times, some reads failing, views big enough to evict: afterwards
+// nothing may be held and every shard's bytes must be 0.
+func TestViewCacheStress(t *testing.T) {
+	big := strings.Repeat("y", 200<<10)
+	for round := range 20 {
+		docs := 3000
+		uses := make([]int32, docs)
+		var asks []int
+		r := rand.New(rand.NewPCG(uint64(round), 7))
+		for i := range uses {
+			uses[i] = int32(r.IntN(6))
+			for range uses[i] {
+				asks = append(asks, i)
+			}
+		}
+		r.Shuffle(len(asks), func(a, b int) { asks[a], asks[b] = asks[b], asks[a] })
+		var loads atomic.Int64
+		c := newViewCache(func(i int) (*view, error) {
+			n := loads.Add(1)
+			if n%97 == 0 {
+				return nil, errors.New("flaky")
+			}
+			text := "short"
+			if i%3 == 0 {
+				text = big
+			}
+			return &view{text: text}, nil
+		}, uses)
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for range 8 {
+			wg.Go(func() {
+				for {
+					k := int(next.Add(1)) - 1
+					if k >= len(asks) {
+						return
+					}
+					v, err := c.get(asks[k])
+					if err == nil && v == nil {
+						t.Errorf("doc %d: got nil view, no error", asks[k])
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for k := range c.shards {
+			sh := &c.shards[k]
+			if len(sh.m) != 0 || sh.bytes != 0 {
+				t.Fatalf("round %d shard %d: got %d entries, %d bytes after every ask; want 0, 0", round, k, len(sh.m), sh.bytes)
+			}
+			if len(sh.queue) > 2*len(sh.m)+64+8 {
+				t.Errorf("round %d shard %d: got a queue of %d ids for %d entries, want at most %d", round, k, len(sh.queue), len(sh.m), 2*len(sh.m)+72)
+			}
+		}
 	}
 }
