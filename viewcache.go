@@ -3,7 +3,6 @@ package reprint
 import (
 	"slices"
 	"sync"
-	"sync/atomic"
 )
 
 // viewCacheBytes bounds the views a scan's verification keeps (about 11 KB
@@ -28,7 +27,7 @@ const viewShards = 64
 type viewCache struct {
 	shards [viewShards]viewShard
 	load   func(i int) (*view, error)
-	left   []atomic.Int32 // asks still to come for each document
+	left   []int32 // asks still to come for each document, under its shard's lock
 }
 
 type viewShard struct {
@@ -50,10 +49,7 @@ type viewEntry struct {
 // newViewCache returns a cache reading views with load, for a run that
 // asks for document i uses[i] times.
 func newViewCache(load func(i int) (*view, error), uses []int32) *viewCache {
-	c := &viewCache{load: load, left: make([]atomic.Int32, len(uses))}
-	for i, n := range uses {
-		c.left[i].Store(n)
-	}
+	c := &viewCache{load: load, left: slices.Clone(uses)}
 	for k := range c.shards {
 		c.shards[k].m = make(map[int]*viewEntry)
 	}
@@ -63,14 +59,16 @@ func newViewCache(load func(i int) (*view, error), uses []int32) *viewCache {
 // get returns document i's view, reading it once however many workers
 // ask at the same time. Asking for i more often than uses[i] reads again.
 func (c *viewCache) get(i int) (*view, error) {
-	last := c.left[i].Add(-1) <= 0
 	sh := &c.shards[i%viewShards]
 	sh.mu.Lock()
+	// Counted and looked up under one lock: when the last ask finds the
+	// entry, every earlier ask holds it already, so dropping it reads
+	// nothing twice.
+	c.left[i]--
+	last := c.left[i] <= 0
 	e := sh.m[i]
 	if e == nil {
-		// Not asked for again (by this ask or, its count taken before
-		// an eviction, another's): not kept.
-		if last || c.left[i].Load() <= 0 {
+		if last { // not asked for again: not kept
 			sh.mu.Unlock()
 			return c.load(i)
 		}
