@@ -3,6 +3,7 @@ package reprint
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 
@@ -528,10 +529,11 @@ const minCandidateBudget = 100_000
 // minCandidateBudget): rows grow until the full set of bands fits, and
 // what budget is left goes to extra bands of rows-1 rows. The expectation
 // is measured on deterministic random pairs of an evenly spaced sample of
-// the documents' rewrite-channel signatures: for each pair, the share of
-// agreeing signature slots estimates its similarity s, and 1-(1-s^r)^b its
-// chance of becoming a candidate. The shape chosen is echoed in the
-// parameters.
+// the documents' rewrite-channel signatures, by the number of slots each
+// pair agrees on (bandChance). It leaves out the buckets too big to pair
+// (MaxBucket), so on a large corpus it runs high: a million generated
+// articles, expected to fill 10,000,000, made 313,980 candidates. The
+// shape chosen is echoed in the parameters.
 func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	n := len(fps)
 	allPairs := float64(n) * float64(n-1) / 2
@@ -544,8 +546,10 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	for i := range sigs {
 		sigs[i] = fps[i*n/m].rwSig
 	}
-	const samples = 20000
-	sims := make([]float64, 0, samples)
+	// Enough pairs that one stands for at most a twentieth of the budget.
+	samples := int(min(shapeSamples, max(20000, 20*allPairs/budget)))
+	hist := make([]float64, o.NumHash+1) // sampled pairs by their agreeing slots
+	taken := 0
 	x := o.Seed | 1
 	next := func() int {
 		x ^= x << 13
@@ -553,14 +557,13 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 		x ^= x << 17
 		return int(x % uint64(m))
 	}
-	for try := 0; try < 4*samples && len(sims) < samples; try++ {
+	for try := 0; try < 4*samples && taken < samples; try++ {
 		a, b := next(), next()
 		if a == b {
 			continue
 		}
-		s := 0.0
+		agree := 0
 		if sa, sb := sigs[a], sigs[b]; sa != nil && sb != nil {
-			agree := 0
 			for k := range sa {
 				if sa[k] == sb[k] {
 					agree++
@@ -572,19 +575,21 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 				// times) fills buckets here too big to pair anyway.
 				continue
 			}
-			s = float64(agree) / float64(len(sa))
 		}
-		sims = append(sims, s)
+		hist[agree]++
+		taken++
 	}
-	if len(sims) == 0 {
+	if taken == 0 {
 		return o.NumHash, 1, 0
 	}
 	expected := func(bands, rows int) float64 {
 		sum := 0.0
-		for _, s := range sims {
-			sum += lsh.Probability(s, bands, rows)
+		for a, k := range hist {
+			if k > 0 {
+				sum += k * (1 - math.Pow(1-bandChance(a, o.NumHash, rows), float64(bands)))
+			}
 		}
-		return sum / float64(len(sims)) * allPairs
+		return sum / float64(taken) * allPairs
 	}
 	// The fewest rows whose full set of bands fits the budget, as an index
 	// of the threshold would have them; then, with the budget they leave,
@@ -611,5 +616,29 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	return bands, rows, lo
 }
 
-// shapeDocs is the sample size for choosing the rewrite channel's rows.
-const shapeDocs = 2000
+// bandChance is the chance that a band of rows slots, drawn from the k
+// slots of a pair's signatures of which agree agree, agrees in all: drawn
+// without replacement, C(agree,rows)/C(k,rows). (agree/k)^rows, the
+// chance for a pair whose similarity is exactly agree/k, is larger: a
+// pair's agreeing share scatters about its similarity, and its powers make
+// the scatter count.
+func bandChance(agree, k, rows int) float64 {
+	q := 1.0
+	for j := range rows {
+		if agree <= j {
+			return 0
+		}
+		q *= float64(agree-j) / float64(k-j)
+	}
+	return q
+}
+
+// shapeDocs and shapeSamples bound the documents and the random pairs of
+// them that rewriteShape measures: one sampled pair stands for
+// allPairs/samples pairs, so a rare similar pair drawn from too few would
+// make the estimate overshoot the budget on its own. A million pairs
+// cost a tenth of a second or so; a million documents need them.
+const (
+	shapeDocs    = 20000
+	shapeSamples = 1_000_000
+)
