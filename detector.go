@@ -637,7 +637,7 @@ func bandChance(agree, k, rows int) float64 {
 // them that rewriteShape measures: one sampled pair stands for
 // allPairs/samples pairs, so a rare similar pair drawn from too few would
 // make the estimate overshoot the budget on its own. A million pairs
-// cost a tenth of a second or so; a million documents need them.
+// cost about a third of a second; a million documents need them.
 const (
 	shapeDocs    = 20000
 	shapeSamples = 1_000_000
