@@ -154,6 +154,9 @@ type benchReport struct {
 	PeakRSSBytes int64              `json:"peak_rss_bytes"`
 	Pairs        int                `json:"pairs"`
 	Candidates   int                `json:"candidates"`
+	// Params are the scan's effective parameters, the rewrite channel's
+	// shape for this corpus among them, as scan's report echoes them.
+	Params reprint.Params `json:"params"`
 	// With --truth: the planted pairs scored, the share of them found,
 	// and the share of reported pairs (Jaccard at least --min-jaccard)
 	// that are planted; each is left out when it is undefined (no
@@ -227,6 +230,7 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		Documents: len(fps), Bytes: bytes, Workers: det.Options().Workers, Seconds: wall,
 		DocsPerSec: float64(len(fps)) / wall, MBPerSec: float64(bytes) / 1e6 / wall,
 		Stages: map[string]float64{}, PeakRSSBytes: peakRSS(), Pairs: len(res.Pairs), Candidates: res.Params.Candidates,
+		Params: res.Params,
 	}
 	for i := 0; i+1 < len(timer.names); i++ {
 		name := timer.names[i]

@@ -34,6 +34,9 @@ func TestGenBench(t *testing.T) {
 	if rep.Recall == nil || rep.Precision == nil || *rep.Recall < 0.99 || *rep.Precision < 0.99 {
 		t.Errorf("got recall %v precision %v, want both at least 0.99", rep.Recall, rep.Precision)
 	}
+	if p := rep.Params; p.NumHash != 128 || p.RewriteBands == 0 || p.RewriteRows == 0 || p.Candidates != rep.Candidates {
+		t.Errorf("got params %+v, want the effective ones (128 hashes, the rewrite shape, %d candidates)", p, rep.Candidates)
+	}
 
 	// A truth file of another corpus whose IDs are not in docs: recall 0
 	// is reported, with a warning.
