@@ -3,7 +3,6 @@ package reprint
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"sync"
 
@@ -527,13 +526,12 @@ const minCandidateBudget = 100_000
 // quadratic number of candidates, so the shape must fit a budget of
 // CandidateBudget expected candidates per document (at least
 // minCandidateBudget): rows grow until the full set of bands fits, and
-// what budget is left goes to extra bands of rows-1 rows. The expectation
-// is measured on deterministic random pairs of an evenly spaced sample of
-// the documents' rewrite-channel signatures, by the number of slots each
-// pair agrees on (bandChance). It leaves out the buckets too big to pair
-// (MaxBucket), so on a large corpus it runs high: a million generated
-// articles, expected to fill 10,000,000, made 313,980 candidates. The
-// shape chosen is echoed in the parameters.
+// what budget is left goes to extra bands of rows-1 rows. A shape's
+// candidates are counted by running it on an evenly spaced sample of the
+// documents' rewrite-channel signatures, buckets too big to pair left out
+// as the scan leaves them (MaxBucket, scaled to the sample), and scaled
+// up by the share of all pairs the sample's pairs are. The shape chosen is
+// echoed in the parameters.
 func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	n := len(fps)
 	allPairs := float64(n) * float64(n-1) / 2
@@ -546,50 +544,20 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	for i := range sigs {
 		sigs[i] = fps[i*n/m].rwSig
 	}
-	// Enough pairs that one stands for at most a twentieth of the budget.
-	samples := int(min(shapeSamples, max(20000, 20*allPairs/budget)))
-	hist := make([]float64, o.NumHash+1) // sampled pairs by their agreeing slots
-	taken := 0
-	x := o.Seed | 1
-	next := func() int {
-		x ^= x << 13
-		x ^= x >> 7
-		x ^= x << 17
-		return int(x % uint64(m))
-	}
-	for try := 0; try < 4*samples && taken < samples; try++ {
-		a, b := next(), next()
-		if a == b {
-			continue
-		}
-		agree := 0
-		if sa, sb := sigs[a], sigs[b]; sa != nil && sb != nil {
-			for k := range sa {
-				if sa[k] == sb[k] {
-					agree++
-				}
-			}
-			if agree == len(sa) {
-				// Copies of one text: the literal channel pairs them,
-				// and a crowd of them (a story copied hundreds of
-				// times) fills buckets here too big to pair anyway.
-				continue
+	// A bucket of k sampled documents stands for one of k*n/m.
+	maxBucket := max(2, o.MaxBucket*m/n)
+	scale := allPairs / (float64(m) * float64(m-1) / 2)
+	expected := func(bands, rows, extra int) float64 {
+		ix := lsh.New(bands+extra, rows)
+		ix.Grow(m)
+		for i, sig := range sigs {
+			if sig != nil {
+				keys := lsh.AppendBandKeys32(nil, sig, bands, rows)
+				ix.AddKeys(i, lsh.AppendBandKeys32(keys, sig, extra, rows-1))
 			}
 		}
-		hist[agree]++
-		taken++
-	}
-	if taken == 0 {
-		return o.NumHash, 1, 0
-	}
-	expected := func(bands, rows int) float64 {
-		sum := 0.0
-		for a, k := range hist {
-			if k > 0 {
-				sum += k * (1 - math.Pow(1-bandChance(a, o.NumHash, rows), float64(bands)))
-			}
-		}
-		return sum / float64(taken) * allPairs
+		pairs, _ := ix.Pairs(maxBucket)
+		return float64(len(pairs)) * scale
 	}
 	// The fewest rows whose full set of bands fits the budget, as an index
 	// of the threshold would have them; then, with the budget they leave,
@@ -598,16 +566,15 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	// is lost; where two rows would leave most of the budget unspent,
 	// a hundred bands of one row find far more rewrites.
 	rows = 1
-	for ; rows < o.NumHash && expected(o.NumHash/rows, rows) > budget; rows++ {
+	for ; rows < o.NumHash && expected(o.NumHash/rows, rows, 0) > budget; rows++ {
 	}
 	bands = o.NumHash / rows
 	if rows == 1 {
 		return bands, rows, 0
 	}
-	left := budget - expected(bands, rows)
 	lo, hi := 0, o.NumHash/(rows-1) // most extra bands that fit: lo
 	for lo < hi {
-		if mid := (lo + hi + 1) / 2; expected(mid, rows-1) <= left {
+		if mid := (lo + hi + 1) / 2; expected(bands, rows, mid) <= budget {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -616,29 +583,6 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	return bands, rows, lo
 }
 
-// bandChance is the chance that a band of rows slots, drawn from the k
-// slots of a pair's signatures of which agree agree, agrees in all: drawn
-// without replacement, C(agree,rows)/C(k,rows). (agree/k)^rows, the
-// chance for a pair whose similarity is exactly agree/k, is larger: a
-// pair's agreeing share scatters about its similarity, and its powers make
-// the scatter count.
-func bandChance(agree, k, rows int) float64 {
-	q := 1.0
-	for j := range rows {
-		if agree <= j {
-			return 0
-		}
-		q *= float64(agree-j) / float64(k-j)
-	}
-	return q
-}
-
-// shapeDocs and shapeSamples bound the documents and the random pairs of
-// them that rewriteShape measures: one sampled pair stands for
-// allPairs/samples pairs, so a rare similar pair drawn from too few would
-// make the estimate overshoot the budget on its own. A million pairs
-// cost about a third of a second; a million documents need them.
-const (
-	shapeDocs    = 20000
-	shapeSamples = 1_000_000
-)
+// shapeDocs is the sample rewriteShape runs shapes on: one pair of it
+// stands for (n/shapeDocs)^2 pairs of n documents, 2,500 at a million.
+const shapeDocs = 20000

@@ -45,7 +45,7 @@ type Options struct {
 	RewriteRows int
 	// CandidateBudget bounds the rewrite channel's expected candidate pairs
 	// per document; on large corpora its LSH shape is chosen to fit (any
-	// corpus may have 100,000). 0 → 10.
+	// corpus may have 100,000). 0 → 1.
 	CandidateBudget int
 	// MaxDocFreq discounts shingles found in more than this share of the
 	// documents (boilerplate) when verifying. 0 → 0.05 (min 5 documents).
@@ -117,7 +117,7 @@ func (o Options) withDefaults() Options {
 		o.MaxBucket = 200
 	}
 	if o.CandidateBudget == 0 {
-		o.CandidateBudget = 10
+		o.CandidateBudget = 1
 	}
 	if o.MaxDocFreq == 0 {
 		o.MaxDocFreq = 0.05

@@ -22,7 +22,7 @@ func TestRewriteShape(t *testing.T) {
 		wantBands, wantRows, extra int
 	}{
 		{"small corpus: every value a band", 400, 50, 128, 1, 0},
-		{"sparse background: two rows and many bands of one", 6000, 4000, 64, 2, 24},
+		{"sparse background: two rows and many bands of one", 6000, 4000, 64, 2, 22},
 		{"dense background: two rows, the budget nearly spent", 6000, 400, 64, 2, 2},
 	}
 	for _, tt := range tests {
