@@ -334,14 +334,16 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	// rewrite and its original; so do those of links that only the day
 	// words order (linkHolds).
 	var rewrites [][2]int
-	links := make([]sourceLink, len(cands)) // spans nil: no link (joinSources)
+	links := make([]*sourceLink, len(cands)) // nil: no link (joinSources)
 	for n, f := range feats {
 		ok, same := kept(f, o)
 		if !ok || same {
 			a, b := cands[n][0], cands[n][1]
-			links[n], _ = linkOf(n, a, b, data[a], data[b], f)
+			if l, isLink := linkOf(n, a, b, data[a], data[b], f); isLink {
+				links[n] = &l
+			}
 		}
-		if (ok && !same || links[n].byDays) && literalRelation(f) == "" {
+		if (ok && !same || links[n] != nil && links[n].byDays) && literalRelation(f) == "" {
 			rewrites = append(rewrites, cands[n])
 		}
 	}
@@ -354,8 +356,8 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	keep := make([]bool, len(cands))
 	for n, f := range feats {
 		a, b := cands[n][0], cands[n][1]
-		if links[n].spans != nil && !linkHolds(links[n], f, a, b, data[a], data[b], nil) {
-			links[n] = sourceLink{}
+		if links[n] != nil && !linkHolds(*links[n], f, a, b, data[a], data[b], nil) {
+			links[n] = nil
 		}
 		rel, ok := classify(f, data[a], data[b], o)
 		if !ok {
@@ -370,13 +372,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 		covs[n] = [2]float32{float32(f.covA), float32(f.covB)}
 	}
 	demoteInherited(cands, covs, pairs, keep, o, func(i int) string { return data[i].id })
-	held := make([]*sourceLink, len(links))
-	for n := range links {
-		if links[n].spans != nil {
-			held[n] = &links[n]
-		}
-	}
-	join := d.joinSources(len(data), pairs, keep, held)
+	join := d.joinSources(len(data), pairs, keep, links)
 	rewrites = rewrites[:0]
 	for _, j := range join {
 		if literalRelation(feats[j.n]) == "" {
@@ -552,8 +548,7 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 		ix.Grow(m)
 		for i, sig := range sigs {
 			if sig != nil {
-				keys := lsh.AppendBandKeys32(nil, sig, bands, rows)
-				ix.AddKeys(i, lsh.AppendBandKeys32(keys, sig, extra, rows-1))
+				ix.AddKeys(i, rewriteKeys(sig, bands, rows, extra))
 			}
 		}
 		pairs, _ := ix.Pairs(maxBucket)
@@ -583,7 +578,15 @@ func rewriteShape(fps []*Fingerprint, o Options) (bands, rows, extra int) {
 	return bands, rows, lo
 }
 
+// rewriteKeys returns the band keys of a rewrite-channel signature for a
+// shape of rewriteShape: bands of rows values, then extra bands of rows-1.
+func rewriteKeys(sig []uint32, bands, rows, extra int) []uint32 {
+	keys := lsh.AppendBandKeys32(make([]uint32, 0, bands+extra), sig, bands, rows)
+	return lsh.AppendBandKeys32(keys, sig, extra, rows-1)
+}
+
 // shapeDocs is the sample rewriteShape runs shapes on: one pair of it
 // stands for (n/shapeDocs)^2 pairs of n documents, 40,000 at a million,
-// a 25th of its budget; running a shape on it takes a few milliseconds.
+// a 25th of its budget; running a shape on it takes some tens of
+// milliseconds.
 const shapeDocs = 5000

@@ -417,8 +417,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 			litIx.AddKeys(i, fp.litKeys)
 		}
 		if rwIx != nil && fp.rwSig != nil {
-			keys := lsh.AppendBandKeys32(nil, fp.rwSig, params.RewriteBands, params.RewriteRows)
-			rwIx.AddKeys(i, lsh.AppendBandKeys32(keys, fp.rwSig, params.RewriteExtraBands, params.RewriteRows-1))
+			rwIx.AddKeys(i, rewriteKeys(fp.rwSig, params.RewriteBands, params.RewriteRows, params.RewriteExtraBands))
 		}
 		fp.litKeys, fp.rwSig = nil, nil
 	})

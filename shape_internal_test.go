@@ -111,8 +111,7 @@ func TestRewriteShapePlantedRewrites(t *testing.T) {
 	ix := lsh.New(bands+extra, rows)
 	ix.Grow(len(fps))
 	for i, fp := range fps {
-		keys := lsh.AppendBandKeys32(nil, fp.rwSig, bands, rows)
-		ix.AddKeys(i, lsh.AppendBandKeys32(keys, fp.rwSig, extra, rows-1))
+		ix.AddKeys(i, rewriteKeys(fp.rwSig, bands, rows, extra))
 	}
 	pairs, _ := ix.Pairs(o.MaxBucket)
 	found := 0
