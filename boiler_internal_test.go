@@ -34,7 +34,7 @@ func TestBoilerplateMarks(t *testing.T) {
 			s := &scratch{}
 			full := prepare(&Document{Text: tt.text}, o, s, prepVerify)
 			marks, n, lean := boilerplate(s, o.K, &commonSet{lit: common}, full.days)
-			fp := &Fingerprint{chash: full.chash, boil: marks, nboil: n}
+			fp := &Fingerprint{detail: &detail{chash: full.chash, boil: marks, nboil: n}}
 			if n != tt.wantBoil || fp.own() != tt.wantOwn || lean != tt.wantLean || (len(s.inBoil) > 0) != tt.wantWords {
 				t.Errorf("got %d marked, %d own, lean %d, words marked %v; want %d, %d, %d, %v",
 					n, fp.own(), lean, len(s.inBoil) > 0, tt.wantBoil, tt.wantOwn, tt.wantLean, tt.wantWords)

@@ -31,6 +31,9 @@ const minFingerprintVersion = 3
 // so they are delta-coded as varints; content-word hashes are fixed 4-byte
 // values and signatures fixed 8-byte ones.
 func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
+	if fp.sketched() {
+		return nil, errors.New("a scan's sketch of a document cannot be stored: it holds no sets")
+	}
 	b := make([]byte, 0, 64+4*len(fp.chash)+8*(len(fp.sigLit)+len(fp.sigRw))+4*(len(fp.lit)+len(fp.rw)))
 	b = append(b, fingerprintVersion)
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
@@ -90,7 +93,7 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 		}
 		return d.err
 	}
-	var f Fingerprint
+	f := Fingerprint{detail: &detail{}}
 	f.id = d.str()
 	f.source = d.str()
 	if d.byte() == 1 {

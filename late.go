@@ -233,7 +233,7 @@ func (sc *Scan) spareCorpus(ctx context.Context, fps []*Fingerprint, text func(i
 	err = parallel(ctx, d.opts.Workers, len(chosen), func(k int) {
 		lit, rw, err := sets(chosen[k])
 		errs[k] = err
-		held[k] = &Fingerprint{lit: lit, rw: rw}
+		held[k] = &Fingerprint{detail: &detail{lit: lit, rw: rw}}
 	})
 	if err == nil {
 		err = firstError(errs)

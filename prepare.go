@@ -11,35 +11,44 @@ import (
 // and no tokens. Detector.Fingerprint makes a complete one (sets,
 // content-word hashes, signatures, text measures); MarshalBinary stores
 // it, so an index can match new documents against old ones without their
-// texts. A Scan's fingerprints hold only the LSH sketch (sketched) until
-// the document is read again for verification.
+// texts. A Scan's fingerprints hold only the LSH sketch until the document
+// is read again for verification: their detail is nil, so that a million
+// of them do not each carry its empty slices.
 type Fingerprint struct {
 	id        string
 	source    string
 	published time.Time
-	words     int         // number of words
-	chash     []uint32    // hash of each content word's stem, folded to 32 bits
-	nums      []uint64    // bit i set: content word i is a number; nil: none (or an index made before numbers were marked)
-	boil      []uint64    // bit i set: content word i lies in boilerplate (a scan's verification only); nil: none
-	nboil     int         // content words marked in boil
-	lit       shingle.Set // literal channel: word K-shingles
-	rw        shingle.Set // rewrite channel: content-word RewriteK-shingles
-	sigLit    minhash.Signature
-	sigRw     minhash.Signature
+	words     int      // number of words
 	litKeys   []uint32 // a scan's sketch: literal channel band keys
 	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
-	sketched  bool     // a scan keeps only the sketch; chash, lit, rw are nil
 	// mostlyCommon: most of its literal shingles were left out of its
 	// sketch as common (boilerplate, or a story most of the corpus copies).
 	mostlyCommon bool
 	watched      bool     // a scan's document past its sample holding a shingle the sample spared (commonSet)
-	probe        []uint32 // a scan's document past its sample: a sample of its literal shingles (countLate)
 	noGarble     bool     // garble not yet measured (finishText)
 	days         int8     // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
+	probe        []uint32 // a scan's document past its sample: a sample of its literal shingles (countLate)
 	garble       float64  // garbling signs per 100 words
 	credit       string   // a source the text credits ("BBC"), if any
 	wire         string   // the news agency whose copy this is ("PA News"), if any
+	*detail               // nil in a scan's sketch (sketched)
 }
+
+// detail is what a complete fingerprint holds beyond a scan's sketch: the
+// shingle sets and content words that verification compares.
+type detail struct {
+	chash  []uint32    // hash of each content word's stem, folded to 32 bits
+	nums   []uint64    // bit i set: content word i is a number; nil: none (or an index made before numbers were marked)
+	boil   []uint64    // bit i set: content word i lies in boilerplate (a scan's verification only); nil: none
+	nboil  int         // content words marked in boil
+	lit    shingle.Set // literal channel: word K-shingles
+	rw     shingle.Set // rewrite channel: content-word RewriteK-shingles
+	sigLit minhash.Signature
+	sigRw  minhash.Signature
+}
+
+// sketched reports whether fp is a scan's sketch, without its detail.
+func (fp *Fingerprint) sketched() bool { return fp.detail == nil }
 
 // contentPos locates a content word: its index among all words and its
 // byte span in the text. Fingerprints do not keep them (they cost more
@@ -61,6 +70,7 @@ type scratch struct {
 	pos     []contentPos // content word positions (prepVerify)
 	litBuf  []uint32     // a sketched document's sets (prepSketch)
 	rwBuf   []uint32
+	detail  detail   // a sketched document's detail (prepSketch)
 	hits    []int    // indices of common shingles found (Scan.sketch)
 	kept    []uint32 // a set without its common shingles (Scan.sketch)
 	late    []uint32 // a set without its common shingles (countLate)
@@ -93,6 +103,12 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
 		noGarble: true}
+	if mode == prepSketch { // in s until Scan.sketch drops it
+		s.detail = detail{}
+		d.detail = &s.detail
+	} else {
+		d.detail = &detail{}
+	}
 	if mode == prepFull || mode == prepVerify { // only a pair's attribution reads it
 		d.wire = wireAgency(text)
 	}

@@ -237,8 +237,7 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted counts
 			}
 		}
 	}
-	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
-	fp.sketched = true
+	fp.detail = nil
 }
 
 // countWatched counts the shingles of c's watch lists that fp holds
@@ -365,7 +364,7 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	}
 	var pending []int
 	for i, fp := range fps {
-		if !fp.sketched {
+		if !fp.sketched() {
 			pending = append(pending, i)
 		}
 	}
@@ -458,7 +457,7 @@ func (sc *Scan) settle(ctx context.Context, fps []*Fingerprint, text func(int) (
 	c := sc.common
 	s := scratchPool.Get().(*scratch)
 	for i := scanSample; i < len(fps); i++ {
-		if fp := fps[i]; !fp.sketched { // prepared before the sample was full
+		if fp := fps[i]; !fp.sketched() { // prepared before the sample was full
 			fp.watched = sc.countWatched(fp, c, s)
 			countLate(fp, c, s, lateCounted(i))
 		}
@@ -562,7 +561,7 @@ func (sc *Scan) resketch(i int, fp *Fingerprint, text func(int) (string, error),
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	full := prepare(&Document{Text: t}, d.opts, s, prepVerify)
-	if !fp.sketched {
+	if !fp.sketched() {
 		addHits(s.hitsIn(full.lit, c.lit), c.litDocs)
 		addHits(s.hitsIn(full.rw, c.rw), c.rwDocs)
 	}
@@ -573,14 +572,13 @@ func (sc *Scan) resketch(i int, fp *Fingerprint, text func(int) (string, error),
 	marks, _, _ := boilerplate(s, d.opts.K, c, full.days)
 	if len(s.inBoil) > 0 {
 		full.lit = withoutBoiler(full.lit, d.opts.K, func(w int) bool { return s.inBoil[w] }, len(s.inBoil))
-		boil := &Fingerprint{boil: marks}
+		boil := &Fingerprint{detail: &detail{boil: marks}}
 		full.rw = withoutBoiler(full.rw, d.opts.RewriteK, boil.isBoiler, len(full.chash))
 	}
 	sc.sketch(full, c, s, 0)
 	fp.litKeys, fp.rwSig = full.litKeys, full.rwSig
 	fp.mostlyCommon = n > 0 && 2*own < n
-	fp.lit, fp.rw, fp.chash, fp.nums = nil, nil, nil, nil
-	fp.sketched = true
+	fp.detail = nil
 	return nil
 }
 
@@ -642,7 +640,7 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	defer scratchPool.Put(s)
 	full := prepare(&Document{Text: t}, d.opts, s, prepVerify)
 	v := &view{fp: *sketch, pos: slices.Clone(s.pos), text: t}
-	v.fp.chash, v.fp.nums, v.fp.wire = full.chash, full.nums, full.wire
+	v.fp.detail, v.fp.wire = full.detail, full.wire
 	v.fp.boil, v.fp.nboil, v.fp.days = boilerplate(s, d.opts.K, common, full.days)
 	if len(s.inBoil) > 0 {
 		full.lit = withoutBoiler(full.lit, d.opts.K, func(w int) bool { return s.inBoil[w] }, len(s.inBoil))
@@ -653,7 +651,7 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	}
 	v.fp.lit = shingle.SortSet(without(full.lit, common.lit))
 	v.fp.rw = shingle.SortSet(without(full.rw, common.rw))
-	v.fp.litKeys, v.fp.rwSig, v.fp.sketched = nil, nil, false
+	v.fp.litKeys, v.fp.rwSig = nil, nil
 	return v, nil
 }
 

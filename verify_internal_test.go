@@ -167,8 +167,8 @@ func TestDerivedRelation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &Fingerprint{id: "a", chash: make([]uint32, tt.na), words: tt.na, garble: tt.garA}
-			b := &Fingerprint{id: "b", chash: make([]uint32, tt.nb), words: tt.nb, garble: tt.garB}
+			a := &Fingerprint{id: "a", detail: &detail{chash: make([]uint32, tt.na)}, words: tt.na, garble: tt.garA}
+			b := &Fingerprint{id: "b", detail: &detail{chash: make([]uint32, tt.nb)}, words: tt.nb, garble: tt.garB}
 			if got := derivedRelation(tt.f, a, b); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}

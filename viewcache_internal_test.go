@@ -40,7 +40,7 @@ func TestViewCache(t *testing.T) {
 			}
 			c := newViewCache(func(i int) (*view, error) {
 				loads.Add(1)
-				return &view{text: tt.text}, nil
+				return &view{text: tt.text, fp: Fingerprint{detail: &detail{}}}, nil
 			}, uses)
 			var wg sync.WaitGroup
 			for w := range workers {
@@ -93,7 +93,7 @@ func TestViewCacheError(t *testing.T) {
 		if fail {
 			return nil, errors.New("gone")
 		}
-		return &view{text: "back"}, nil
+		return &view{text: "back", fp: Fingerprint{detail: &detail{}}}, nil
 	}, []int32{0, 0, 0, 5})
 	if _, err := c.get(3); err == nil {
 		t.Fatalf("got no error, want the read's")
@@ -131,7 +131,7 @@ func TestViewCacheStress(t *testing.T) {
 			if i%3 == 0 {
 				text = big
 			}
-			return &view{text: text}, nil
+			return &view{text: text, fp: Fingerprint{detail: &detail{}}}, nil
 		}, uses)
 		var wg sync.WaitGroup
 		var next atomic.Int64
