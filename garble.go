@@ -289,7 +289,7 @@ func creditedSource(text string) string {
 			rest := strings.TrimLeft(text[i+len(ph):], " \t\n")
 			rest = strings.TrimPrefix(rest, "the ")
 			if w := capitalizedName(rest); w != "" {
-				return w
+				return strings.Clone(w) // not a slice keeping the text
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/reprint-dev/reprint/align"
 	"github.com/reprint-dev/reprint/shingle"
@@ -311,11 +312,7 @@ func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatu
 		if int(ae.word-as.word)+1 < o.MinPassage && int(be.word-bs.word)+1 < o.MinPassage {
 			continue
 		}
-		q := Passage{AStart: int(as.start), AEnd: int(ae.end), BStart: int(bs.start), BEnd: int(be.end)}
-		if q.AEnd <= len(ta) {
-			q.Text = ta[q.AStart:q.AEnd]
-		}
-		out = append(out, q)
+		out = append(out, Passage{AStart: int(as.start), AEnd: int(ae.end), BStart: int(bs.start), BEnd: int(be.end)})
 	}
 	// Longest first, by both sides' lengths, so that either order of the
 	// pair keeps the same passages.
@@ -330,6 +327,13 @@ func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatu
 	})
 	if len(out) > maxPassages {
 		out = out[:maxPassages]
+	}
+	// A copy of the passage, not a slice of ta: a result of many pairs
+	// would otherwise keep every text they were read from.
+	for i := range out {
+		if q := &out[i]; q.AEnd <= len(ta) {
+			q.Text = strings.Clone(ta[q.AStart:q.AEnd])
+		}
 	}
 	return out
 }
