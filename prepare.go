@@ -13,7 +13,9 @@ import (
 // it, so an index can match new documents against old ones without their
 // texts. A Scan's fingerprints hold only the LSH sketch until the document
 // is read again for verification: their detail is nil, so that a million
-// of them do not each carry its empty slices.
+// of them do not each carry its empty slices. They are for the Scan's Run
+// alone: the methods that take fingerprints (Detector.Keys, Resolve,
+// DocFreq.Add, MarshalBinary) need complete ones.
 type Fingerprint struct {
 	id        string
 	source    string
