@@ -149,10 +149,22 @@ func TestFingerprintDaysRoundTrip(t *testing.T) {
 			t.Errorf("got day lean %d, want %d", got.days, fp.days)
 		}
 	})
-	// Version 4 is version 5 without the trailing number marks (here an
-	// empty list, one byte); version 3 is version 4 without the day lean.
+	// Version 5 stores the signatures, version 4 has no number marks,
+	// version 3 no day lean.
+	t.Run("version 5", func(t *testing.T) {
+		var got Fingerprint
+		if err := got.UnmarshalBinary(fp.marshal(5)); err != nil {
+			t.Fatalf("UnmarshalBinary: %v", err)
+		}
+		if got.days != fp.days || !slices.Equal(got.lit, fp.lit) || got.sigLit != nil {
+			t.Errorf("got day lean %d, %d shingles, signature %v, want %d, %d, none kept", got.days, len(got.lit), got.sigLit != nil, fp.days, len(fp.lit))
+		}
+		if re, _ := got.MarshalBinary(); !slices.Equal(re, b) {
+			t.Errorf("re-encoding as version %d: got %d bytes, want %d", fingerprintVersion, len(re), len(b))
+		}
+	})
 	t.Run("version 4", func(t *testing.T) {
-		old := append([]byte{4}, b[1:len(b)-1]...)
+		old := fp.marshal(4)
 		var got Fingerprint
 		if err := got.UnmarshalBinary(old); err != nil {
 			t.Fatalf("UnmarshalBinary: %v", err)
@@ -162,7 +174,7 @@ func TestFingerprintDaysRoundTrip(t *testing.T) {
 		}
 	})
 	t.Run("version 3", func(t *testing.T) {
-		old := append([]byte{3}, b[1:len(b)-2]...)
+		old := fp.marshal(3)
 		var got Fingerprint
 		if err := got.UnmarshalBinary(old); err != nil {
 			t.Fatalf("UnmarshalBinary: %v", err)

@@ -179,15 +179,42 @@ func (d *Detector) Fingerprint(doc Document) *Fingerprint {
 // channel and band folded in: two fingerprints that share a key are a
 // candidate pair. An index stores documents under these keys.
 func (d *Detector) Keys(fp *Fingerprint) []uint64 {
+	sigLit, sigRw := d.sigs(fp)
+	return d.keys(fp, sigLit, sigRw)
+}
+
+// keys is Keys with fp's signatures given (sigs).
+func (d *Detector) keys(fp *Fingerprint, sigLit, sigRw minhash.Signature) []uint64 {
 	p := d.params()
 	var keys []uint64
 	if len(fp.lit) > 0 {
-		keys = lsh.AppendKeys(keys, fp.sigLit, p.Bands, p.Rows, 1)
+		keys = lsh.AppendKeys(keys, sigLit, p.Bands, p.Rows, 1)
 	}
 	if d.opts.RewriteK > 0 && len(fp.rw) > 0 {
-		keys = lsh.AppendKeys(keys, fp.sigRw, p.RewriteBands, p.RewriteRows, 2)
+		keys = lsh.AppendKeys(keys, sigRw, p.RewriteBands, p.RewriteRows, 2)
 	}
 	return keys
+}
+
+// sigs returns fp's signatures of both channels: those Fingerprint
+// computed, or, for a decoded fingerprint (MarshalBinary does not store
+// them: they follow from the sets), computed again from its sets.
+func (d *Detector) sigs(fp *Fingerprint) (sigLit, sigRw minhash.Signature) {
+	sigLit, sigRw = fp.sigLit, fp.sigRw
+	needLit := sigLit == nil && len(fp.lit) > 0
+	needRw := sigRw == nil && d.opts.RewriteK > 0 && len(fp.rw) > 0
+	if !needLit && !needRw {
+		return sigLit, sigRw
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	if needLit {
+		sigLit = slices.Clone(d.signSet(s, fp.lit))
+	}
+	if needRw {
+		sigRw = slices.Clone(d.signSet(s, fp.rw))
+	}
+	return sigLit, sigRw
 }
 
 // QueryKeys returns fp's keys (Keys) to look up in an index whose shingle
@@ -196,7 +223,8 @@ func (d *Detector) Keys(fp *Fingerprint) []uint64 {
 // same footer, and the pages sharing most keys with the query would be
 // those, not its sources. A nil df gives Keys.
 func (d *Detector) QueryKeys(fp *Fingerprint, df *DocFreq) []uint64 {
-	keys := d.Keys(fp)
+	sigLit, sigRw := d.sigs(fp)
+	keys := d.keys(fp, sigLit, sigRw)
 	c := df.common(d.opts.MaxDocFreq)
 	if len(c.lit)+len(c.rw) == 0 || !c.holds(fp) {
 		return keys
@@ -225,11 +253,11 @@ func (d *Detector) QueryKeys(fp *Fingerprint, df *DocFreq) []uint64 {
 	}
 	n := 0
 	if len(fp.lit) > 0 {
-		filter(keys[:p.Bands], fp.sigLit, fp.lit, c.lit, p.Bands, p.Rows)
+		filter(keys[:p.Bands], sigLit, fp.lit, c.lit, p.Bands, p.Rows)
 		n = p.Bands
 	}
 	if n < len(keys) {
-		filter(keys[n:], fp.sigRw, fp.rw, c.rw, p.RewriteBands, p.RewriteRows)
+		filter(keys[n:], sigRw, fp.rw, c.rw, p.RewriteBands, p.RewriteRows)
 	}
 	return out
 }

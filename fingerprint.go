@@ -19,23 +19,32 @@ func (fp *Fingerprint) Words() int { return fp.words }
 
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.
-const fingerprintVersion = 5
+const fingerprintVersion = 6
 
 // minFingerprintVersion is the oldest encoding UnmarshalBinary reads.
 // Version 3 has no day lean (it reads as none) and versions 3 and 4 do
 // not mark numbers (every content word counts as a word), so indexes
-// built with them keep working.
+// built with them keep working. Versions 3 to 5 store the signatures,
+// which are read and dropped.
 const minFingerprintVersion = 3
 
 // MarshalBinary encodes the fingerprint compactly: shingle sets are sorted,
 // so they are delta-coded as varints; content-word hashes are fixed 4-byte
-// values and signatures fixed 8-byte ones.
+// values. Signatures are not stored (a third of the encoding): they follow
+// from the sets, and Detector.Keys computes them again when it needs them.
 func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
 	if fp.sketched() {
 		return nil, errors.New("a scan's sketch of a document cannot be stored: it holds no sets")
 	}
-	b := make([]byte, 0, 64+4*len(fp.chash)+8*(len(fp.sigLit)+len(fp.sigRw))+4*(len(fp.lit)+len(fp.rw)))
-	b = append(b, fingerprintVersion)
+	return fp.marshal(fingerprintVersion), nil
+}
+
+// marshal encodes fp in encoding version v (minFingerprintVersion to
+// fingerprintVersion): the older ones, for tests that indexes made with
+// them still read.
+func (fp *Fingerprint) marshal(v byte) []byte {
+	b := make([]byte, 0, 64+4*len(fp.chash)+4*(len(fp.lit)+len(fp.rw)))
+	b = append(b, v)
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	str(fp.id)
 	str(fp.source)
@@ -69,14 +78,20 @@ func (fp *Fingerprint) MarshalBinary() ([]byte, error) {
 	fixed32(fp.chash)
 	sorted(fp.lit)
 	sorted(fp.rw)
-	fixed(fp.sigLit)
-	fixed(fp.sigRw)
+	if v < 6 {
+		fixed(fp.sigLit)
+		fixed(fp.sigRw)
+	}
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(fp.garble))
 	str(fp.credit)
 	str(fp.wire)
-	b = append(b, byte(fp.days))
-	fixed(fp.nums)
-	return b, nil
+	if v >= 4 {
+		b = append(b, byte(fp.days))
+	}
+	if v >= 5 {
+		fixed(fp.nums)
+	}
+	return b
 }
 
 // errCorrupt reports an encoded fingerprint that does not decode.
@@ -103,8 +118,10 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 	f.chash = d.fixed32()
 	f.lit = d.sorted()
 	f.rw = d.sorted()
-	f.sigLit = d.fixed()
-	f.sigRw = d.fixed()
+	if v < 6 { // signatures, not kept
+		d.fixed()
+		d.fixed()
+	}
 	f.garble = math.Float64frombits(d.u64())
 	f.credit = d.str()
 	f.wire = d.str()

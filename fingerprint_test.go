@@ -3,6 +3,7 @@ package reprint_test
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -32,6 +33,10 @@ func TestFingerprintRoundTrip(t *testing.T) {
 			}
 			if got.ID() != doc.ID || got.Words() != fp.Words() {
 				t.Errorf("got id %q words %d, want %q %d", got.ID(), got.Words(), doc.ID, fp.Words())
+			}
+			// The signatures are not stored: Keys signs the sets again.
+			if k, want := d.Keys(&got), d.Keys(fp); !slices.Equal(k, want) {
+				t.Errorf("decoded: got %d keys, want %d, the same", len(k), len(want))
 			}
 			for n := 0; n < len(b); n += 1 + len(b)/97 {
 				var x reprint.Fingerprint

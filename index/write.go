@@ -157,11 +157,21 @@ func (w *writer) lookup(id string) (num uint32, nkeys uint64, ok bool) {
 }
 
 // same reports whether document num is stored with exactly this encoding
-// and text.
+// and text. One stored in an older encoding is the same if it encodes so
+// now: adding a crawl again to an older index changes nothing.
 func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
 	k := u32(num)
-	if !bytes.Equal(w.docs.Get(k), enc) {
-		return false, nil
+	if stored := w.docs.Get(k); !bytes.Equal(stored, enc) {
+		if len(stored) == 0 || len(enc) == 0 || stored[0] == enc[0] {
+			return false, nil
+		}
+		var fp reprint.Fingerprint
+		if err := fp.UnmarshalBinary(stored); err != nil {
+			return false, &undecodableError{"stored fingerprint", err}
+		}
+		if now, err := fp.MarshalBinary(); err != nil || !bytes.Equal(now, enc) {
+			return false, err
+		}
 	}
 	old, err := decodeText(w.texts.Get(k))
 	if err != nil {
