@@ -367,7 +367,9 @@ type match struct {
 }
 
 // bestMatch returns the highest-scoring derived pair of q with one of
-// cands, or nil; on a tie, the earlier candidate.
+// cands whose original is the candidate, or nil; on a tie, the earlier
+// candidate. A pair that names q the original (published earlier, say)
+// does not count: q is not a copy of its own copy.
 func bestMatch(ctx context.Context, det *reprint.Detector, cands []*reprint.Fingerprint, q *reprint.Fingerprint) (*match, error) {
 	if len(cands) == 0 {
 		return nil, nil
@@ -385,7 +387,7 @@ func bestMatch(ctx context.Context, det *reprint.Detector, cands []*reprint.Fing
 	var m *match
 	best := -1
 	for _, p := range res.Pairs {
-		if !p.Relation.Derived() {
+		if !p.Relation.Derived() || p.Original == n {
 			continue
 		}
 		other := p.A

@@ -142,6 +142,42 @@ func TestFilterGenerated(t *testing.T) {
 			t.Errorf("got %d changed lines, want %d marked", n, marked)
 		}
 	})
+	t.Run("copies first", func(t *testing.T) {
+		// In reverse order each original comes after its copies, which
+		// passed unmarked (nothing came before them); the original is not
+		// their copy (it is fuller, or published earlier): not marked either.
+		var rev []string
+		for i := len(in) - 1; i >= 0; i-- {
+			rev = append(rev, in[i])
+		}
+		code, out, errOut := runCmd(t, t.Context(), strings.Join(rev, "\n")+"\n", "filter")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		marked, originals := 0, 0
+		for _, l := range lines(out) {
+			var v struct {
+				ID      string
+				Reprint *match
+			}
+			if err := json.Unmarshal([]byte(l), &v); err != nil {
+				t.Fatal(err)
+			}
+			if v.Reprint == nil {
+				continue
+			}
+			marked++
+			if !planted[v.ID] {
+				originals++
+				if originals <= 3 {
+					t.Errorf("%s: got marked duplicate of %s, want unmarked: no planted derivative, the original", v.ID, v.Reprint.DuplicateOf)
+				}
+			}
+		}
+		if originals > 0 {
+			t.Errorf("got %d marked, %d of them originals; want no originals", marked, originals)
+		}
+	})
 	t.Run("window of one", func(t *testing.T) {
 		// A window of one line sees only copies of the line before.
 		code, _, errOut := runCmd(t, t.Context(), stream, "filter", "--drop", "--window", "1")
@@ -164,7 +200,7 @@ func TestFilterIndex(t *testing.T) {
 	}
 	want := []struct {
 		id, of string
-	}{{seed2, seed1}, {"new", ""}, {seed3, seed1}, {seed1, seed3}}
+	}{{seed2, seed1}, {"new", ""}, {seed3, seed1}, {seed1, ""}} // 001 is the others' original: not marked
 	got := lines(out)
 	if len(got) != len(want) {
 		t.Fatalf("got %d lines, want %d", len(got), len(want))
