@@ -128,7 +128,11 @@ const (
 	copyJaccard       = 0.8 // copy: nearly the same shingles
 	editedContainment = 0.5 // edited copy: each keeps half the other's shingles
 	excerptContain    = 0.5 // excerpt: one keeps half its shingles in the other
-	garbledRate       = 0.5 // garbling signs per 100 words that mark a machine rewrite
+	// excerptWhole: one lies (nearly) wholly inside the other, which it
+	// does not nearly fill (copyJaccard): a cut, not an edit, however
+	// much of the other it keeps.
+	excerptWhole = 0.9
+	garbledRate  = 0.5 // garbling signs per 100 words that mark a machine rewrite
 )
 
 // kept reports whether classify keeps a pair, and whether as same story.
@@ -175,6 +179,8 @@ func literalRelation(f pairFeatures) Relation {
 	switch {
 	case f.jaccard >= copyJaccard:
 		return Copy
+	case max(f.containAB, f.containBA) >= excerptWhole && min(f.containAB, f.containBA) < copyJaccard:
+		return Excerpt
 	case min(f.containAB, f.containBA) >= editedContainment:
 		return EditedCopy
 	case max(f.containAB, f.containBA) >= excerptContain:

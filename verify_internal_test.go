@@ -164,6 +164,13 @@ func TestDerivedRelation(t *testing.T) {
 		{"one side cut", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.7, covB: 0.95}, 140, 97, 0, 0, Rewrite},
 		{"both partly aligned", pairFeatures{jaccard: 0.1, containAB: 0.2, containBA: 0.2, covA: 0.89, covB: 0.87}, 100, 97, 0, 0, Rewrite},
 		{"lightly edited", pairFeatures{jaccard: 0.6, containAB: 0.75, containBA: 0.75, covA: 1, covB: 1}, 100, 100, 0, 0, EditedCopy},
+		// A lead cut from the other, whole, is an excerpt however much of
+		// the other it keeps; with 80% or more it is a copy.
+		{"the first 58%", pairFeatures{jaccard: 0.58, containAB: 0.58, containBA: 1, covA: 0.6, covB: 1}, 100, 58, 0, 0, Excerpt},
+		{"the first 80%", pairFeatures{jaccard: 0.8, containAB: 0.8, containBA: 1, covA: 0.8, covB: 1}, 100, 80, 0, 0, Copy},
+		{"an edited lead", pairFeatures{jaccard: 0.55, containAB: 0.6, containBA: 0.92, covA: 0.65, covB: 1}, 100, 65, 0, 0, Excerpt},
+		{"edited, a little cut", pairFeatures{jaccard: 0.7, containAB: 0.82, containBA: 0.83, covA: 1, covB: 1}, 100, 98, 0, 0, EditedCopy},
+		{"a small part", pairFeatures{jaccard: 0.3, containAB: 0.3, containBA: 1, covA: 0.3, covB: 1}, 100, 30, 0, 0, Excerpt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
