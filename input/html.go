@@ -7,10 +7,12 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 
 	"github.com/reprint-dev/reprint"
 )
@@ -259,15 +261,49 @@ func looksLikeHTML(b []byte) bool {
 // htmlSniffLen is how many bytes looksLikeHTML needs after leading white space.
 const htmlSniffLen = len("<!doctype html") + 1
 
-// readPage decodes an HTML page to UTF-8 (Windows-1252 for bytes that are
-// not UTF-8; fixed reports it) and extracts its article.
-func readPage(data []byte, base *url.URL) (a article, fixed bool, err error) {
+// readPage decodes an HTML page to UTF-8 and extracts its article. A page
+// that is not valid UTF-8 is decoded as it declares, by the charset of
+// contentType (its HTTP Content-Type, if known) or of a <meta> in its
+// first 1,024 bytes (golang.org/x/net/html/charset, the WHATWG rules: a
+// scraped archive's windows-1251 or Shift_JIS pages); one that declares
+// nothing else, or UTF-8, is read as decodeText reads text, and fixed
+// reports that it was a guess. Valid UTF-8 is taken as it is, whatever the
+// page declares: a page saved again as UTF-8 often keeps its old <meta>.
+func readPage(data []byte, base *url.URL, contentType string) (a article, fixed bool, err error) {
 	if len(data) > maxHTMLSize {
 		return article{}, false, fmt.Errorf("HTML page too large (%d bytes, limit %d)", len(data), maxHTMLSize)
 	}
-	text, fixed := decodeText(trimBOM(data))
+	text, fixed := decodePage(trimBOM(data), contentType)
 	a, err = extractArticle(text, base)
 	return a, fixed, err
+}
+
+// decodePage returns page as UTF-8, as readPage says; fixed reports a
+// guess (Windows-1252 for bytes that are not UTF-8, nothing declared).
+func decodePage(page []byte, contentType string) (text string, fixed bool) {
+	if utf8.Valid(page) {
+		return string(page), false
+	}
+	enc, name, certain := charset.DetermineEncoding(page, contentType)
+	switch name {
+	case "utf-8": // declared, but not so: decode the stray bytes
+		return decodeText(page)
+	case "windows-1252": // declared (Latin-1 is read so too), or the default
+		text, _ := decodeText(page)
+		return text, !certain && !declaresCharset(page)
+	}
+	out, err := enc.NewDecoder().Bytes(page)
+	if err != nil { // a decoder replaces what it cannot decode; to be safe
+		return decodeText(page)
+	}
+	return string(out), false
+}
+
+// declaresCharset reports whether the first 1,024 bytes of a page (where
+// the WHATWG prescan looks) name a charset.
+func declaresCharset(page []byte) bool {
+	head := page[:min(len(page), 1024)]
+	return bytes.Contains(bytes.ToLower(head), []byte("charset"))
 }
 
 // htmlDoc makes a document of an HTML file's contents.
@@ -282,7 +318,7 @@ func (r *FileReader) htmlDoc(data []byte, id, source string) (reprint.Document, 
 	if len(bytes.TrimSpace(trimBOM(data))) == 0 {
 		return fail(errors.New("empty document"))
 	}
-	a, fixed, err := safeReadPage(data, nil)
+	a, fixed, err := safeReadPage(data, nil, "")
 	if err != nil {
 		return fail(err)
 	}
@@ -300,11 +336,11 @@ func (r *FileReader) htmlDoc(data []byte, id, source string) (reprint.Document, 
 
 // safeReadPage is readPage, with a panic in the extractor turned into an
 // error, so that one odd page cannot stop a whole batch.
-func safeReadPage(data []byte, base *url.URL) (a article, fixed bool, err error) {
+func safeReadPage(data []byte, base *url.URL, contentType string) (a article, fixed bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			a, fixed, err = article{}, false, fmt.Errorf("HTML extractor failed: %v", p)
 		}
 	}()
-	return readPage(data, base)
+	return readPage(data, base, contentType)
 }

@@ -9,6 +9,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+
 	"github.com/reprint-dev/reprint/shingle"
 )
 
@@ -86,7 +89,7 @@ func readFixture(tb testing.TB, path string) []byte {
 func TestExtractArticle(t *testing.T) {
 	for _, tt := range htmlFixtures {
 		t.Run(tt.file, func(t *testing.T) {
-			a, fixed, err := readPage(readFixture(t, filepath.Join("testdata", "html", tt.file)), nil)
+			a, fixed, err := readPage(readFixture(t, filepath.Join("testdata", "html", tt.file)), nil, "")
 			if err != nil {
 				t.Fatalf("readPage: %v", err)
 			}
@@ -160,7 +163,7 @@ func checkParagraphs(t *testing.T, text string) {
 // extractor rightly drops.)
 func TestSeedCoverage(t *testing.T) {
 	seed := string(readFixture(t, filepath.Join("..", "testdata", "seeds", "001_1fe8c6310e030e24.txt")))
-	a, _, err := readPage(readFixture(t, filepath.Join("testdata", "html", "times-trump-putin.html")), nil)
+	a, _, err := readPage(readFixture(t, filepath.Join("testdata", "html", "times-trump-putin.html")), nil, "")
 	if err != nil {
 		t.Fatalf("readPage: %v", err)
 	}
@@ -450,7 +453,7 @@ func FuzzHTML(f *testing.F) {
 	}
 	base, _ := url.Parse("https://news.example/a/b")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, _, err := readPage(data, base)
+		a, _, err := readPage(data, base, "")
 		if err != nil {
 			return
 		}
@@ -466,8 +469,48 @@ func BenchmarkHTMLExtract(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(page)))
 	for b.Loop() {
-		if _, _, err := readPage(page, nil); err != nil {
+		if _, _, err := readPage(page, nil, ""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestDecodePage(t *testing.T) {
+	ru := "Президент Финляндии Александр Стубб сказал, что Путину редко можно доверять."
+	cp1251, err := charmap.Windows1251.NewEncoder().String(ru)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sjis, err := japanese.ShiftJIS.NewEncoder().String("首相は記者会見で述べた。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(meta, body string) []byte {
+		return []byte("<!doctype html><html><head>" + meta + "<title>t</title></head><body><p>" + body + "</p></body></html>")
+	}
+	tests := []struct {
+		name        string
+		page        []byte
+		contentType string
+		want        string // in the decoded text
+		wantFixed   bool
+	}{
+		{"meta charset", page(`<meta charset="windows-1251">`, cp1251), "", ru, false},
+		{"meta http-equiv", page(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">`, cp1251), "", ru, false},
+		{"HTTP Content-Type", page("", cp1251), "text/html; charset=windows-1251", ru, false},
+		{"HTTP over meta", page(`<meta charset="koi8-r">`, cp1251), "text/html; charset=windows-1251", ru, false},
+		{"Shift_JIS", page(`<meta charset="Shift_JIS">`, sjis), "", "首相は記者会見で述べた。", false},
+		{"declared Latin-1", page(`<meta charset="iso-8859-1">`, "caf\xe9 cr\xe8me"), "", "café crème", false},
+		{"nothing declared", page("", "caf\xe9 cr\xe8me"), "", "café crème", true},
+		{"UTF-8 whatever it declares", page(`<meta charset="windows-1251">`, ru), "", ru, false},
+		{"declared UTF-8, stray byte", page(`<meta charset="utf-8">`, "caf\xe9"), "", "café", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, fixed := decodePage(tt.page, tt.contentType)
+			if !strings.Contains(got, tt.want) || fixed != tt.wantFixed {
+				t.Errorf("got %q (fixed %v), want it to hold %q (fixed %v)", got, fixed, tt.want, tt.wantFixed)
+			}
+		})
 	}
 }

@@ -377,7 +377,7 @@ func (r *WARCReader) response(block io.Reader, hdr textproto.MIMEHeader) (reprin
 	}
 	base, _ := url.Parse(uri)
 	source := fmt.Sprintf("%s#record-%d", r.name, r.record)
-	a, fixed, err := safeReadPage(body, base)
+	a, fixed, err := safeReadPage(body, base, ct)
 	if err != nil {
 		return reprint.Document{}, outcomeError, fmt.Errorf("%s: %w", uri, err)
 	}
