@@ -540,8 +540,11 @@ func (d *Detector) candidates(lit, rw *lsh.Index, p *Params) [][2]int {
 }
 
 // minCandidateBudget is the candidate budget of any corpus, however small:
-// verifying this many pairs takes well under a second.
-const minCandidateBudget = 100_000
+// verifying this many pairs takes a few seconds, and a corpus of a few
+// thousand articles keeps its one-row shape (every pair sharing a
+// content-word pair), which finds short and garbled rewrites that two
+// rows miss.
+const minCandidateBudget = 300_000
 
 // rewriteShape picks the rewrite channel's bands and rows by measurement.
 // Its threshold is low, which for a small corpus means one row per band

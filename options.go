@@ -45,7 +45,7 @@ type Options struct {
 	RewriteRows int
 	// CandidateBudget bounds the rewrite channel's expected candidate pairs
 	// per document; on large corpora its LSH shape is chosen to fit (any
-	// corpus may have 100,000). 0 → 1.
+	// corpus may have 300,000). 0 → 1.
 	CandidateBudget int
 	// MaxDocFreq discounts shingles found in more than this share of the
 	// documents (boilerplate) when verifying. 0 → 0.05 (min 5 documents).

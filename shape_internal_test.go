@@ -22,8 +22,8 @@ func TestRewriteShape(t *testing.T) {
 		wantBands, wantRows, extra int
 	}{
 		{"small corpus: every value a band", 400, 50, 128, 1, 0},
-		{"sparse background: two rows and many bands of one", 6000, 4000, 64, 2, 22},
-		{"dense background: two rows, the budget nearly spent", 6000, 400, 64, 2, 2},
+		{"sparse background: two rows and many bands of one", 6000, 4000, 64, 2, 67},
+		{"dense background: two rows, the budget nearly spent", 6000, 400, 64, 2, 6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
