@@ -156,12 +156,7 @@ func (d *Detector) signSet(s *scratch, set shingle.Set) minhash.Signature {
 
 // signOne computes and keeps both channels' signatures of fp, for Keys.
 func (d *Detector) signOne(fp *Fingerprint) {
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
-	fp.sigLit = slices.Clone(d.signSet(s, fp.lit))
-	if d.opts.RewriteK > 0 {
-		fp.sigRw = slices.Clone(d.signSet(s, fp.rw))
-	}
+	fp.sigLit, fp.sigRw = d.sigs(fp)
 }
 
 // Fingerprint returns doc's fingerprint, signed, for matching later (an
