@@ -30,14 +30,16 @@ func madeUpText(seed uint64, n int) []string {
 }
 
 // TestJoinedSources checks a paper built from two wire stories, each
-// holding too little of it to count alone (about 27%): together they make
-// up 55% of it, so it is derived from both, and the reason says so. The
+// holding too little of it to count alone (28%): together they make
+// up 56% of it, so it is derived from both, and the reason says so. The
 // same texts without bylines are three papers of one day, which may not
 // add up to make one a copy of the others.
 func TestJoinedSources(t *testing.T) {
-	w1, w2, own := madeUpText(1, 40), madeUpText(2, 40), madeUpText(3, 18)
-	paper := strings.Join(own[:9], " ") + "\n\n" + strings.Join(w1[:11], " ") + "\n\n" +
-		strings.Join(own[9:], " ") + "\n\n" + strings.Join(w2[20:31], " ")
+	// Fifty words of each: a longer passage word for word would be
+	// derived alone (minQuoted).
+	w1, w2, own := madeUpText(1, 40), madeUpText(2, 40), madeUpText(3, 8)
+	paper := strings.Join(own[:4], " ") + "\n\n" + strings.Join(w1[:5], " ") + "\n\n" +
+		strings.Join(own[4:], " ") + "\n\n" + strings.Join(w2[20:25], " ")
 	docs := func(byline bool) []reprint.Document {
 		b1, b2 := "", ""
 		if byline {
@@ -62,7 +64,7 @@ func TestJoinedSources(t *testing.T) {
 				t.Errorf("pair %d-%d: got score %.3f, want below min-score (the test needs each alone too weak)", p.A, p.B, p.Score)
 			}
 			other := map[int]string{0: "wire2", 1: "wire1"}[p.Original]
-			if want := "; with " + other + ", also earlier, it makes up 55% of paper"; !strings.Contains(p.Reason, want) {
+			if want := "; with " + other + ", also earlier, it makes up 56% of paper"; !strings.Contains(p.Reason, want) {
 				t.Errorf("pair %d-%d: got reason %q, want it to say %q", p.A, p.B, p.Reason, want)
 			}
 			if len(p.Passages) == 0 {
@@ -93,7 +95,7 @@ func TestJoinedSources(t *testing.T) {
 			t.Fatalf("got %d pairs, want 2", len(res.Pairs))
 		}
 		for _, p := range res.Pairs {
-			if !p.Relation.Derived() || p.A+p.B-p.Original != 2 || !strings.Contains(p.Reason, "makes up 55% of paper") {
+			if !p.Relation.Derived() || p.A+p.B-p.Original != 2 || !strings.Contains(p.Reason, "makes up 56% of paper") {
 				t.Errorf("pair %d-%d: got %s, original %d, reason %q; want derived from the wire story, joined", p.A, p.B, p.Relation, p.Original, p.Reason)
 			}
 		}
@@ -103,7 +105,7 @@ func TestJoinedSources(t *testing.T) {
 		res := run(t, reprint.Options{SameStory: true}, docs(true))
 		derived := 0
 		for _, p := range res.Pairs {
-			if p.Relation.Derived() && strings.Contains(p.Reason, "makes up 55% of paper") {
+			if p.Relation.Derived() && strings.Contains(p.Reason, "makes up 56% of paper") {
 				derived++
 			}
 		}
@@ -115,7 +117,7 @@ func TestJoinedSources(t *testing.T) {
 		d := docs(true)
 		res := run(t, reprint.Options{}, []reprint.Document{d[0], d[2]})
 		if len(res.Pairs) != 0 {
-			t.Errorf("got %d pairs, want 0: one source holding 27%% of the paper is not enough", len(res.Pairs))
+			t.Errorf("got %d pairs, want 0: one source holding 28%% of the paper is not enough", len(res.Pairs))
 		}
 	})
 	t.Run("no order known", func(t *testing.T) {
@@ -124,4 +126,32 @@ func TestJoinedSources(t *testing.T) {
 			t.Errorf("got %d pairs, want 0: texts of one day do not add up to a source", len(res.Pairs))
 		}
 	})
+}
+
+// TestQuotedPassage checks that a long passage taken word for word is
+// derived whatever share of either text it is: a wire story's seventy
+// words set amid four hundred of a paper's own are an excerpt; fifty are
+// not enough alone.
+func TestQuotedPassage(t *testing.T) {
+	wire, own := madeUpText(1, 40), madeUpText(3, 40)
+	for _, tt := range []struct {
+		name  string
+		words int // of the wire story, in the paper
+		want  reprint.Relation
+	}{
+		{"seventy words", 70, reprint.Excerpt},
+		{"fifty words", 50, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			paper := strings.Join(own[:20], " ") + "\n\n" + strings.Join(wire[10:10+tt.words/10], " ") + "\n\n" + strings.Join(own[20:], " ")
+			res := run(t, reprint.Options{}, []reprint.Document{{ID: "wire", Text: strings.Join(wire, " ")}, {ID: "paper", Text: paper}})
+			var got reprint.Relation
+			if len(res.Pairs) > 0 {
+				got = res.Pairs[0].Relation
+			}
+			if got != tt.want {
+				t.Errorf("got relation %q, want %q: %+v", got, tt.want, res.Pairs)
+			}
+		})
+	}
 }
