@@ -19,11 +19,12 @@ type pairFeatures struct {
 	covA, covB                    float64 // share of content words inside aligned passages
 	matched                       int     // content words, numbers not counted, of the smaller side inside passages
 	shared                        int     // literal shingles in common
+	score                         float64
+	passages                      []align.Passage // over content-word indices
+
 	// quoted: a pair below MinScore that shares a long passage word for
 	// word (minQuoted): derived for that passage alone, an excerpt.
 	quoted bool
-	score                         float64
-	passages                      []align.Passage // over content-word indices
 }
 
 // pair returns the pair of documents a and b as rel with f's measures;
