@@ -74,6 +74,7 @@ const (
 	ByUsualWording = "usual_wording" // its own words are the corpus's usual ones
 	ByLessGarbled  = "less_garbled"  // the less garbled of a word-for-word rewording
 	ByDates        = "dates"         // it dates the events nearer ("today" against "yesterday")
+	ByEmbedded     = "embedded"      // it lies whole in the other, amid text on other matters
 	ByFuller       = "fuller"        // it holds more of the other
 	ByLonger       = "longer"        // it is longer, nothing stronger told
 	ByOrder        = "order"         // only the order: earlier in the input, or in the index first

@@ -285,10 +285,18 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 		return b, dayReason(lb, la), ByDates
 	}
 	// The side that holds more of the other is the fuller version; the
-	// other was cut down from it.
+	// other was cut down from it. Unless the other is whole in it amid
+	// text on other matters (embedded): then it is the story that was
+	// taken.
 	if d := f.covA - f.covB; d >= 0.1 {
+		if ok, rest := embedded(db, da, f, false, f.covA, wf); ok {
+			return a, embeddedReason(f.covA, rest), ByEmbedded
+		}
 		return b, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covA, 100*f.covB), ByFuller
 	} else if d <= -0.1 {
+		if ok, rest := embedded(da, db, f, true, f.covB, wf); ok {
+			return b, embeddedReason(f.covB, rest), ByEmbedded
+		}
 		return a, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covB, 100*f.covA), ByFuller
 	}
 	if wa, wb := data[a].words, data[b].words; wa*10 >= wb*11 {

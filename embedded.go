@@ -1,0 +1,74 @@
+package reprint
+
+import "fmt"
+
+// A text that holds the whole of another need not be its fuller version:
+// a page of several stories, a live blog or a newsletter sets a whole
+// article among text on other matters. The fuller version of a story
+// goes on about it (the same people, places and charges); the page's other
+// text does not. Told apart by the words of the fuller side outside the
+// passages: how many of them, weighted by rarity in the corpus, the other
+// text also uses.
+
+// minEmbeddedRest is the least number of content words outside the
+// passages for the fuller side's rest to be judged.
+const minEmbeddedRest = 50
+
+// offTopicRest is the share of the fuller side's rest (weighted by
+// rarity) under which it is on other matters. A wire story set amid twice
+// or as much text of other court stories of its corpus scores 0.004 to
+// 0.032 (150 of meter-courts' wire stories); of the 611 pairs of
+// meter-courts that fuller decides, those where one side is a near-whole
+// copy (wholeCopy) score 0.043 and more, the rest of a story its shorter
+// version left out.
+const offTopicRest = 0.035
+
+// embedded reports whether part, wholeCopy or more of it inside its
+// passages with full (partCov), lies whole in full amid text on other
+// matters, and how many own content words of full lie outside the
+// passages. fullIsA says which side of f's passages full is. wf holds the
+// corpus's word counts; without them (a check against an index) it
+// reports false.
+func embedded(full, part *Fingerprint, f pairFeatures, fullIsA bool, partCov float64, wf *wordFreq) (bool, int) {
+	if wf == nil || partCov < wholeCopy {
+		return false, 0
+	}
+	inPassage := make([]bool, len(full.chash))
+	for _, p := range f.passages {
+		lo, hi := p.BStart, p.BEnd
+		if fullIsA {
+			lo, hi = p.AStart, p.AEnd
+		}
+		for i := max(lo, 0); i < min(hi, len(inPassage)); i++ {
+			inPassage[i] = true
+		}
+	}
+	words := make(map[uint32]struct{}, len(part.chash))
+	for i, h := range part.chash {
+		if !part.isBoiler(i) {
+			words[h] = struct{}{}
+		}
+	}
+	rest := 0
+	var shared, all float64
+	for i, h := range full.chash {
+		if inPassage[i] || full.isBoiler(i) {
+			continue
+		}
+		rest++
+		w := 1 / float64(1+wf.count(h)) // rarer words say more of a topic
+		all += w
+		if _, ok := words[h]; ok {
+			shared += w
+		}
+	}
+	if rest < minEmbeddedRest {
+		return false, rest
+	}
+	return shared < offTopicRest*all, rest
+}
+
+// embeddedReason says why the whole text is the original.
+func embeddedReason(cov float64, rest int) string {
+	return fmt.Sprintf("the whole story: %.0f%% of it lies in the other, whose other %d content words are on other matters (a page that sets it among other text)", 100*cov, rest)
+}

@@ -1,0 +1,56 @@
+package reprint_test
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// TestEmbeddedStory checks which of a story and a longer text holding all
+// of it is named the original: the longer one when its other text goes on
+// about the story (a fuller version, cut down to the story), the story
+// when the other text is on other matters (a page that sets it among
+// other stories).
+func TestEmbeddedStory(t *testing.T) {
+	story := madeUpText(1, 12)
+	// More about the story: sentences of its own words, shuffled, so
+	// they align with nothing.
+	var words []string
+	for _, s := range story {
+		words = append(words, strings.Fields(strings.TrimSuffix(s, "."))...)
+	}
+	r := rand.New(rand.NewPCG(9, 9))
+	more := make([]string, 12)
+	for i := range more {
+		r.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+		more[i] = strings.Join(words[:10], " ") + "."
+	}
+	// Text on other matters: words of another stock, as another story's
+	// names and places are (made-up words of two or three syllables
+	// would share one in sixteen with the story by chance).
+	other := madeUpText(2, 24)
+	for i, s := range other {
+		other[i] = strings.ReplaceAll("qu"+s, " ", " qu")
+	}
+	for _, tt := range []struct {
+		name   string
+		longer string
+		want   int    // index of the original: 0 the story, 1 the longer text
+		by     string // OriginalBy
+	}{
+		{"fuller version", strings.Join(story, " ") + "\n\n" + strings.Join(more, " "), 1, reprint.ByFuller},
+		{"set among other stories", strings.Join(other[:12], " ") + "\n\n" + strings.Join(story, " ") + "\n\n" + strings.Join(other[12:], " "), 0, reprint.ByEmbedded},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := run(t, reprint.Options{}, []reprint.Document{{ID: "story", Text: strings.Join(story, " ")}, {ID: "longer", Text: tt.longer}})
+			if len(res.Pairs) != 1 {
+				t.Fatalf("got %d pairs, want 1: %+v", len(res.Pairs), res.Pairs)
+			}
+			if p := res.Pairs[0]; p.Original != tt.want || p.OriginalBy != tt.by {
+				t.Errorf("got original %d by %s (%s), want %d by %s", p.Original, p.OriginalBy, p.Reason, tt.want, tt.by)
+			}
+		})
+	}
+}
