@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/reprint-dev/reprint/shingle"
 )
 
 // ID returns the document's ID.
@@ -263,4 +265,21 @@ func (d *decoder) sorted() []uint32 {
 		v[i] = uint32(prev)
 	}
 	return v
+}
+
+// Overlap is the share of the smaller of two fingerprinted texts' literal
+// shingles that the other holds too: near 1 for a corrected or updated
+// version of an article, near 0 for another article. Index add measures
+// it when a document replaces one stored under its ID, to tell a new
+// version from another article that happens to have the same name. It is
+// 0 when either has no shingles or is a scan's sketch.
+func Overlap(a, b *Fingerprint) float64 {
+	if a == nil || b == nil || a.sketched() || b.sketched() {
+		return 0
+	}
+	n := min(len(a.lit), len(b.lit))
+	if n == 0 {
+		return 0
+	}
+	return float64(shingle.Intersect(a.lit, b.lit)) / float64(n)
 }

@@ -423,7 +423,19 @@ type AddStats struct {
 	Added     int // new IDs
 	Replaced  int // IDs already present with another fingerprint or text
 	Unchanged int // IDs already present, identical: nothing written
+	// Unrelated lists the replaced IDs whose new text shares under
+	// unrelatedOverlap of its shingles with the stored one (reprint.Overlap):
+	// not a new version of the article but another article of the same
+	// name, as two days' crawls of one site give when their folders are
+	// added one at a time.
+	Unrelated []string
 }
+
+// unrelatedOverlap is the Overlap under which a replacement is another
+// article: a corrected or updated version keeps most of its shingles,
+// while two articles of one site share little more than its header and
+// footer.
+const unrelatedOverlap = 0.3
 
 // AddDocuments fingerprints docs with det, whose parameters must be the
 // index's, and adds them (Add). It is Add for a caller with documents in
@@ -492,10 +504,14 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 					st.Unchanged++
 					continue
 				}
-				if err := w.remove(old, oldKeys); err != nil {
+				was, err := w.remove(old, oldKeys)
+				if err != nil {
 					return fmt.Errorf("replace document %s: %w", id, err)
 				}
 				st.Replaced++
+				if reprint.Overlap(was, fps[i]) < unrelatedOverlap {
+					st.Unrelated = append(st.Unrelated, id)
+				}
 			} else {
 				st.Added++
 			}

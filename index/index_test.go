@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -256,12 +257,25 @@ func TestReplace(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st != (index.AddStats{Unchanged: 5}) {
+		if !reflect.DeepEqual(st, index.AddStats{Unchanged: 5}) {
 			t.Errorf("got %+v, want 5 unchanged", st)
 		}
 		after, _ := ix.Stats()
 		if after != before {
 			t.Errorf("got stats %+v, want %+v", after, before)
+		}
+	})
+	t.Run("new version", func(t *testing.T) {
+		// 001 updated: a paragraph added. Not another article.
+		d := docs[1]
+		d.Text += "\n\nUpdated: the minister later said the talks would resume next week in Geneva."
+		fps, keys := prepare(det, []reprint.Document{d})
+		st, err := ix.Add([]reprint.Document{d}, fps, keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(st, index.AddStats{Replaced: 1}) {
+			t.Errorf("got %+v, want 1 replaced, not unrelated", st)
 		}
 	})
 	t.Run("new text", func(t *testing.T) {
@@ -275,8 +289,8 @@ func TestReplace(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st != (index.AddStats{Replaced: 1}) {
-			t.Errorf("got %+v, want 1 replaced", st)
+		if !reflect.DeepEqual(st, index.AddStats{Replaced: 1, Unrelated: []string{d.ID}}) {
+			t.Errorf("got %+v, want 1 replaced, by an unrelated text", st)
 		}
 		ids, _ := ix.Candidates(oldKeys, 0)
 		if slices.Contains(ids, d.ID) {

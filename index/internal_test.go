@@ -94,7 +94,7 @@ func TestMergeDropsReplaced(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st != (AddStats{Added: 6, Replaced: 4}) {
+	if st.Added != 6 || st.Replaced != 4 || st.Unchanged != 0 {
 		t.Errorf("got %+v, want 6 added, 4 replaced", st)
 	}
 	if got := deadCount(t, ix); got != 0 {

@@ -181,27 +181,28 @@ func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
 }
 
 // remove deletes document num, which had nkeys postings. Its postings stay
-// in their segment until the next merge drops them.
-func (w *writer) remove(num uint32, nkeys uint64) error {
+// in their segment until the next merge drops them. It returns the
+// removed document's fingerprint.
+func (w *writer) remove(num uint32, nkeys uint64) (*reprint.Fingerprint, error) {
 	k := u32(num)
-	var fp reprint.Fingerprint
+	fp := new(reprint.Fingerprint)
 	if err := fp.UnmarshalBinary(w.docs.Get(k)); err != nil {
-		return &undecodableError{"stored fingerprint", err}
+		return nil, &undecodableError{"stored fingerprint", err}
 	}
-	w.dfOps = append(w.dfOps, docFreqOp{&fp, false})
+	w.dfOps = append(w.dfOps, docFreqOp{fp, false})
 	for _, b := range []*bolt.Bucket{w.docs, w.texts, w.nums} {
 		if err := b.Delete(k); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if nkeys > 0 {
 		if err := w.dead.Put(k, nil); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	w.ndocs--
 	w.npostings -= nkeys
-	return nil
+	return fp, nil
 }
 
 // put stores a document under a new number and returns it.

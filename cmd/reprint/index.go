@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -95,6 +96,7 @@ type indexAddOptions struct {
 	input      inputOptions
 	Batch      int
 	AckLog     string
+	IDPrefix   string
 	Quiet      bool
 	NoProgress bool
 }
@@ -106,6 +108,7 @@ func newIndexAddCommand(stderr io.Writer) (*command, *indexAddOptions) {
 		o.index.AddFlags(fs)
 		fs.IntVar(&o.Batch, "batch", 1000, "documents per transaction")
 		fs.StringVar(&o.AckLog, "ack-log", "", "append an \"added ID\" line to `FILE` for each document once its batch is committed")
+		fs.StringVar(&o.IDPrefix, "id-prefix", "", "put `STR` before every document ID, so that files of one name in two adds stay two documents (a day's crawl folder: --id-prefix 2026-12-07/)")
 	})
 	c.group("Detection", o.detect.AddFlags)
 	c.group("Input", o.input.AddFlags)
@@ -192,8 +195,12 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 			fmt.Fprintf(stderr, "reprint: warning: %s\n", msg)
 		}
 	}
-	r := input.Open(paths, stdin, input.Options{Fields: o.input.Fields, Warn: warn})
-	defer r.Close()
+	in := input.Open(paths, stdin, input.Options{Fields: o.input.Fields, Warn: warn})
+	defer in.Close()
+	var r input.Reader = in
+	if o.IDPrefix != "" {
+		r = prefixIDs{in, o.IDPrefix}
+	}
 	b := newBar(stderr, o.Quiet, o.NoProgress)
 	b.Stage("index", -1)
 	var n addCounts
@@ -210,6 +217,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		n.Added += st.Added
 		n.Replaced += st.Replaced
 		n.Unchanged += st.Unchanged
+		n.Unrelated = append(n.Unrelated, st.Unrelated...)
 		b.Add(len(docs))
 		var sb strings.Builder
 		for _, d := range docs {
@@ -230,6 +238,9 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}
 		fmt.Fprintf(stderr, "reprint: %sread %d documents: added %d, replaced %d, unchanged %d; skipped %d unreadable inputs\n",
 			stopped, n.read, n.Added, n.Replaced, n.Unchanged, n.skipped)
+		if len(n.Unrelated) > 0 {
+			warn(unrelatedWarning(n.Unrelated))
+		}
 		if st, serr := ix.Stats(); serr == nil {
 			fmt.Fprintf(stderr, "reprint: index %s: %d documents, %s\n", o.index.Path, st.Documents, humanBytes(st.FileBytes))
 		}
@@ -241,6 +252,38 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return inputErrorf("index add: no documents could be read from %s", strings.Join(paths, " "))
 	}
 	return nil
+}
+
+// unrelatedWarning says that documents replaced articles they share
+// almost nothing with (index.AddStats.Unrelated), naming the first few.
+func unrelatedWarning(ids []string) string {
+	const show = 3
+	names := make([]string, 0, show)
+	for _, id := range ids[:min(show, len(ids))] {
+		names = append(names, strconv.Quote(id))
+	}
+	more := ""
+	if len(ids) > show {
+		more = fmt.Sprintf(" and %d more", len(ids)-show)
+	}
+	return fmt.Sprintf("%s replaced an indexed article that shares almost nothing with it: %s%s. "+
+		"Another article of the same name (two days' crawl folders added one at a time give the same IDs)? "+
+		"The earlier one is gone from the index; add with --id-prefix (the day, say) to keep both",
+		plural(len(ids), "document", "documents"), strings.Join(names, ", "), more)
+}
+
+// prefixIDs puts a prefix before the ID of each document r reads.
+type prefixIDs struct {
+	r      input.Reader
+	prefix string
+}
+
+func (p prefixIDs) Read() (reprint.Document, error) {
+	d, err := p.r.Read()
+	if err == nil {
+		d.ID = p.prefix + d.ID
+	}
+	return d, err
 }
 
 // addAll reads r to the end in batches, fingerprints each batch on all

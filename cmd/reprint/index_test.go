@@ -95,6 +95,73 @@ func TestIndexAddIdempotent(t *testing.T) {
 	}
 }
 
+// TestIndexDailyCrawls checks two days' crawl folders with the same file
+// names, added one at a time: a file that replaces an unrelated article
+// is warned about, an updated one is not, and --id-prefix keeps the days
+// apart.
+func TestIndexDailyCrawls(t *testing.T) {
+	dir := t.TempDir()
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(seeds, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	write := func(day, name, text string) {
+		if err := os.MkdirAll(filepath.Join(dir, day), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, day, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("d1", "a.txt", read(seed0))
+	write("d1", "b.txt", read(seed1))
+	write("d2", "a.txt", read(seed4))                                          // another story under the same name
+	write("d2", "b.txt", read(seed1)+"\n\nUpdated with the minister's reply.") // a new version
+	t.Run("same names", func(t *testing.T) {
+		idx := filepath.Join(dir, "same.idx")
+		for _, day := range []string{"d1", "d2"} {
+			if code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--index", idx, filepath.Join(dir, day)); code != 0 {
+				t.Fatalf("index add %s: exit %d: %s", day, code, errOut)
+			}
+		}
+		_, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--index", idx, filepath.Join(dir, "d2"))
+		if strings.Contains(errOut, "shares almost nothing") {
+			t.Errorf("got a warning adding the same folder again, want none: %s", errOut)
+		}
+		if st := statsJSON(t, idx); st.Documents != 2 {
+			t.Errorf("got %d documents, want 2", st.Documents)
+		}
+	})
+	t.Run("warning", func(t *testing.T) {
+		idx := filepath.Join(dir, "warn.idx")
+		runCmd(t, t.Context(), "", "index", "add", "--index", idx, filepath.Join(dir, "d1"))
+		code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--index", idx, filepath.Join(dir, "d2"))
+		want := `warning: 1 document replaced an indexed article that shares almost nothing with it: "a.txt".`
+		if code != 0 || !strings.Contains(errOut, want) || strings.Contains(errOut, `"b.txt"`) {
+			t.Errorf("got exit %d, %q; want 0 and %q, b.txt not named", code, errOut, want)
+		}
+	})
+	t.Run("id prefix", func(t *testing.T) {
+		idx := filepath.Join(dir, "prefix.idx")
+		for _, day := range []string{"d1", "d2"} {
+			code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--index", idx, "--id-prefix", day+"/", filepath.Join(dir, day))
+			if code != 0 || strings.Contains(errOut, "warning") {
+				t.Fatalf("index add %s: exit %d: %s", day, code, errOut)
+			}
+		}
+		if st := statsJSON(t, idx); st.Documents != 4 {
+			t.Errorf("got %d documents, want 4", st.Documents)
+		}
+		code, out, _ := runCmd(t, t.Context(), "", "check", "--index", idx, "--format", "jsonl", filepath.Join(dir, "d2", "b.txt"))
+		if code != 0 || !strings.Contains(out, `"d1/b.txt"`) || !strings.Contains(out, `"d2/b.txt"`) {
+			t.Errorf("got check exit %d, %s; want both days' b.txt", code, out)
+		}
+	})
+}
+
 func TestIndexAckLog(t *testing.T) {
 	dir := t.TempDir()
 	idx, ack := filepath.Join(dir, "a.idx"), filepath.Join(dir, "ack.log")
