@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -79,6 +80,12 @@ func catch(path string, err *error, onPanic func()) func() {
 		cause, ok := r.(error)
 		if !ok {
 			cause = fmt.Errorf("%v", r)
+		}
+		var re runtime.Error
+		if errors.As(cause, &re) {
+			// An index out of range or a fault is bbolt reading a bad
+			// page: say so, not what the Go runtime says.
+			cause = &kindError{"a page does not decode", []error{cause}}
 		}
 		*err = damaged(path, cause)
 		if onPanic != nil {

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -332,5 +333,25 @@ func TestUndecodableValues(t *testing.T) {
 				t.Errorf("got %v, want ErrDamaged naming %s", err, path)
 			}
 		})
+	}
+}
+
+// TestCatchRuntimeError checks that a Go runtime panic met in bbolt (an
+// index out of range on a bad page) reads as a damaged index, in words
+// for people, with the runtime error still wrapped.
+func TestCatchRuntimeError(t *testing.T) {
+	err := func() (err error) {
+		defer catch("x.idx", &err, nil)()
+		var b []byte
+		i := 3
+		_ = b[i] // index out of range
+		return nil
+	}()
+	var re runtime.Error
+	if want := "index x.idx is damaged (truncated or corrupted): a page does not decode"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	if !errors.Is(err, ErrDamaged) || !errors.As(err, &re) {
+		t.Errorf("got %v, want it to wrap ErrDamaged and the runtime error", err)
 	}
 }
