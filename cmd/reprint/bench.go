@@ -89,7 +89,7 @@ func runGen(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	if err != nil {
 		return err // the flags are valid: writing failed (gen's errors say "gen:")
 	}
-	fmt.Fprintf(stderr, "reprint: generated %d documents (%d planted), %d bytes\n", st.Docs, st.Planted, st.Bytes)
+	fmt.Fprintf(stderr, "reprint: generated %s (%d planted), %d bytes\n", plural(st.Docs, "document", "documents"), st.Planted, st.Bytes)
 	return nil
 }
 

@@ -236,13 +236,13 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		if err != nil {
 			stopped = "stopped by the error below; committed before it: "
 		}
-		fmt.Fprintf(stderr, "reprint: %sread %d documents: added %d, replaced %d, unchanged %d; skipped %d unreadable inputs\n",
-			stopped, n.read, n.Added, n.Replaced, n.Unchanged, n.skipped)
+		fmt.Fprintf(stderr, "reprint: %sread %s: added %d, replaced %d, unchanged %d; skipped %s\n",
+			stopped, plural(n.read, "document", "documents"), n.Added, n.Replaced, n.Unchanged, plural(n.skipped, "unreadable input", "unreadable inputs"))
 		if len(n.Unrelated) > 0 {
 			warn(unrelatedWarning(n.Unrelated))
 		}
 		if st, serr := ix.Stats(); serr == nil {
-			fmt.Fprintf(stderr, "reprint: index %s: %d documents, %s\n", o.index.Path, st.Documents, humanBytes(st.FileBytes))
+			fmt.Fprintf(stderr, "reprint: index %s: %s, %s\n", o.index.Path, plural(st.Documents, "document", "documents"), humanBytes(st.FileBytes))
 		}
 	}
 	if err != nil {
