@@ -707,3 +707,20 @@ func TestScanFooterPastSample(t *testing.T) {
 		})
 	}
 }
+
+// TestChineseCopy checks that a Chinese article's edited copy is found as a
+// literal copy (one character a word), and an unrelated article is not:
+// taken by clauses, as runs of letters between punctuation, the two had
+// Jaccard 0.18 and were not derived.
+func TestChineseCopy(t *testing.T) {
+	a := "芬兰总统斯图布周二在赫尔辛基表示，芬兰将继续支持乌克兰，直到实现公正和持久的和平。他在与乌克兰总统泽连斯基举行会谈后对记者说，欧洲必须在安全问题上承担更多责任。斯图布说，芬兰已经向乌克兰提供了二十多批军事援助，总价值超过二十亿欧元。泽连斯基感谢芬兰人民的支持，并表示乌克兰需要更多的防空系统来保护城市和能源设施。"
+	b := "【本报讯】" + strings.Replace(a, "记者", "媒体", 1)
+	c := "中国国家统计局周三公布的数据显示，十一月份全国居民消费价格同比上涨百分之零点二，涨幅比上月有所回落。其中，食品价格下降百分之一点五，非食品价格上涨百分之零点六。分析人士认为，国内需求仍然偏弱，政府可能在明年推出更多刺激措施，以稳定经济增长和就业。"
+	res := run(t, reprint.Options{}, []reprint.Document{{ID: "a", Text: a}, {ID: "b", Text: b}, {ID: "c", Text: c}})
+	if len(res.Pairs) != 1 {
+		t.Fatalf("got %d pairs, want 1 (a with b): %+v", len(res.Pairs), res.Pairs)
+	}
+	if p := res.Pairs[0]; p.A != 0 || p.B != 1 || p.Jaccard < 0.8 || p.Relation != reprint.Copy {
+		t.Errorf("got %d-%d %s, Jaccard %.2f; want 0-1 copy, Jaccard at least 0.8", p.A, p.B, p.Relation, p.Jaccard)
+	}
+}

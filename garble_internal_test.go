@@ -208,6 +208,7 @@ func TestDoubledWords(t *testing.T) {
 		{"across a full stop", "and so was it. It was the end of the long day in the court", 0},
 		{"in a time and date", "15:04 04/10/99: the court heard the case of the man on trial", 0},
 		{"no-break space", "he said the\u00a0the court was full of people and of noise today there", 7.14},
+		{"chinese doubled character", "他们常常说人人都应该参加", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

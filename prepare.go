@@ -195,8 +195,9 @@ func (fp *Fingerprint) finishText(text string, s *scratch) {
 	shingle.Words(text, func(w []byte, start, end int) {
 		// "the the": a garbling sign; not across a line, a punctuation
 		// mark ("Chemists\nCHEMISTS", a slug and a headline) or in a number
-		// ("15:04 04/10/99").
-		if len(w) > 1 && string(w) == string(prev) && !isDigit(w[0]) && onlySpaces(text[prevEnd:start]) {
+		// ("15:04 04/10/99"), nor between characters with nothing between
+		// them (a Chinese or Japanese doubled character, "人人", is a word).
+		if len(w) > 1 && string(w) == string(prev) && !isDigit(w[0]) && prevEnd < start && onlySpaces(text[prevEnd:start]) {
 			doubled++
 		}
 		prev, prevEnd = append(last[:0], w...), end

@@ -51,6 +51,39 @@ var bmpWord = func() (t [1 << 16 / 64]uint64) {
 	return t
 }()
 
+// isIdeo reports the word runes that are words by themselves: Han
+// ideographs, Hiragana and Katakana. Chinese and Japanese put no spaces
+// between words, so a run of them is a clause, and shingles of clauses
+// would find only texts copied clause for clause; one character to a word
+// (as search engines index them without a dictionary) lets shingles and
+// alignment work as they do on words. Thai, Lao, Khmer and Burmese, also
+// written without spaces, are left as runs: their characters are letters
+// of an alphabet, not words.
+func isIdeo(r rune) bool {
+	if uint32(r) < 1<<16 {
+		return bmpIdeo[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// minIdeo is the least rune isIdeo reports (CJK Radicals Supplement):
+// Latin, Greek and Cyrillic never reach the table.
+const minIdeo = 0x2e80
+
+// bmpIdeo has bit r set for each rune below U+10000 that isIdeo reports.
+var bmpIdeo = func() (t [1 << 16 / 64]uint64) {
+	for _, tab := range []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana} {
+		for _, rg := range tab.R16 {
+			for r := uint32(rg.Lo); r <= uint32(rg.Hi); r += uint32(rg.Stride) {
+				if bmpWord[r>>6]&(1<<(r&63)) != 0 { // a word rune: not a symbol of the script
+					t[r>>6] |= 1 << (r & 63)
+				}
+			}
+		}
+	}
+	return t
+}()
+
 // toLower is unicode.ToLower with a table for runes of one or two bytes
 // in UTF-8 (Latin, Greek, Cyrillic, ...).
 func toLower(r rune) rune {
@@ -70,7 +103,8 @@ var lower2 = func() (t [0x800]uint16) {
 
 // Tokenize appends the words of text to dst and returns it. A word is a run
 // of letters, digits and combining marks; an apostrophe between two such
-// runs joins them ("it's" → "its"). Invalid UTF-8 bytes separate words.
+// runs joins them ("it's" → "its"). A Han, Hiragana or Katakana character
+// is a word by itself (isIdeo). Invalid UTF-8 bytes separate words.
 func Tokenize(dst []Token, text string) []Token {
 	Words(text, func(w []byte, start, end int) {
 		dst = append(dst, Token{Text: string(w), Start: start, End: end})
@@ -96,6 +130,11 @@ func Words(text string, fn func(w []byte, start, end int)) {
 			}
 			r, size := decodeRune(text, i)
 			if !isWordRune(r) {
+				i += size
+				continue
+			}
+			if r >= minIdeo && isIdeo(r) { // a word alone
+				fn(buf[:copy(buf, text[i:i+size])], i, i+size)
 				i += size
 				continue
 			}
@@ -135,6 +174,9 @@ func Words(text string, fn func(w []byte, start, end int)) {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
 			if isWordRune(r) {
+				if r >= minIdeo && isIdeo(r) { // a word of its own: it ends this one
+					break
+				}
 				if k+utf8.UTFMax > len(buf) {
 					buf = growBuf(buf, k)
 				}

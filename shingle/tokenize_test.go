@@ -52,7 +52,11 @@ func TestTokenize(t *testing.T) {
 		{"unicode letters", "Ünïcödé Straße", []string{"ünïcödé", "straße"}, []string{"Ünïcödé", "Straße"}},
 		{"cyrillic", "Зеленский сказал", []string{"зеленский", "сказал"}, []string{"Зеленский", "сказал"}},
 		{"greek upper", "ΑΘΗΝΑ", []string{"αθηνα"}, []string{"ΑΘΗΝΑ"}},
-		{"cjk", "東京 2020", []string{"東京", "2020"}, []string{"東京", "2020"}},
+		{"cjk", "東京 2020", []string{"東", "京", "2020"}, []string{"東", "京", "2020"}},
+		{"japanese mixed", "iPhone15を買ったカメラ", []string{"iphone15", "を", "買", "っ", "た", "カ", "メ", "ラ"}, []string{"iPhone15", "を", "買", "っ", "た", "カ", "メ", "ラ"}},
+		{"chinese punctuation", "習近平表示，中國", []string{"習", "近", "平", "表", "示", "中", "國"}, []string{"習", "近", "平", "表", "示", "中", "國"}},
+		{"korean has spaces", "서울에서 회담", []string{"서울에서", "회담"}, []string{"서울에서", "회담"}},
+		{"thai is left in runs", "กรุงเทพ", []string{"กรุงเทพ"}, []string{"กรุงเทพ"}},
 		{"combining mark kept", "cafe\u0301 noir", []string{"cafe\u0301", "noir"}, []string{"cafe\u0301", "noir"}},
 		{"invalid utf8 separates", "ab\xffcd", []string{"ab", "cd"}, []string{"ab", "cd"}},
 		{"invalid utf8 alone", "\xff\xfe", []string{}, []string{}},
@@ -141,12 +145,21 @@ func TestTokenizeAppends(t *testing.T) {
 }
 
 // refWords is a simple reference tokenizer for valid UTF-8 text without
-// apostrophes: maximal runs of letters, decimal digits and nonspacing marks.
+// apostrophes: maximal runs of letters, decimal digits and nonspacing marks,
+// each Han, Hiragana or Katakana letter a word alone.
 func refWords(s string) []string {
 	var out []string
 	start := -1
 	for i, r := range s {
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if word && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			out = append(out, string(r))
+			continue
+		}
 		switch {
 		case word && start < 0:
 			start = i
@@ -220,5 +233,14 @@ func TestWordsAllocs(t *testing.T) {
 	})
 	if allocs > 1 {
 		t.Errorf("Words: got %v allocations, want at most 1", allocs)
+	}
+}
+
+// TestMinIdeo checks that no rune below minIdeo is a word alone.
+func TestMinIdeo(t *testing.T) {
+	for r := rune(0); r < minIdeo; r++ {
+		if isIdeo(r) {
+			t.Fatalf("isIdeo(%U) = true, want false below minIdeo %U", r, minIdeo)
+		}
 	}
 }

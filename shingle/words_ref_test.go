@@ -25,6 +25,10 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 		} else if r, size := utf8.DecodeRuneInString(text[i:]); !refWordRune(r) || r == utf8.RuneError {
 			i += size
 			continue
+		} else if refIdeo(r) {
+			fn([]byte(text[i:i+size]), i, i+size)
+			i += size
+			continue
 		}
 		start := i
 		buf = buf[:0]
@@ -49,7 +53,7 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 			if r == utf8.RuneError && size == 1 {
 				break
 			}
-			if refWordRune(r) {
+			if refWordRune(r) && !refIdeo(r) {
 				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 				i += size
 				continue
@@ -68,6 +72,11 @@ func refApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 func refWordRune(r rune) bool {
 	return !refApostrophe(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r))
+}
+
+// refIdeo is isIdeo by the Unicode tables.
+func refIdeo(r rune) bool {
+	return refWordRune(r) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 func refASCIIWord(c byte) bool {
