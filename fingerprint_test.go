@@ -2,6 +2,7 @@ package reprint_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -115,4 +116,19 @@ func FuzzFingerprintUnmarshal(f *testing.F) {
 			t.Fatalf("re-encoded fingerprint does not decode: %v", err)
 		}
 	})
+}
+
+// ExampleOverlap tells a new version of an article from another article
+// stored under the same ID, as index add does.
+func ExampleOverlap() {
+	d, err := reprint.New(reprint.Options{})
+	if err != nil {
+		panic(err)
+	}
+	story := "The council approved the new budget on Tuesday after a long debate about school funding and road repairs in the north of the city."
+	was := d.Fingerprint(reprint.Document{ID: "a.html", Text: story})
+	updated := d.Fingerprint(reprint.Document{ID: "a.html", Text: story + " The mayor said work on the roads would start in March."})
+	other := d.Fingerprint(reprint.Document{ID: "a.html", Text: "Heavy snow closed the airport for a second day, and the trains to the coast ran late on every line."})
+	fmt.Printf("updated %.2f, other %.2f\n", reprint.Overlap(was, updated), reprint.Overlap(was, other))
+	// Output: updated 1.00, other 0.00
 }
