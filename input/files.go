@@ -45,7 +45,9 @@ type task struct {
 // Open returns a reader of the documents named by args. Each argument is a
 // file, a folder (read recursively, skipping names that start with "."),
 // or "-" for stdin. Files ending in .jsonl or .ndjson hold JSON Lines;
-// files ending in .html or .htm are web pages, each one document; files
+// files ending in .json hold JSON Lines, an array of objects or objects
+// one after another (see newJSON); files ending in .html or .htm are web
+// pages, each one document; files
 // ending in .warc or .warc.gz are web archives (see WARCReader); any other
 // file is one plain-text document. Standard input is JSON Lines if its
 // first non-space byte is '{', a web page if it starts with "<!doctype
@@ -91,7 +93,7 @@ func (r *FileReader) Read() (reprint.Document, error) {
 			if err != io.EOF {
 				// A read error ends this file, not the whole input.
 				// JSONLReader wraps it with its name and line; unwrap.
-				return reprint.Document{}, &ParseError{Source: jr.name, Line: jr.line + 1, Err: errors.Unwrap(err)}
+				return reprint.Document{}, &ParseError{Source: jr.name, Line: jr.failAt, Err: errors.Unwrap(err)}
 			}
 		case r.warc != nil:
 			doc, err := r.warc.Read()
@@ -231,13 +233,18 @@ func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
 	if t.err != nil {
 		return doc, true, &ParseError{Source: t.source, Err: t.err}
 	}
-	switch kindOf(t.name) {
-	case kindJSONL:
+	switch k := kindOf(t.name); k {
+	case kindJSONL, kindJSON:
 		f, err := t.open()
 		if err != nil {
 			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
 		}
-		r.jsonl, r.closer = newJSONL(f, t.source, r.opts, r.seen), f
+		if k == kindJSON {
+			r.jsonl = newJSON(f, t.source, r.opts, r.seen)
+		} else {
+			r.jsonl = newJSONL(f, t.source, r.opts, r.seen)
+		}
+		r.closer = f
 		r.jsonlPath = ""
 		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok && t.fsys == nil {
 			if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {

@@ -41,13 +41,14 @@ func TestNewFS(t *testing.T) {
 			wantDocs: []string{`a/y.txt @root/a/y.txt "why"`, `a/z.md @root/a/z.md "zed"`, `b.txt @root/b.txt "bee"`, `c/d/e/deep.text @root/c/d/e/deep.text "deep"`},
 		},
 		{
-			name: "jsonl and ndjson by extension, any case",
+			name: "jsonl, ndjson and json by extension, any case",
 			fsys: fstest.MapFS{
 				"x.jsonl":  file(`{"id":"j","text":"jay"}`),
 				"y.NDJSON": file(`{"id":"k","text":"kay"}`),
-				"z.json":   file(`{"id":"l","text":"not jsonl"}`),
+				"z.json":   file(`{"id":"l","text":"one object"}`),
+				"z2.JSON":  file("[\n{\"id\":\"m\",\"text\":\"in an array\"}\n]"),
 			},
-			wantDocs: []string{`j @root/x.jsonl:1 "jay"`, `k @root/y.NDJSON:1 "kay"`, `z.json @root/z.json "{\"id\":\"l\",\"text\":\"not jsonl\"}"`},
+			wantDocs: []string{`j @root/x.jsonl:1 "jay"`, `k @root/y.NDJSON:1 "kay"`, `l @root/z.json:1 "one object"`, `m @root/z2.JSON:2 "in an array"`},
 		},
 		{
 			name: "bad files are errors, reading goes on",
@@ -278,7 +279,8 @@ func TestKindOf(t *testing.T) {
 		{"a.jsonl", kindJSONL},
 		{"dir/A.JSONL", kindJSONL},
 		{"x.ndjson", kindJSONL},
-		{"x.json", kindText},
+		{"x.json", kindJSON},
+		{"x.JSON", kindJSON},
 		{"x.txt", kindText},
 		{"x.md", kindText},
 		{"x.html", kindHTML},

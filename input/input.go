@@ -2,7 +2,10 @@
 // reprint.Document values.
 //
 // A JSONL file (.jsonl or .ndjson) holds one document per line as a JSON
-// object with an id and a text. An HTML file (.html or .htm) is one
+// object with an id and a text. A .json file is read as JSON Lines too if
+// it is that; otherwise each object of its top-level array, or each of its
+// top-level objects (one, or several as jq prints them), is a document
+// read as a JSONL line is. An HTML file (.html or .htm) is one
 // document: the article in the page, without navigation, comments and
 // other boilerplate. A WARC file (.warc or .warc.gz) holds one document
 // per archived HTML page. Every other file is one plain-text document
@@ -137,6 +140,7 @@ type kind int
 const (
 	kindText  kind = iota // the whole file is one plain-text document
 	kindJSONL             // one JSON object per line
+	kindJSON              // JSON Lines, an array of objects, or objects one after another
 	kindHTML              // a web page; its article is one document
 	kindWARC              // a web archive; each HTML page in it is one document
 )
@@ -150,6 +154,8 @@ func kindOf(p string) kind {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".jsonl", ".ndjson":
 		return kindJSONL
+	case ".json":
+		return kindJSON
 	case ".html", ".htm":
 		return kindHTML
 	case ".warc":
