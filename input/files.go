@@ -49,7 +49,11 @@ type task struct {
 // one after another (see newJSON); files ending in .html or .htm are web
 // pages, each one document; files
 // ending in .warc or .warc.gz are web archives (see WARCReader); any other
-// file is one plain-text document. Standard input is JSON Lines if its
+// file is one plain-text document. A file that starts with the gzip magic
+// number is gunzipped as it is read, and a .gz at the end of its name is
+// ignored in choosing how to read it; zip and tar archives and bzip2, xz
+// and zstd files are *ParseError values saying how to unpack them.
+// Standard input is JSON Lines if its
 // first non-space byte is '{', a web page if it starts with "<!doctype
 // html" or "<html" (in any case), else one plain-text document; its ID is
 // "-".
@@ -239,14 +243,20 @@ func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
 		if err != nil {
 			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
 		}
+		in, gz, err := unpack(f)
+		if err != nil {
+			f.Close()
+			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
+		}
 		if k == kindJSON {
-			r.jsonl = newJSON(f, t.source, r.opts, r.seen)
+			r.jsonl = newJSON(in, t.source, r.opts, r.seen)
 		} else {
-			r.jsonl = newJSONL(f, t.source, r.opts, r.seen)
+			r.jsonl = newJSONL(in, t.source, r.opts, r.seen)
 		}
 		r.closer = f
 		r.jsonlPath = ""
-		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok && t.fsys == nil {
+		// Spans are offsets in the gunzipped data, which ReadLocation cannot read.
+		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok && t.fsys == nil && !gz {
 			if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
 				r.jsonlPath = t.name // a pipe cannot be read again
 			}
@@ -347,12 +357,18 @@ func (t task) open() (io.ReadCloser, error) {
 	return t.fsys.Open(t.name)
 }
 
-// readFile reads the task's file.
+// readFile reads the task's file, gunzipped if it is gzipped (unpack).
 func (t task) readFile() ([]byte, error) {
-	if t.fsys == nil {
-		return os.ReadFile(t.name)
+	f, err := t.open()
+	if err != nil {
+		return nil, err
 	}
-	return fs.ReadFile(t.fsys, t.name)
+	defer f.Close()
+	in, _, err := unpack(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(in)
 }
 
 // pathErr drops the operation and path from an *fs.PathError, since the

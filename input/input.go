@@ -9,7 +9,10 @@
 // document: the article in the page, without navigation, comments and
 // other boilerplate. A WARC file (.warc or .warc.gz) holds one document
 // per archived HTML page. Every other file is one plain-text document
-// whose ID is its path. Bad input never stops reading: each unreadable
+// whose ID is its path. A gzipped file is gunzipped as it is read, and
+// read as its name without .gz says (x.jsonl.gz is JSON Lines); zip and
+// tar archives and other compressed files are errors saying how to unpack
+// them. Bad input never stops reading: each unreadable
 // line, record or file becomes a *ParseError naming it ("path:line:
 // reason", "path: record 7: reason") and reading goes on, so that every
 // input ends up either as a document or as an error.
@@ -145,13 +148,15 @@ const (
 	kindWARC              // a web archive; each HTML page in it is one document
 )
 
-// kindOf tells how to read the file at p from its extension. New formats
-// get a kind here and a case in FileReader.start.
+// kindOf tells how to read the file at p from its extension, less a .gz
+// suffix: x.jsonl.gz is JSON Lines, gunzipped as it is read (unpack). New
+// formats get a kind here and a case in FileReader.start.
 func kindOf(p string) kind {
-	if strings.HasSuffix(strings.ToLower(p), ".warc.gz") {
-		return kindWARC
+	p = strings.ToLower(p)
+	if strings.HasSuffix(p, ".warc.gz") {
+		return kindWARC // WARCReader gunzips it, record by record
 	}
-	switch strings.ToLower(filepath.Ext(p)) {
+	switch filepath.Ext(strings.TrimSuffix(p, ".gz")) {
 	case ".jsonl", ".ndjson":
 		return kindJSONL
 	case ".json":
