@@ -39,7 +39,8 @@ type task struct {
 	name   string // path in fsys, or OS path
 	id     string
 	source string
-	err    error // if set, the task only reports this (a *ParseError with Line 0)
+	err    error  // if set, the task only reports this (a *ParseError with Line 0)
+	warn   string // if set, the task only gives this warning about source
 }
 
 // Open returns a reader of the documents named by args. Each argument is a
@@ -192,12 +193,19 @@ func (r *FileReader) expand(arg string) {
 }
 
 // walk queues every file in fsys, in lexical order, skipping hidden files
-// and folders. Symbolic links to files are read; links to folders are not
-// followed. prefix is joined before each path in the Source.
+// and folders. Symbolic links to files are read. Links to folders are not
+// followed, since they can lead out of the folder, into a loop or to files
+// read already; each is skipped with a warning, in its place in the order.
+// Named pipes, sockets and devices, which hold no article and can block a
+// read, are each a *ParseError, so that none goes unseen. prefix is joined
+// before each path in the Source.
 func (r *FileReader) walk(fsys fs.FS, prefix string) {
 	source := func(p string) string { return filepath.Join(prefix, filepath.FromSlash(p)) }
 	fail := func(p string, err error) {
 		r.queue = append(r.queue, task{source: source(p), err: pathErr(err)})
+	}
+	warn := func(p string, msg string) {
+		r.queue = append(r.queue, task{source: source(p), warn: msg})
 	}
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -215,14 +223,19 @@ func (r *FileReader) walk(fsys fs.FS, prefix string) {
 		}
 		if !d.Type().IsRegular() {
 			if d.Type()&fs.ModeSymlink == 0 {
-				return nil // device, pipe or socket
-			}
-			fi, err := fs.Stat(fsys, p)
-			if err != nil {
-				fail(p, err)
+				fail(p, fmt.Errorf("not a regular file: %s", irregularKind(d.Type())))
 				return nil
 			}
-			if !fi.Mode().IsRegular() {
+			fi, err := fs.Stat(fsys, p)
+			switch {
+			case err != nil:
+				fail(p, err)
+				return nil
+			case fi.IsDir():
+				warn(p, "skipped: symbolic link to a folder, not followed (name the folder itself to read it)")
+				return nil
+			case !fi.Mode().IsRegular():
+				fail(p, fmt.Errorf("not a regular file: %s (through a symbolic link)", irregularKind(fi.Mode())))
 				return nil
 			}
 		}
@@ -236,6 +249,10 @@ func (r *FileReader) walk(fsys fs.FS, prefix string) {
 func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
 	if t.err != nil {
 		return doc, true, &ParseError{Source: t.source, Err: t.err}
+	}
+	if t.warn != "" {
+		r.opts.warnf("%s: %s", t.source, t.warn)
+		return doc, false, nil
 	}
 	switch k := kindOf(t.name); k {
 	case kindJSONL, kindJSON:
@@ -347,6 +364,22 @@ func (r *FileReader) textDoc(data []byte, id, source string) (reprint.Document, 
 		return reprint.Document{}, &ParseError{Source: source, Err: err}
 	}
 	return reprint.Document{ID: id, Source: source, Text: text}, nil
+}
+
+// irregularKind names the type of a file that is neither regular nor a
+// folder, for errors.
+func irregularKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "irregular file"
 }
 
 // open opens the task's file.
