@@ -128,8 +128,11 @@ func (r *FileReader) Read() (reprint.Document, error) {
 	}
 }
 
-// Location is where a document's text can be read again: the byte span of
-// its line in a JSON Lines file.
+// Location is where a document's text can be read again: the byte span,
+// in the file as it is on disk, of its line in a JSON Lines file (or of
+// its object in a .json file). It is not where the text's bytes are:
+// offsets into Document.Text, such as a passage's, count bytes of the
+// decoded text, which the span holds JSON-escaped and perhaps not as UTF-8.
 type Location struct {
 	Path       string // operating-system path of the file
 	Start, End int64  // byte span of the line

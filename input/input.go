@@ -5,17 +5,24 @@
 // object with an id and a text. A .json file is read as JSON Lines too if
 // it is that; otherwise each object of its top-level array, or each of its
 // top-level objects (one, or several as jq prints them), is a document
-// read as a JSONL line is. An HTML file (.html or .htm) is one
-// document: the article in the page, without navigation, comments and
-// other boilerplate. A WARC file (.warc or .warc.gz) holds one document
-// per archived HTML page. Every other file is one plain-text document
-// whose ID is its path. A gzipped file is gunzipped as it is read, and
-// read as its name without .gz says (x.jsonl.gz is JSON Lines); zip and
-// tar archives and other compressed files are errors saying how to unpack
-// them. Bad input never stops reading: each unreadable
-// line, record or file becomes a *ParseError naming it ("path:line:
-// reason", "path: record 7: reason") and reading goes on, so that every
-// input ends up either as a document or as an error.
+// read as a JSONL line is. An HTML file (.html or .htm) is one document:
+// the article in the page, without navigation, comments and other
+// boilerplate. A WARC file (.warc or .warc.gz) holds one document per
+// archived HTML page. Every other file is one plain-text document whose
+// ID is its path. A gzipped file is gunzipped as it is read, and read as
+// its name without .gz says (x.jsonl.gz is JSON Lines); zip and tar
+// archives and other compressed files are errors saying how to unpack
+// them. Bad input never stops reading: each unreadable line, record or
+// file becomes a *ParseError naming it ("path:line: reason", "path:
+// record 7: reason") and reading goes on, so that every input ends up
+// either as a document or as an error.
+//
+// Document.Text is the decoded text, always valid UTF-8: gunzipped,
+// without a byte order mark, decoded from UTF-16, Windows-1252 or an HTML
+// page's charset, unescaped from its JSON string, or extracted from the
+// page's markup. The byte offsets of the passages a scan finds
+// (reprint.Passage) are offsets into that text, not into the file's
+// bytes; only a Location is in the file's bytes.
 package input
 
 import (
