@@ -47,22 +47,23 @@ type task struct {
 // file, a folder (read recursively, skipping names that start with "."),
 // or "-" for stdin. Files ending in .jsonl or .ndjson hold JSON Lines;
 // files ending in .json hold JSON Lines, an array of objects or objects
-// one after another (see newJSON); files ending in .html or .htm are web
-// pages, each one document; files
-// ending in .warc or .warc.gz are web archives (see WARCReader); any other
-// file is one plain-text document. A file that starts with the gzip magic
-// number is gunzipped as it is read, and a .gz at the end of its name is
-// ignored in choosing how to read it; zip and tar archives and bzip2, xz
-// and zstd files are *ParseError values saying how to unpack them.
-// Standard input is JSON Lines if its
-// first non-space byte is '{', a web page if it starts with "<!doctype
-// html" or "<html" (in any case), else one plain-text document; its ID is
-// "-".
+// one after another (see the package doc); files ending in .html or .htm are web
+// pages, each one document; files ending in .warc or .warc.gz are web
+// archives (see WARCReader); any other file is one plain-text document.
+// A file that starts with the gzip magic number is gunzipped as it is
+// read, and a .gz at the end of its name is ignored in choosing how to
+// read it; zip and tar archives and bzip2, xz and zstd files are
+// *ParseError values saying how to unpack them. Standard input is JSON
+// Lines if its first non-space byte is '{', a web page if it starts with
+// "<!doctype html" or "<html" (in any case), else one plain-text
+// document; its ID is "-".
 //
 // A file's ID is its path relative to the folder argument it was found
 // in, with forward slashes, or the cleaned argument itself if it was named
 // directly. Missing or unreadable paths, empty or binary files and
-// duplicate IDs are *ParseError values, and reading goes on. A web page
+// duplicate IDs are *ParseError values, and reading goes on. In a
+// folder, a symbolic link to a folder is skipped with a warning, and a
+// named pipe, socket or device is a *ParseError. A web page
 // with a canonical URL or a publication time sets Document.URL and
 // Document.Published.
 func Open(args []string, stdin io.Reader, o Options) *FileReader {
