@@ -6,7 +6,8 @@ import "github.com/reprint-dev/reprint"
 // uploaded), as Open reads a text file: text that is not valid UTF-8 is
 // read as Windows-1252, with a warning to o.Warn. id is its ID and source
 // names it in Document.Source and errors. Empty or binary data gives a
-// *ParseError.
+// *ParseError. Document.Text is the decoded text, without a byte order
+// mark: offsets into it, such as a passage's, are not offsets into data.
 func ReadText(data []byte, id, source string, o Options) (reprint.Document, error) {
 	r := &FileReader{opts: o, seen: seenIDs{}}
 	return r.textDoc(data, id, source)
@@ -16,6 +17,8 @@ func ReadText(data []byte, id, source string, o Options) (reprint.Document, erro
 // an .html file: the article is extracted from the page, with its title,
 // canonical URL and publication time (nothing is fetched). Empty or binary
 // data, or a page with no article text, gives a *ParseError.
+// Document.Text is the extracted text: offsets into it, such as a
+// passage's, are not offsets into data.
 func ReadHTML(data []byte, id, source string, o Options) (reprint.Document, error) {
 	r := &FileReader{opts: o, seen: seenIDs{}}
 	return r.htmlDoc(data, id, source)

@@ -58,3 +58,13 @@ func ExampleNewJSONL() {
 	fmt.Println(doc.ID, doc.Outlet, doc.Source, err)
 	// Output: 17 Courier feed.jsonl:1 <nil>
 }
+
+// Offsets into a document, such as a passage's, count bytes of its decoded
+// Text, not of the file: here the byte order mark is dropped and the
+// Latin-1 "é" (one byte in the file) is two bytes of UTF-8.
+func ExampleReadText_offsets() {
+	data := []byte("\xef\xbb\xbfCaf\xe9 owner fined")
+	doc, _ := input.ReadText(data, "a.txt", "a.txt", input.Options{})
+	fmt.Println(strings.Index(doc.Text, "owner"), strings.Index(string(data), "owner"))
+	// Output: 6 8
+}

@@ -39,23 +39,31 @@ type task struct {
 	name   string // path in fsys, or OS path
 	id     string
 	source string
-	err    error // if set, the task only reports this (a *ParseError with Line 0)
+	err    error  // if set, the task only reports this (a *ParseError with Line 0)
+	warn   string // if set, the task only gives this warning about source
 }
 
 // Open returns a reader of the documents named by args. Each argument is a
 // file, a folder (read recursively, skipping names that start with "."),
 // or "-" for stdin. Files ending in .jsonl or .ndjson hold JSON Lines;
-// files ending in .html or .htm are web pages, each one document; files
-// ending in .warc or .warc.gz are web archives (see WARCReader); any other
-// file is one plain-text document. Standard input is JSON Lines if its
-// first non-space byte is '{', a web page if it starts with "<!doctype
-// html" or "<html" (in any case), else one plain-text document; its ID is
-// "-".
+// files ending in .json hold JSON Lines, an array of objects or objects
+// one after another (see the package doc); files ending in .html or .htm are web
+// pages, each one document; files ending in .warc or .warc.gz are web
+// archives (see WARCReader); any other file is one plain-text document.
+// A file that starts with the gzip magic number is gunzipped as it is
+// read, and a .gz at the end of its name is ignored in choosing how to
+// read it; zip and tar archives and bzip2, xz and zstd files are
+// *ParseError values saying how to unpack them. Standard input is JSON
+// Lines if its first non-space byte is '{', a web page if it starts with
+// "<!doctype html" or "<html" (in any case), else one plain-text
+// document; its ID is "-".
 //
 // A file's ID is its path relative to the folder argument it was found
 // in, with forward slashes, or the cleaned argument itself if it was named
 // directly. Missing or unreadable paths, empty or binary files and
-// duplicate IDs are *ParseError values, and reading goes on. A web page
+// duplicate IDs are *ParseError values, and reading goes on. In a
+// folder, a symbolic link to a folder is skipped with a warning, and a
+// named pipe, socket or device is a *ParseError. A web page
 // with a canonical URL or a publication time sets Document.URL and
 // Document.Published.
 func Open(args []string, stdin io.Reader, o Options) *FileReader {
@@ -91,7 +99,7 @@ func (r *FileReader) Read() (reprint.Document, error) {
 			if err != io.EOF {
 				// A read error ends this file, not the whole input.
 				// JSONLReader wraps it with its name and line; unwrap.
-				return reprint.Document{}, &ParseError{Source: jr.name, Line: jr.line + 1, Err: errors.Unwrap(err)}
+				return reprint.Document{}, &ParseError{Source: jr.name, Line: jr.failAt, Err: errors.Unwrap(err)}
 			}
 		case r.warc != nil:
 			doc, err := r.warc.Read()
@@ -121,8 +129,11 @@ func (r *FileReader) Read() (reprint.Document, error) {
 	}
 }
 
-// Location is where a document's text can be read again: the byte span of
-// its line in a JSON Lines file.
+// Location is where a document's text can be read again: the byte span,
+// in the file as it is on disk, of its line in a JSON Lines file (or of
+// its object in a .json file). It is not where the text's bytes are:
+// offsets into Document.Text, such as a passage's, count bytes of the
+// decoded text, which the span holds JSON-escaped and perhaps not as UTF-8.
 type Location struct {
 	Path       string // operating-system path of the file
 	Start, End int64  // byte span of the line
@@ -186,12 +197,19 @@ func (r *FileReader) expand(arg string) {
 }
 
 // walk queues every file in fsys, in lexical order, skipping hidden files
-// and folders. Symbolic links to files are read; links to folders are not
-// followed. prefix is joined before each path in the Source.
+// and folders. Symbolic links to files are read. Links to folders are not
+// followed, since they can lead out of the folder, into a loop or to files
+// read already; each is skipped with a warning, in its place in the order.
+// Named pipes, sockets and devices, which hold no article and can block a
+// read, are each a *ParseError, so that none goes unseen. prefix is joined
+// before each path in the Source.
 func (r *FileReader) walk(fsys fs.FS, prefix string) {
 	source := func(p string) string { return filepath.Join(prefix, filepath.FromSlash(p)) }
 	fail := func(p string, err error) {
 		r.queue = append(r.queue, task{source: source(p), err: pathErr(err)})
+	}
+	warn := func(p string, msg string) {
+		r.queue = append(r.queue, task{source: source(p), warn: msg})
 	}
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -209,14 +227,19 @@ func (r *FileReader) walk(fsys fs.FS, prefix string) {
 		}
 		if !d.Type().IsRegular() {
 			if d.Type()&fs.ModeSymlink == 0 {
-				return nil // device, pipe or socket
-			}
-			fi, err := fs.Stat(fsys, p)
-			if err != nil {
-				fail(p, err)
+				fail(p, fmt.Errorf("not a regular file: %s", irregularKind(d.Type())))
 				return nil
 			}
-			if !fi.Mode().IsRegular() {
+			fi, err := fs.Stat(fsys, p)
+			switch {
+			case err != nil:
+				fail(p, err)
+				return nil
+			case fi.IsDir():
+				warn(p, "skipped: symbolic link to a folder, not followed (name the folder itself to read it)")
+				return nil
+			case !fi.Mode().IsRegular():
+				fail(p, fmt.Errorf("not a regular file: %s (through a symbolic link)", irregularKind(fi.Mode())))
 				return nil
 			}
 		}
@@ -231,15 +254,30 @@ func (r *FileReader) start(t task) (doc reprint.Document, ok bool, err error) {
 	if t.err != nil {
 		return doc, true, &ParseError{Source: t.source, Err: t.err}
 	}
-	switch kindOf(t.name) {
-	case kindJSONL:
+	if t.warn != "" {
+		r.opts.warnf("%s: %s", t.source, t.warn)
+		return doc, false, nil
+	}
+	switch k := kindOf(t.name); k {
+	case kindJSONL, kindJSON:
 		f, err := t.open()
 		if err != nil {
 			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
 		}
-		r.jsonl, r.closer = newJSONL(f, t.source, r.opts, r.seen), f
+		in, gz, err := unpack(f)
+		if err != nil {
+			f.Close()
+			return doc, true, &ParseError{Source: t.source, Err: pathErr(err)}
+		}
+		if k == kindJSON {
+			r.jsonl = newJSON(in, t.source, r.opts, r.seen)
+		} else {
+			r.jsonl = newJSONL(in, t.source, r.opts, r.seen)
+		}
+		r.closer = f
 		r.jsonlPath = ""
-		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok && t.fsys == nil {
+		// Spans are offsets in the gunzipped data, which ReadLocation cannot read.
+		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok && t.fsys == nil && !gz {
 			if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
 				r.jsonlPath = t.name // a pipe cannot be read again
 			}
@@ -332,6 +370,22 @@ func (r *FileReader) textDoc(data []byte, id, source string) (reprint.Document, 
 	return reprint.Document{ID: id, Source: source, Text: text}, nil
 }
 
+// irregularKind names the type of a file that is neither regular nor a
+// folder, for errors.
+func irregularKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "irregular file"
+}
+
 // open opens the task's file.
 func (t task) open() (io.ReadCloser, error) {
 	if t.fsys == nil {
@@ -340,12 +394,18 @@ func (t task) open() (io.ReadCloser, error) {
 	return t.fsys.Open(t.name)
 }
 
-// readFile reads the task's file.
+// readFile reads the task's file, gunzipped if it is gzipped (unpack).
 func (t task) readFile() ([]byte, error) {
-	if t.fsys == nil {
-		return os.ReadFile(t.name)
+	f, err := t.open()
+	if err != nil {
+		return nil, err
 	}
-	return fs.ReadFile(t.fsys, t.name)
+	defer f.Close()
+	in, _, err := unpack(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(in)
 }
 
 // pathErr drops the operation and path from an *fs.PathError, since the

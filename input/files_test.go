@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,13 +42,14 @@ func TestNewFS(t *testing.T) {
 			wantDocs: []string{`a/y.txt @root/a/y.txt "why"`, `a/z.md @root/a/z.md "zed"`, `b.txt @root/b.txt "bee"`, `c/d/e/deep.text @root/c/d/e/deep.text "deep"`},
 		},
 		{
-			name: "jsonl and ndjson by extension, any case",
+			name: "jsonl, ndjson and json by extension, any case",
 			fsys: fstest.MapFS{
 				"x.jsonl":  file(`{"id":"j","text":"jay"}`),
 				"y.NDJSON": file(`{"id":"k","text":"kay"}`),
-				"z.json":   file(`{"id":"l","text":"not jsonl"}`),
+				"z.json":   file(`{"id":"l","text":"one object"}`),
+				"z2.JSON":  file("[\n{\"id\":\"m\",\"text\":\"in an array\"}\n]"),
 			},
-			wantDocs: []string{`j @root/x.jsonl:1 "jay"`, `k @root/y.NDJSON:1 "kay"`, `z.json @root/z.json "{\"id\":\"l\",\"text\":\"not jsonl\"}"`},
+			wantDocs: []string{`j @root/x.jsonl:1 "jay"`, `k @root/y.NDJSON:1 "kay"`, `l @root/z.json:1 "one object"`, `m @root/z2.JSON:2 "in an array"`},
 		},
 		{
 			name: "bad files are errors, reading goes on",
@@ -236,8 +238,15 @@ func TestOpenStdin(t *testing.T) {
 
 func TestOpenSymlinks(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"real/a.txt": "target", "other/b.txt": "bee"})
-	for link, target := range map[string]string{"in/link.txt": "../real/a.txt", "in/dirlink": "../other", "in/dangling.txt": "../missing.txt"} {
+	writeFiles(t, dir, map[string]string{"real/a.txt": "target", "other/b.txt": "bee", "in/z.txt": "zed"})
+	for link, target := range map[string]string{
+		"in/link.txt":     "../real/a.txt",
+		"in/dirlink":      "../other",
+		"in/dangling.txt": "../missing.txt",
+		"in/loop":         "loop",
+		"in/up":           "..",
+		"in/.hidden-link": "../other",
+	} {
 		p := filepath.Join(dir, link)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -247,9 +256,129 @@ func TestOpenSymlinks(t *testing.T) {
 		}
 	}
 	t.Chdir(dir)
-	docs, errs := drain(t, Open([]string{"in"}, nil, Options{}))
-	checkLines(t, "docs", docs, []string{`link.txt @in/link.txt "target"`})
-	checkLines(t, "errors", errs, []string{"in/dangling.txt: no such file or directory"})
+	tests := []struct {
+		name      string
+		args      []string
+		wantDocs  []string
+		wantErrs  []string
+		wantWarns []string
+	}{
+		{
+			name:     "in a folder",
+			args:     []string{"in"},
+			wantDocs: []string{`link.txt @in/link.txt "target"`, `z.txt @in/z.txt "zed"`},
+			wantErrs: []string{"in/dangling.txt: no such file or directory", "in/loop: too many levels of symbolic links"},
+			wantWarns: []string{
+				"in/dirlink: skipped: symbolic link to a folder, not followed (name the folder itself to read it)",
+				"in/up: skipped: symbolic link to a folder, not followed (name the folder itself to read it)",
+			},
+		},
+		{
+			name:     "a link to a folder named directly is followed",
+			args:     []string{"in/dirlink"},
+			wantDocs: []string{`b.txt @in/dirlink/b.txt "bee"`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var warns []string
+			docs, errs := drain(t, Open(tt.args, nil, warnings(&warns)))
+			checkLines(t, "docs", docs, tt.wantDocs)
+			checkLines(t, "errors", errs, tt.wantErrs)
+			checkLines(t, "warnings", warns, tt.wantWarns)
+		})
+	}
+	t.Run("warnings in lexical order", func(t *testing.T) {
+		var log []string
+		r := Open([]string{"in"}, nil, Options{Warn: func(msg string) { log = append(log, msg) }})
+		for {
+			doc, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				log = append(log, err.Error())
+				continue
+			}
+			log = append(log, doc.ID)
+		}
+		want := []string{
+			"in/dangling.txt: no such file or directory",
+			"in/dirlink: skipped: symbolic link to a folder, not followed (name the folder itself to read it)",
+			"link.txt",
+			"in/loop: too many levels of symbolic links",
+			"in/up: skipped: symbolic link to a folder, not followed (name the folder itself to read it)",
+			"z.txt",
+		}
+		checkLines(t, "log", log, want)
+	})
+}
+
+// TestOpenIrregular reads a folder holding a named pipe and a socket, and
+// a named pipe named directly: those in the folder are errors, and the
+// one named directly is read.
+func TestOpenIrregular(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"d/a.txt": "a", "d/z.txt": "z"})
+	t.Chdir(dir)
+	if err := syscallMkfifo("d/pipe.jsonl"); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := os.Symlink("pipe.jsonl", "d/pipelink.txt"); err != nil {
+		t.Skipf("symlinks not supported: %v", err)
+	}
+	wantErrs := []string{"d/pipe.jsonl: not a regular file: named pipe", "d/pipelink.txt: not a regular file: named pipe (through a symbolic link)"}
+	if l, err := net.Listen("unix", "d/sock"); err == nil {
+		defer l.Close()
+		wantErrs = append(wantErrs, "d/sock: not a regular file: socket")
+	}
+	t.Run("in a folder", func(t *testing.T) {
+		docs, errs := drain(t, Open([]string{"d"}, nil, Options{}))
+		checkLines(t, "docs", docs, []string{`a.txt @d/a.txt "a"`, `z.txt @d/z.txt "z"`})
+		checkLines(t, "errors", errs, wantErrs)
+	})
+	t.Run("named directly", func(t *testing.T) {
+		go func() {
+			f, err := os.OpenFile("d/pipe.jsonl", os.O_WRONLY, 0)
+			if err != nil {
+				return
+			}
+			f.WriteString(`{"id":"p","text":"through a pipe"}` + "\n")
+			f.Close()
+		}()
+		docs, errs := drain(t, Open([]string{"d/pipe.jsonl"}, nil, Options{}))
+		checkLines(t, "docs", docs, []string{`p @d/pipe.jsonl:1 "through a pipe"`})
+		checkLines(t, "errors", errs, nil)
+	})
+}
+
+func TestNewFSIrregular(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt":         file("a"),
+		"b-pipe":        &fstest.MapFile{Mode: fs.ModeNamedPipe},
+		"c-sock":        &fstest.MapFile{Mode: fs.ModeSocket},
+		"d-tty":         &fstest.MapFile{Mode: fs.ModeDevice | fs.ModeCharDevice},
+		"e-disk":        &fstest.MapFile{Mode: fs.ModeDevice},
+		"f-odd":         &fstest.MapFile{Mode: fs.ModeIrregular},
+		"g-dirlink":     &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("sub")},
+		"h-filelink":    &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("sub/s.txt")},
+		"i-pipelink":    &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("b-pipe")},
+		"sub/s.txt":     file("s"),
+		".hidden-pipe":  &fstest.MapFile{Mode: fs.ModeNamedPipe},
+		"sub/.hidden-l": &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("..")},
+	}
+	var warns []string
+	docs, errs := drain(t, NewFS(fsys, "root", warnings(&warns)))
+	checkLines(t, "docs", docs, []string{`a.txt @root/a.txt "a"`, `h-filelink @root/h-filelink "s"`, `sub/s.txt @root/sub/s.txt "s"`})
+	checkLines(t, "errors", errs, []string{
+		"root/b-pipe: not a regular file: named pipe",
+		"root/c-sock: not a regular file: socket",
+		"root/d-tty: not a regular file: character device",
+		"root/e-disk: not a regular file: device",
+		"root/f-odd: not a regular file: irregular file",
+		"root/i-pipelink: not a regular file: named pipe (through a symbolic link)",
+	})
+	checkLines(t, "warnings", warns, []string{"root/g-dirlink: skipped: symbolic link to a folder, not followed (name the folder itself to read it)"})
 }
 
 func TestOpenUnreadable(t *testing.T) {
@@ -278,7 +407,8 @@ func TestKindOf(t *testing.T) {
 		{"a.jsonl", kindJSONL},
 		{"dir/A.JSONL", kindJSONL},
 		{"x.ndjson", kindJSONL},
-		{"x.json", kindText},
+		{"x.json", kindJSON},
+		{"x.JSON", kindJSON},
 		{"x.txt", kindText},
 		{"x.md", kindText},
 		{"x.html", kindHTML},
@@ -287,6 +417,14 @@ func TestKindOf(t *testing.T) {
 		{"a.WARC.GZ", kindWARC},
 		{"a.gz", kindText},
 		{"warc.gz.txt", kindText},
+		{"x.jsonl.gz", kindJSONL},
+		{"x.NDJSON.GZ", kindJSONL},
+		{"x.json.gz", kindJSON},
+		{"p.html.gz", kindHTML},
+		{"p.htm.gz", kindHTML},
+		{"story.txt.gz", kindText},
+		{"x.gz.jsonl", kindJSONL},
+		{"x.jsonl.gz.gz", kindText},
 		{"jsonl", kindText},
 		{"x.jsonl.txt", kindText},
 	}

@@ -2,14 +2,27 @@
 // reprint.Document values.
 //
 // A JSONL file (.jsonl or .ndjson) holds one document per line as a JSON
-// object with an id and a text. An HTML file (.html or .htm) is one
-// document: the article in the page, without navigation, comments and
-// other boilerplate. A WARC file (.warc or .warc.gz) holds one document
-// per archived HTML page. Every other file is one plain-text document
-// whose ID is its path. Bad input never stops reading: each unreadable
-// line, record or file becomes a *ParseError naming it ("path:line:
-// reason", "path: record 7: reason") and reading goes on, so that every
-// input ends up either as a document or as an error.
+// object with an id and a text. A .json file is read as JSON Lines too if
+// it is that; otherwise each object of its top-level array, or each of its
+// top-level objects (one, or several as jq prints them), is a document
+// read as a JSONL line is. An HTML file (.html or .htm) is one document:
+// the article in the page, without navigation, comments and other
+// boilerplate. A WARC file (.warc or .warc.gz) holds one document per
+// archived HTML page. Every other file is one plain-text document whose
+// ID is its path. A gzipped file is gunzipped as it is read, and read as
+// its name without .gz says (x.jsonl.gz is JSON Lines); zip and tar
+// archives and other compressed files are errors saying how to unpack
+// them. Bad input never stops reading: each unreadable line, record or
+// file becomes a *ParseError naming it ("path:line: reason", "path:
+// record 7: reason") and reading goes on, so that every input ends up
+// either as a document or as an error.
+//
+// Document.Text is the decoded text, always valid UTF-8: gunzipped,
+// without a byte order mark, decoded from UTF-16, Windows-1252 or an HTML
+// page's charset, unescaped from its JSON string, or extracted from the
+// page's markup. The byte offsets of the passages a scan finds
+// (reprint.Passage) are offsets into that text, not into the file's
+// bytes; only a Location is in the file's bytes.
 package input
 
 import (
@@ -137,19 +150,24 @@ type kind int
 const (
 	kindText  kind = iota // the whole file is one plain-text document
 	kindJSONL             // one JSON object per line
+	kindJSON              // JSON Lines, an array of objects, or objects one after another
 	kindHTML              // a web page; its article is one document
 	kindWARC              // a web archive; each HTML page in it is one document
 )
 
-// kindOf tells how to read the file at p from its extension. New formats
-// get a kind here and a case in FileReader.start.
+// kindOf tells how to read the file at p from its extension, less a .gz
+// suffix: x.jsonl.gz is JSON Lines, gunzipped as it is read (unpack). New
+// formats get a kind here and a case in FileReader.start.
 func kindOf(p string) kind {
-	if strings.HasSuffix(strings.ToLower(p), ".warc.gz") {
-		return kindWARC
+	p = strings.ToLower(p)
+	if strings.HasSuffix(p, ".warc.gz") {
+		return kindWARC // WARCReader gunzips it, record by record
 	}
-	switch strings.ToLower(filepath.Ext(p)) {
+	switch filepath.Ext(strings.TrimSuffix(p, ".gz")) {
 	case ".jsonl", ".ndjson":
 		return kindJSONL
+	case ".json":
+		return kindJSON
 	case ".html", ".htm":
 		return kindHTML
 	case ".warc":

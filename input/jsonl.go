@@ -36,6 +36,9 @@ type JSONLReader struct {
 	begun  bool            // the first Read checked the encoding
 	items  int             // documents and line errors returned
 	whole  bool            // an error about the whole file was returned: no more
+	failAt int             // the line a read error (err) is about
+	json   bool            // a .json file: sniffJSON decides how to read it
+	vals   *jsonValues     // set when a .json file is not JSON Lines
 }
 
 // NewJSONL returns a reader of the JSON Lines in r. name names r in each
@@ -70,6 +73,9 @@ func (r *JSONLReader) Read() (reprint.Document, error) {
 			r.whole = true
 			return reprint.Document{}, &ParseError{Source: r.name, Err: errUTF16JSONL}
 		}
+		if r.json {
+			r.sniffJSON()
+		}
 	}
 	doc, err := r.read()
 	var pe *ParseError
@@ -78,13 +84,23 @@ func (r *JSONLReader) Read() (reprint.Document, error) {
 		r.items++
 	case err == io.EOF && r.items == 0:
 		r.whole = true
-		return reprint.Document{}, &ParseError{Source: r.name, Err: errors.New("empty file: no JSON lines")}
+		msg := "empty file: no JSON lines"
+		switch {
+		case r.vals != nil && r.vals.array:
+			msg = "empty JSON array: no documents"
+		case r.json:
+			msg = "empty file: no JSON"
+		}
+		return reprint.Document{}, &ParseError{Source: r.name, Err: errors.New(msg)}
 	}
 	return doc, err
 }
 
 // read is Read without the checks of the whole file.
 func (r *JSONLReader) read() (reprint.Document, error) {
+	if r.vals != nil {
+		return r.readValue()
+	}
 	if r.opts.Workers > 1 {
 		return r.readParallel()
 	}
@@ -92,7 +108,8 @@ func (r *JSONLReader) read() (reprint.Document, error) {
 		line, err := r.readLine()
 		if err != nil {
 			if err != io.EOF {
-				err = fmt.Errorf("%s:%d: %w", r.name, r.line+1, err)
+				r.failAt = r.line + 1
+				err = fmt.Errorf("%s:%d: %w", r.name, r.failAt, err)
 			}
 			r.err = err
 			break
@@ -121,9 +138,10 @@ func (r *JSONLReader) read() (reprint.Document, error) {
 // document Read returned last, so that a caller can read its text again
 // later instead of keeping it (FileReader.Location and ReadLocation do
 // this for files). ok is false when lines are
-// decoded on several goroutines (Options.Workers > 1).
+// decoded on several goroutines (Options.Workers > 1). For a .json file
+// that is not JSON Lines, the span is the object's.
 func (r *JSONLReader) Span() (start, end int64, ok bool) {
-	if r.opts.Workers > 1 {
+	if r.opts.Workers > 1 && r.vals == nil {
 		return 0, 0, false
 	}
 	return r.span[0], r.span[1], true

@@ -109,6 +109,7 @@ func (r *JSONLReader) readParallel() (reprint.Document, error) {
 			if p.cur != nil && p.cur.err != nil {
 				r.err = p.cur.err
 				r.line = p.cur.last
+				r.failAt = r.line + 1
 				p.cur = nil
 			}
 			if r.err != nil {
