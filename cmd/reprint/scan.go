@@ -37,11 +37,15 @@ the matching passages and the likely original.
 
 A PATH is a folder (read recursively, skipping hidden names), a file, a
 JSON Lines file (.jsonl or .ndjson, one {"id":...,"text":...} object per
-line), an HTML page (.html, .htm: its article body is extracted), a web
-archive (.warc, .warc.gz: each HTML response is an article) or "-" for
-standard input (JSON Lines if it starts with "{", HTML if it starts with
-"<!doctype html" or "<html", else one plain-text article). A plain-text file's ID is its path relative to the
-folder argument it was found in. Text that is not valid UTF-8 is read as
+line), a JSON file (.json: JSON Lines, an array of such objects, or
+objects one after another), an HTML page (.html, .htm: its article body is
+extracted), a web archive (.warc, .warc.gz: each HTML response is an
+article) or "-" for standard input (JSON Lines if it starts with "{", HTML
+if it starts with "<!doctype html" or "<html", else one plain-text
+article). Gzipped files are read as their name without .gz says
+(x.jsonl.gz is JSON Lines); zip, tar, bzip2, xz and zstd archives must be
+unpacked first. A plain-text file's ID is its path relative to the folder
+argument it was found in. Text that is not valid UTF-8 is read as
 Windows-1252 (Latin-1), with a warning.
 
 Unreadable files and lines are skipped with a warning on standard error and
