@@ -23,14 +23,21 @@ const minEmbeddedRest = 50
 // version left out.
 const offTopicRest = 0.035
 
+// offTopicRestPlain is offTopicRest for a check against an index, which
+// keeps no word counts: every word weighs the same, and words common to
+// all news ("court", "police") make any two texts share more. Stories
+// amid other court stories score 0.03 to 0.15 so (half under 0.08); the
+// near-whole pairs fuller decides on meter-courts 0.118 and more.
+const offTopicRestPlain = 0.08
+
 // embedded reports whether part, wholeCopy or more of it inside its
 // passages with full (partCov), lies whole in full amid text on other
 // matters, and how many own content words of full lie outside the
 // passages. fullIsA says which side of f's passages full is. wf holds the
-// corpus's word counts; without them (a check against an index) it
-// reports false.
+// corpus's word counts, which weigh rarer words more; without them (a
+// check against an index) every word weighs the same.
 func embedded(full, part *Fingerprint, f pairFeatures, fullIsA bool, partCov float64, wf *wordFreq) (bool, int) {
-	if wf == nil || partCov < wholeCopy {
+	if partCov < wholeCopy || full.sketched() || part.sketched() {
 		return false, 0
 	}
 	inPassage := make([]bool, len(full.chash))
@@ -56,7 +63,10 @@ func embedded(full, part *Fingerprint, f pairFeatures, fullIsA bool, partCov flo
 			continue
 		}
 		rest++
-		w := 1 / float64(1+wf.count(h)) // rarer words say more of a topic
+		w := 1.0
+		if wf != nil {
+			w = 1 / float64(1+wf.count(h)) // rarer words say more of a topic
+		}
 		all += w
 		if _, ok := words[h]; ok {
 			shared += w
@@ -65,7 +75,11 @@ func embedded(full, part *Fingerprint, f pairFeatures, fullIsA bool, partCov flo
 	if rest < minEmbeddedRest {
 		return false, rest
 	}
-	return shared < offTopicRest*all, rest
+	limit := offTopicRest
+	if wf == nil {
+		limit = offTopicRestPlain
+	}
+	return shared < limit*all, rest
 }
 
 // embeddedReason says why the whole text is the original.

@@ -1,6 +1,7 @@
 package reprint_test
 
 import (
+	"context"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -43,14 +44,29 @@ func TestEmbeddedStory(t *testing.T) {
 		{"fuller version", strings.Join(story, " ") + "\n\n" + strings.Join(more, " "), 1, reprint.ByFuller},
 		{"set among other stories", strings.Join(other[:12], " ") + "\n\n" + strings.Join(story, " ") + "\n\n" + strings.Join(other[12:], " "), 0, reprint.ByEmbedded},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res := run(t, reprint.Options{}, []reprint.Document{{ID: "story", Text: strings.Join(story, " ")}, {ID: "longer", Text: tt.longer}})
+		docs := []reprint.Document{{ID: "story", Text: strings.Join(story, " ")}, {ID: "longer", Text: tt.longer}}
+		check := func(t *testing.T, res *reprint.Result) {
+			t.Helper()
 			if len(res.Pairs) != 1 {
 				t.Fatalf("got %d pairs, want 1: %+v", len(res.Pairs), res.Pairs)
 			}
 			if p := res.Pairs[0]; p.Original != tt.want || p.OriginalBy != tt.by {
 				t.Errorf("got original %d by %s (%s), want %d by %s", p.Original, p.OriginalBy, p.Reason, tt.want, tt.by)
 			}
+		}
+		t.Run(tt.name, func(t *testing.T) { check(t, run(t, reprint.Options{}, docs)) })
+		t.Run(tt.name+"/index path", func(t *testing.T) {
+			// A check has no word counts: every word weighs the same.
+			d, err := reprint.New(reprint.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fps := []*reprint.Fingerprint{d.Fingerprint(docs[0]), d.Fingerprint(docs[1])}
+			res, err := d.Resolve(context.Background(), fps, []string{docs[0].Text, docs[1].Text}, [][2]int{{0, 1}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, res)
 		})
 	}
 }
