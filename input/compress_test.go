@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -224,4 +225,24 @@ func FuzzUnpack(f *testing.F) {
 			t.Fatalf("plain data: got %q, %v; want it as it is", out, err)
 		}
 	})
+}
+
+// TestGzipBomb checks that a small gzipped file that gunzips past
+// maxFileSize fails, naming the limit, instead of taking the memory.
+func TestGzipBomb(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bomb.txt.gz")
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	line := bytes.Repeat([]byte("word "), 200)
+	for n := 0; n <= maxFileSize; n += len(line) {
+		w.Write(line)
+	}
+	w.Close()
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, err := ReadAll(Open([]string{path}, nil, Options{}))
+	if err != nil || len(errs) != 1 || !strings.Contains(errs[0].Err, "larger than 64 MB") {
+		t.Errorf("got errors %v, %v; want one saying larger than 64 MB", errs, err)
+	}
 }

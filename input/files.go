@@ -394,6 +394,11 @@ func (t task) open() (io.ReadCloser, error) {
 	return t.fsys.Open(t.name)
 }
 
+// maxFileSize bounds a text or HTML file, which is read whole as one
+// article: far beyond any article, it keeps a gzip bomb (a few KB that
+// gunzip to gigabytes) or a mistaken path from taking the memory.
+const maxFileSize = 64 << 20
+
 // readFile reads the task's file, gunzipped if it is gzipped (unpack).
 func (t task) readFile() ([]byte, error) {
 	f, err := t.open()
@@ -401,11 +406,19 @@ func (t task) readFile() ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	in, _, err := unpack(f)
+	in, gz, err := unpack(f)
 	if err != nil {
 		return nil, err
 	}
-	return io.ReadAll(in)
+	data, err := io.ReadAll(io.LimitReader(in, maxFileSize+1))
+	if err == nil && len(data) > maxFileSize {
+		what := "file"
+		if gz {
+			what = "file, gunzipped,"
+		}
+		return nil, fmt.Errorf("%s larger than %d MB: too large for one article (give many articles as JSON Lines)", what, maxFileSize>>20)
+	}
+	return data, err
 }
 
 // pathErr drops the operation and path from an *fs.PathError, since the
