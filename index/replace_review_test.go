@@ -34,3 +34,21 @@ func TestReplaceSameTextNotUnrelated(t *testing.T) {
 		t.Errorf("got %+v, want 1 replaced and none unrelated: the stored text is the same", st)
 	}
 }
+
+// TestReplaceShortUpdateNotUnrelated checks that a brief too short to have
+// shingles in common (a headline-only item, updated) is not called
+// another article: Overlap is 0 when either text has no shingle or one
+// shingle of its whole, which says nothing, not "shares almost nothing".
+func TestReplaceShortUpdateNotUnrelated(t *testing.T) {
+	det := detector(t, reprint.Options{RewriteK: -1})
+	ix, _ := build(t, det, []reprint.Document{{ID: "brief", Text: "Minister resigns"}})
+	d := []reprint.Document{{ID: "brief", Text: "Minister resigns, aides say"}}
+	fps, keys := prepare(det, d)
+	st, err := ix.Add(d, fps, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Replaced != 1 || len(st.Unrelated) != 0 {
+		t.Errorf("got %+v, want 1 replaced and none unrelated: too short to tell", st)
+	}
+}
