@@ -66,6 +66,11 @@ func isIdeo(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
+// isMark reports combining marks (Mn, Mc, Me): a voicing mark in
+// decomposed kana (か + U+3099) or a variation selector (葛 + U+E0100)
+// stays with the character before it.
+func isMark(r rune) bool { return unicode.Is(unicode.M, r) }
+
 // minIdeo is the least rune isIdeo reports (CJK Radicals Supplement):
 // Latin, Greek and Cyrillic never reach the table.
 const minIdeo = 0x2e80
@@ -133,9 +138,20 @@ func Words(text string, fn func(w []byte, start, end int)) {
 				i += size
 				continue
 			}
-			if r >= minIdeo && isIdeo(r) { // a word alone
-				fn(buf[:copy(buf, text[i:i+size])], i, i+size)
+			if r >= minIdeo && isIdeo(r) { // a word alone, with its marks
+				start := i
 				i += size
+				for i < len(text) && text[i] >= utf8.RuneSelf {
+					m, n := utf8.DecodeRuneInString(text[i:])
+					if !isMark(m) {
+						break
+					}
+					i += n
+				}
+				if i-start > len(buf) {
+					buf = make([]byte, i-start)
+				}
+				fn(buf[:copy(buf, text[start:i])], start, i)
 				continue
 			}
 		}

@@ -149,15 +149,25 @@ func TestTokenizeAppends(t *testing.T) {
 // each Han, Hiragana or Katakana letter a word alone.
 func refWords(s string) []string {
 	var out []string
-	start := -1
+	start, ideoEnd := -1, 0
 	for i, r := range s {
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if ideoEnd > i { // a mark after an ideograph, taken with it
+			continue
+		}
 		if word && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
 			if start >= 0 {
 				out = append(out, s[start:i])
 				start = -1
 			}
-			out = append(out, string(r))
+			ideoEnd = i + utf8.RuneLen(r)
+			for _, m := range s[ideoEnd:] {
+				if !unicode.Is(unicode.Mn, m) {
+					break
+				}
+				ideoEnd += utf8.RuneLen(m)
+			}
+			out = append(out, s[i:ideoEnd])
 			continue
 		}
 		switch {

@@ -26,8 +26,16 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 			i += size
 			continue
 		} else if refIdeo(r) {
-			fn([]byte(text[i:i+size]), i, i+size)
-			i += size
+			j := i + size
+			for j < len(text) {
+				m, n := utf8.DecodeRuneInString(text[j:])
+				if m == utf8.RuneError || !unicode.Is(unicode.M, m) {
+					break
+				}
+				j += n
+			}
+			fn([]byte(text[i:j]), i, j)
+			i = j
 			continue
 		}
 		start := i
