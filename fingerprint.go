@@ -271,15 +271,20 @@ func (d *decoder) sorted() []uint32 {
 // shingles that the other holds too: near 1 for a corrected or updated
 // version of an article, near 0 for another article. Index add measures
 // it when a document replaces one stored under its ID, to tell a new
-// version from another article that happens to have the same name. It is
-// 0 when either has no shingles or is a scan's sketch.
-func Overlap(a, b *Fingerprint) float64 {
+// version from another article that happens to have the same name. ok is
+// false when it cannot tell: either text has fewer than minOverlap
+// shingles (a headline-only brief) or is a scan's sketch.
+func Overlap(a, b *Fingerprint) (share float64, ok bool) {
 	if a == nil || b == nil || a.sketched() || b.sketched() {
-		return 0
+		return 0, false
 	}
 	n := min(len(a.lit), len(b.lit))
-	if n == 0 {
-		return 0
+	if n < minOverlap {
+		return 0, false
 	}
-	return float64(shingle.Intersect(a.lit, b.lit)) / float64(n)
+	return float64(shingle.Intersect(a.lit, b.lit)) / float64(n), true
 }
+
+// minOverlap is the least number of shingles of each text for Overlap to
+// tell: one sentence.
+const minOverlap = 10

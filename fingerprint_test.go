@@ -129,6 +129,8 @@ func ExampleOverlap() {
 	was := d.Fingerprint(reprint.Document{ID: "a.html", Text: story})
 	updated := d.Fingerprint(reprint.Document{ID: "a.html", Text: story + " The mayor said work on the roads would start in March."})
 	other := d.Fingerprint(reprint.Document{ID: "a.html", Text: "Heavy snow closed the airport for a second day, and the trains to the coast ran late on every line."})
-	fmt.Printf("updated %.2f, other %.2f\n", reprint.Overlap(was, updated), reprint.Overlap(was, other))
+	u, _ := reprint.Overlap(was, updated)
+	o, _ := reprint.Overlap(was, other)
+	fmt.Printf("updated %.2f, other %.2f\n", u, o)
 	// Output: updated 1.00, other 0.00
 }

@@ -496,7 +496,7 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 			id := docs[i].ID
 			old, oldKeys, exists := w.lookup(id)
 			if exists {
-				same, err := w.same(old, enc[i], docs[i].Text)
+				same, wasText, err := w.same(old, enc[i], docs[i].Text)
 				if err != nil {
 					return fmt.Errorf("document %s: %w", id, err)
 				}
@@ -509,7 +509,7 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 					return fmt.Errorf("replace document %s: %w", id, err)
 				}
 				st.Replaced++
-				if reprint.Overlap(was, fps[i]) < unrelatedOverlap {
+				if share, ok := reprint.Overlap(was, fps[i]); ok && share < unrelatedOverlap && wasText != docs[i].Text {
 					st.Unrelated = append(st.Unrelated, id)
 				}
 			} else {

@@ -157,27 +157,28 @@ func (w *writer) lookup(id string) (num uint32, nkeys uint64, ok bool) {
 }
 
 // same reports whether document num is stored with exactly this encoding
-// and text. One stored in an older encoding is the same if it encodes so
-// now: adding a crawl again to an older index changes nothing.
-func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
+// and text, and returns its stored text. One stored in an older encoding
+// is the same if it encodes so now: adding a crawl again to an older index
+// changes nothing.
+func (w *writer) same(num uint32, enc []byte, text string) (bool, string, error) {
 	k := u32(num)
+	old, err := decodeText(w.texts.Get(k))
+	if err != nil {
+		return false, "", &undecodableError{"stored text", err}
+	}
 	if stored := w.docs.Get(k); !bytes.Equal(stored, enc) {
 		if len(stored) == 0 || len(enc) == 0 || stored[0] == enc[0] {
-			return false, nil
+			return false, old, nil
 		}
 		var fp reprint.Fingerprint
 		if err := fp.UnmarshalBinary(stored); err != nil {
-			return false, &undecodableError{"stored fingerprint", err}
+			return false, old, &undecodableError{"stored fingerprint", err}
 		}
 		if now, err := fp.MarshalBinary(); err != nil || !bytes.Equal(now, enc) {
-			return false, err
+			return false, old, err
 		}
 	}
-	old, err := decodeText(w.texts.Get(k))
-	if err != nil {
-		return false, &undecodableError{"stored text", err}
-	}
-	return old == text, nil
+	return old == text, old, nil
 }
 
 // remove deletes document num, which had nkeys postings. Its postings stay
