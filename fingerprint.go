@@ -21,12 +21,13 @@ func (fp *Fingerprint) Words() int { return fp.words }
 
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.
-const fingerprintVersion = 6
+const fingerprintVersion = 7
 
 // minFingerprintVersion is the oldest encoding UnmarshalBinary reads.
 // Version 3 has no day lean (it reads as none) and versions 3 and 4 do
 // not mark numbers (every content word counts as a word), so indexes
-// built with them keep working. Versions 3 to 5 store the signatures,
+// built with them keep working. Versions before 7 do not mark Chinese and
+// Japanese texts (they read as others). Versions 3 to 5 store the signatures,
 // which are read and dropped.
 const minFingerprintVersion = 3
 
@@ -93,6 +94,13 @@ func (fp *Fingerprint) marshal(v byte) []byte {
 	if v >= 5 {
 		fixed(fp.nums)
 	}
+	if v >= 7 {
+		var flags byte
+		if fp.ideo {
+			flags |= 1
+		}
+		b = append(b, flags)
+	}
 	return b
 }
 
@@ -140,6 +148,13 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 		} else if len(f.nums) != (len(f.chash)+63)/64 {
 			return fmt.Errorf("%w: %d number words for %d content words", errCorrupt, len(f.nums), len(f.chash))
 		}
+	}
+	if v >= 7 {
+		flags := d.byte()
+		if flags > 1 {
+			return fmt.Errorf("%w: flags %#x", errCorrupt, flags)
+		}
+		f.ideo = flags&1 != 0
 	}
 	if d.err != nil {
 		return d.err

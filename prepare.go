@@ -29,6 +29,7 @@ type Fingerprint struct {
 	watched      bool     // a scan's document past its sample holding a shingle the sample spared (commonSet)
 	noGarble     bool     // garble not yet measured (finishText)
 	days         int8     // +1: dates its events "today"; -1: "yesterday"; 0: neither (dayLean)
+	ideo         bool     // most of its words are Chinese or Japanese characters (shingle.Ideographic)
 	probe        []uint32 // a scan's document past its sample: a sample of its literal shingles (countLate)
 	garble       float64  // garbling signs per 100 words
 	credit       string   // a source the text credits ("BBC"), if any
@@ -121,7 +122,11 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	positions := mode == prepVerify
 	marks := mode != prepSketch // number marks go with chash
 	anyNum := false
+	ideo := 0
 	shingle.Words(text, func(w []byte, start, end int) {
+		if w[0] >= 0xe2 && shingle.Ideographic(w) {
+			ideo++
+		}
 		h := shingle.HashBytes(w)
 		if c, ok := shingle.ContentHash(w, h); ok {
 			if marks {
@@ -142,6 +147,7 @@ func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	})
 	d.days = dayLean(s.words) // always: a scan keeps it from its one reading
 	d.words = len(s.words)
+	d.ideo = 2*ideo > len(s.words)
 	if mode != prepSketch {
 		d.chash = make([]uint32, len(s.content))
 		for i, h := range s.content {

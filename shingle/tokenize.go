@@ -66,6 +66,17 @@ func isIdeo(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
+// Ideographic reports whether w, a word as Words gives it, is a Han,
+// Hiragana or Katakana character (with its marks): one of the one-character
+// words of Chinese and Japanese text.
+func Ideographic(w []byte) bool {
+	if len(w) < 3 || w[0] < 0xe2 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(w)
+	return r >= minIdeo && isIdeo(r)
+}
+
 // isMark reports combining marks (Mn, Mc, Me): a voicing mark in
 // decomposed kana (か + U+3099) or a variation selector (葛 + U+E0100)
 // stays with the character before it.
