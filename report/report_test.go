@@ -267,7 +267,7 @@ func TestWriteErrors(t *testing.T) {
 		{"nil result", nil, JSON, "nil result"},
 		{"unknown format", fixture(), "xml", `unknown format "xml"`},
 		{"pair index", &reprint.Result{Documents: []reprint.DocInfo{{ID: "a"}}, Pairs: []reprint.Pair{{A: 0, B: 3}}}, Text,
-			"pair 0: document index 3 out of range (1 documents)"},
+			"pair 0: document index 3 out of range (1 document)"},
 		{"cluster member", &reprint.Result{Clusters: []reprint.Cluster{{Members: []int{-1}}}}, CSV,
 			"cluster 0: document index 0 out of range (0 documents)"},
 	}
@@ -706,6 +706,27 @@ func TestEscape(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := escape(tt.in); got != tt.want {
 				t.Errorf("escape(%q): got %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{0, "pair", "0 pairs"},
+		{1, "pair", "1 pair"},
+		{2, "pair", "2 pairs"},
+		{1, "matching passage", "1 matching passage"},
+		{-1, "document", "-1 documents"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := plural(tt.n, tt.noun); got != tt.want {
+				t.Errorf("plural(%d, %q): got %q, want %q", tt.n, tt.noun, got, tt.want)
 			}
 		})
 	}

@@ -308,11 +308,7 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 		t.wrap(detailIndent+"          B: ", detailIndent+"             ", words)
 	}
 	if more := len(p.Passages) - n; more > 0 {
-		noun := "passages"
-		if more == 1 {
-			noun = "passage"
-		}
-		fmt.Fprintf(t.w, "%s… %d more matching %s\n", detailIndent, more, noun)
+		fmt.Fprintf(t.w, "%s… %s\n", detailIndent, plural(more, "more matching passage"))
 	}
 }
 
@@ -440,13 +436,6 @@ func pad(s string, n int) string {
 		return s + strings.Repeat(" ", k)
 	}
 	return s
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func percent(x float64) string {

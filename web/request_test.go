@@ -44,3 +44,24 @@ func TestArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestHumanBytes(t *testing.T) {
+	tests := []struct {
+		n    int64
+		want string
+	}{
+		{0, "0 bytes"},
+		{1, "1 byte"},
+		{100, "100 bytes"},
+		{1 << 10, "1 KiB"},
+		{2 << 20, "2 MiB"},
+		{3<<20 + 1<<19, "3.5 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := humanBytes(tt.n); got != tt.want {
+				t.Errorf("humanBytes(%d): got %q, want %q", tt.n, got, tt.want)
+			}
+		})
+	}
+}
