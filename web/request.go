@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -208,7 +209,7 @@ func decodeAPI(body io.Reader, maxDocs int) ([]reprint.Document, error) {
 		case errors.As(err, &se):
 			return nil, errorf(http.StatusBadRequest, "malformed JSON at byte %d: %v", se.Offset, err)
 		case errors.As(err, &te):
-			return nil, errorf(http.StatusBadRequest, "malformed JSON: field %q: got a JSON %s, want a %s", strings.TrimPrefix(te.Field, "apiDocument."), te.Value, jsonTypeName(te.Type.String()))
+			return nil, typeError(te)
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			return nil, errorf(http.StatusBadRequest, "malformed JSON: the body ends inside a value")
 		case strings.HasPrefix(err.Error(), "json: "):
@@ -282,17 +283,51 @@ func idString(v any) (string, error) {
 	return "", fmt.Errorf(`"id" must be a string or a number`)
 }
 
-// jsonTypeName names a Go type for a JSON client.
-func jsonTypeName(t string) string {
+// typeError says which part of a JSON body has the wrong type, in the
+// API's terms: encoding/json's own message names Go types
+// ("cannot unmarshal array into Go value of type web.apiRequest").
+func typeError(te *json.UnmarshalTypeError) *httpError {
+	got := jsonKind(te.Value)
+	field := strings.TrimPrefix(te.Field, "apiDocument.")
 	switch {
-	case strings.Contains(t, "string"):
-		return "string"
-	case strings.HasPrefix(t, "[]"):
-		return "list"
-	case strings.Contains(t, "apiDocument"):
-		return "object"
+	case field == "":
+		return errorf(http.StatusBadRequest, `request body: want a JSON object, {"id": "...", "text": "..."} or {"documents": [...]}, got %s`, got)
+	case te.Type == reflect.TypeFor[apiDocument]():
+		return errorf(http.StatusBadRequest, `request body: field %q: got %s in the array, want an object {"id": "...", "text": "..."}`, field, got)
 	}
-	return t
+	return errorf(http.StatusBadRequest, "request body: field %q: got %s, want %s", field, got, wantKind(te.Type))
+}
+
+// jsonKind names the JSON value that encoding/json describes as v
+// ("array", "bool", "number 1e999"): "a JSON array".
+func jsonKind(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "bool":
+		return "a JSON boolean"
+	case "":
+		return "a JSON value of another type"
+	}
+	return "a JSON " + kind
+}
+
+// wantKind names the JSON value a field of type t takes.
+func wantKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "an array of objects" // the only list field is "documents"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "another type"
 }
 
 // setMeta sets doc's URL, publication time and outlet from optional
