@@ -16,7 +16,10 @@
 //	 "errors":[{"source":"file:line","error":"..."}],
 //	 "warnings":["..."]}
 //
-// Documents are referred to by ID. Pair and cluster scores are rounded to
+// Documents are referred to by ID. The summary's documents counts the
+// articles read (a check's queries, not the indexed articles listed with
+// them), so that with skipped and failed it accounts for every input.
+// Pair and cluster scores are rounded to
 // 4 decimals; params are written as is. Passage offsets are half-open byte
 // ranges into each document's text and "text" is the A side's text.
 // Arrays are never null: an empty list is written as [].

@@ -266,10 +266,22 @@ func (h *htmlWriter) page() *htmlPage {
 			pg.Notes = append(pg.Notes, "The document texts were not given to the report, so each pair lists its matching passages on their own.")
 		}
 		if n > h.o.MaxHTMLPairs {
-			pg.Notes = append(pg.Notes, fmt.Sprintf("To keep this page fast, passages are included for the first %d of the %d pairs; the others show their scores only. The JSON report holds every passage.", h.o.MaxHTMLPairs, n))
+			pg.Notes = append(pg.Notes, "To keep this page fast, "+leftOutNote(h.o.MaxHTMLPairs, n)+" The JSON report holds every passage.")
 		}
 	}
 	return pg
+}
+
+// leftOutNote says that the passages of only the first shown of n pairs
+// are on the page, in words that read right for none and one.
+func leftOutNote(shown, n int) string {
+	switch shown {
+	case 0:
+		return "no passages are included; each pair shows its scores only."
+	case 1:
+		return fmt.Sprintf("passages are included for the first pair of %d; the others show their scores only.", n)
+	}
+	return fmt.Sprintf("passages are included for the first %d pairs of %d; the others show their scores only.", shown, n)
 }
 
 // row returns pair i as listed in the overview.

@@ -70,6 +70,8 @@ type JSONCluster struct {
 
 // JSONSummary counts what happened to the input.
 type JSONSummary struct {
+	// Documents counts the articles read: for a check, the queries, not
+	// the indexed articles the report also lists.
 	Documents int `json:"documents"`
 	Skipped   int `json:"skipped"`
 	Failed    int `json:"failed"`

@@ -128,7 +128,7 @@ func check(res *reprint.Result) error {
 	for i, p := range res.Pairs {
 		for _, d := range [...]int{p.A, p.B, p.Original} {
 			if bad(d) {
-				return fmt.Errorf("pair %d: document index %d out of range (%d documents)", i, d, n)
+				return fmt.Errorf("pair %d: document index %d out of range (%s)", i, d, plural(n, "document"))
 			}
 		}
 		// Checked before anything is written: JSON has no NaN, and a
@@ -141,15 +141,24 @@ func check(res *reprint.Result) error {
 	}
 	for i, c := range res.Clusters {
 		if bad(c.Original) {
-			return fmt.Errorf("cluster %d: document index %d out of range (%d documents)", i, c.Original, n)
+			return fmt.Errorf("cluster %d: document index %d out of range (%s)", i, c.Original, plural(n, "document"))
 		}
 		for _, d := range c.Members {
 			if bad(d) {
-				return fmt.Errorf("cluster %d: document index %d out of range (%d documents)", i, d, n)
+				return fmt.Errorf("cluster %d: document index %d out of range (%s)", i, d, plural(n, "document"))
 			}
 		}
 	}
 	return nil
+}
+
+// plural returns n and noun, with an s for any count but one: "1 pair",
+// "0 pairs". noun must take a plain s in the plural.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // docID returns the ID of document i, or "" if there is none.

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/reprint-dev/reprint"
@@ -266,7 +267,7 @@ func TestWriteErrors(t *testing.T) {
 		{"nil result", nil, JSON, "nil result"},
 		{"unknown format", fixture(), "xml", `unknown format "xml"`},
 		{"pair index", &reprint.Result{Documents: []reprint.DocInfo{{ID: "a"}}, Pairs: []reprint.Pair{{A: 0, B: 3}}}, Text,
-			"pair 0: document index 3 out of range (1 documents)"},
+			"pair 0: document index 3 out of range (1 document)"},
 		{"cluster member", &reprint.Result{Clusters: []reprint.Cluster{{Members: []int{-1}}}}, CSV,
 			"cluster 0: document index 0 out of range (0 documents)"},
 	}
@@ -635,6 +636,97 @@ func TestTextOtherWording(t *testing.T) {
 				if !slices.Contains(lines, w) {
 					t.Errorf("got report\n%s\nwant the line\n%s", buf.String(), w)
 				}
+			}
+		})
+	}
+}
+
+// TestTextEscapesControls checks that the text report writes control
+// characters and invalid UTF-8 from the input (IDs, sources, reasons,
+// headlines, passages, input errors and warnings) as escapes, so that they
+// cannot drive a terminal, and leaves other text as it is.
+func TestTextEscapesControls(t *testing.T) {
+	const esc = "\x1b[2J"
+	res := &reprint.Result{
+		Documents: []reprint.DocInfo{
+			{ID: "a" + esc + ".txt", Source: "feed.jsonl:1\r", Words: 9},
+			{ID: "b\nc\xff", Source: "b\tsrc", Words: 9},
+			{ID: "zürich_«münze»", Source: "zürich_«münze»", Words: 9},
+		},
+		Pairs: []reprint.Pair{
+			{A: 0, B: 1, Relation: reprint.Copy, Original: 0, Reason: "copy of a" + esc + ".txt", Score: 0.9,
+				Passages: []reprint.Passage{{AStart: 0, AEnd: 9, BStart: 0, BEnd: 9, Text: "Bells\x07 ring \x1b]0;x\x07 here"}}},
+			{A: 0, B: 2, Relation: reprint.Copy, Original: 0, Score: 0.8},
+		},
+		Clusters: []reprint.Cluster{{Members: []int{0, 1, 2}, Original: 0, Reason: "first of " + esc}},
+		Errors:   []reprint.InputError{{Source: "bad\x1b.jsonl:2", Err: "invalid id \"\x1b\u0090\""}},
+		Warnings: []string{"x\u009b.txt: odd\x00 name"},
+	}
+	out := string(write(t, res, Text, Options{Texts: []string{"Headline with a bell\x07 in it\nBody", "", ""}}))
+	for i := 0; i < len(out); {
+		r, n := utf8.DecodeRuneInString(out[i:])
+		if r == utf8.RuneError && n == 1 || r != '\n' && unicode.IsControl(r) {
+			t.Fatalf("got %q at byte %d of the report, want no control characters or invalid UTF-8:\n%s", out[i:i+n], i, out)
+		}
+		i += n
+	}
+	for _, want := range []string{
+		`Cluster 1: 3 articles, original a\x1b[2J.txt`,
+		`why: first of \x1b[2J`,
+		`- b\nc\xff`,
+		`a\x1b[2J.txt ↔ b\nc\xff  copy  score 0.90`,
+		`from: feed.jsonl:1\r / b\tsrc`,
+		`original: a\x1b[2J.txt (copy of a\x1b[2J.txt)`,
+		`headline: “Headline with a bell\a in it”`,
+		`evidence: "Bells\a ring \x1b]0;x\a here"`,
+		`bad\x1b.jsonl:2: invalid id "\x1b\u0090"`,
+		`warning: x\u009b.txt: odd\x00 name`,
+		`a\x1b[2J.txt ↔ zürich_«münze»  copy  score 0.80`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("got report\n%s\nwant it to hold %q", out, want)
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "wire-7", "wire-7"},
+		{"unicode", "zürich_«münze» 東京", "zürich_«münze» 東京"},
+		{"quotes and backslash", `a "b" \n`, `a "b" \n`},
+		{"replacement character", "a\uFFFDb", "a\uFFFDb"},
+		{"escape", "a\x1b[31mb", `a\x1b[31mb`},
+		{"newline and tab", "a\nb\tc\r", `a\nb\tc\r`},
+		{"delete", "a\x7f", `a\x7f`},
+		{"C1 control", "a\u0085b", `a\u0085b`},
+		{"invalid UTF-8", "caf\xe9", `caf\xe9`},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := escape(tt.in); got != tt.want {
+				t.Errorf("escape(%q): got %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{0, "pair", "0 pairs"},
+		{1, "pair", "1 pair"},
+		{2, "pair", "2 pairs"},
+		{1, "matching passage", "1 matching passage"},
+		{-1, "document", "-1 documents"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := plural(tt.n, tt.noun); got != tt.want {
+				t.Errorf("plural(%d, %q): got %q, want %q", tt.n, tt.noun, got, tt.want)
 			}
 		})
 	}

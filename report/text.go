@@ -9,7 +9,9 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/reprint-dev/reprint"
@@ -138,10 +140,10 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 	if len(res.Errors) > 0 || len(res.Warnings) > 0 {
 		fmt.Fprintf(t.w, "\nInput problems\n")
 		for _, e := range res.Errors {
-			t.wrap(pairIndent+e.Source+": ", detailIndent, strings.Fields(e.Err))
+			t.wrap(pairIndent+escape(e.Source)+": ", detailIndent, fields(e.Err))
 		}
 		for _, warn := range res.Warnings {
-			t.wrap(pairIndent+"warning: ", detailIndent, strings.Fields(warn))
+			t.wrap(pairIndent+"warning: ", detailIndent, fields(warn))
 		}
 	}
 	fmt.Fprintln(t.w)
@@ -164,13 +166,13 @@ func (t *textWriter) pairCluster(i int) int {
 
 func (t *textWriter) writeCluster(ci int) {
 	c := t.res.Clusters[ci]
-	orig := docID(t.res, c.Original)
+	orig := t.id(c.Original)
 	fmt.Fprintf(t.w, "\nCluster %d: %s, original %s\n", ci+1, plural(len(c.Members), "article"), orig)
 	if h := Headline(t.text(c.Original)); h != "" {
-		t.wrap(pairIndent+"headline: ", detailIndent, strings.Fields("“"+h+"”"))
+		t.wrap(pairIndent+"headline: ", detailIndent, fields("“"+h+"”"))
 	}
 	if c.Reason != "" {
-		t.wrap(pairIndent+"why: ", detailIndent, strings.Fields(c.Reason))
+		t.wrap(pairIndent+"why: ", detailIndent, fields(c.Reason))
 	}
 	// For each derived member, name the pair that ties it to the original,
 	// or else its strongest pair within the cluster.
@@ -181,7 +183,7 @@ func (t *textWriter) writeCluster(ci int) {
 	idWidth := 0
 	for _, m := range c.Members {
 		if m != c.Original {
-			idWidth = max(idWidth, utf8.RuneCountInString(docID(t.res, m)))
+			idWidth = max(idWidth, utf8.RuneCountInString(t.id(m)))
 		}
 	}
 	for _, m := range c.Members {
@@ -189,10 +191,10 @@ func (t *textWriter) writeCluster(ci int) {
 			continue
 		}
 		best := clusterLink(t.res, t.pairsOf[m], in, m, c.Original)
-		line := pairIndent + "- " + pad(docID(t.res, m), idWidth)
+		line := pairIndent + "- " + pad(t.id(m), idWidth)
 		if best >= 0 {
 			p := t.res.Pairs[best]
-			line += fmt.Sprintf("  %s of %s  score %.2f", p.Relation, docID(t.res, p.A+p.B-m), p.Score)
+			line += fmt.Sprintf("  %s of %s  score %.2f", p.Relation, t.id(p.A+p.B-m), p.Score)
 		}
 		fmt.Fprintln(t.w, line)
 	}
@@ -248,29 +250,30 @@ func clusterLink(res *reprint.Result, pairs []int, in map[int]bool, m, orig int)
 func (t *textWriter) writePair(i int, gap, derived bool) {
 	p := t.res.Pairs[i]
 	a, b := t.res.Documents[p.A], t.res.Documents[p.B]
+	idA, idB := escape(a.ID), escape(b.ID)
 	if gap {
 		t.w.WriteByte('\n')
 	}
-	head := fmt.Sprintf("%s%s ↔ %s  %s  score %.2f", pairIndent, a.ID, b.ID, p.Relation, p.Score)
+	head := fmt.Sprintf("%s%s ↔ %s  %s  score %.2f", pairIndent, idA, idB, p.Relation, p.Score)
 	if c := t.pairCluster(i); c != 0 && derived {
 		head += fmt.Sprintf("  (cluster %d)", c)
 	}
 	fmt.Fprintln(t.w, head)
 	if (a.Source != "" && a.Source != a.ID) || (b.Source != "" && b.Source != b.ID) {
-		fmt.Fprintf(t.w, "%sfrom: %s / %s\n", detailIndent, orDash(a.Source), orDash(b.Source))
+		fmt.Fprintf(t.w, "%sfrom: %s / %s\n", detailIndent, orDash(escape(a.Source)), orDash(escape(b.Source)))
 	}
 	if derived {
-		words := []string{docID(t.res, p.Original)}
+		words := []string{t.id(p.Original)}
 		if p.Reason != "" {
-			words = append(words, strings.Fields("("+p.Reason+")")...)
+			words = append(words, fields("("+p.Reason+")")...)
 		}
 		t.wrap(detailIndent+"original: ", detailIndent+"  ", words)
 	}
 	// The score counts content words in matching passages; this counts
 	// word-for-word five-word phrases, which a rewrite keeps few of.
 	ww := []string{
-		"word", "for", "word:", percent(p.ContainAB), "of", a.ID + ",", percent(p.ContainBA),
-		"of", b.ID,
+		"word", "for", "word:", percent(p.ContainAB), "of", idA + ",", percent(p.ContainBA),
+		"of", idB,
 	}
 	if p.Relation == reprint.Rewrite || p.Relation == reprint.MachineRewrite {
 		ww = append(ww, strings.Fields(fmt.Sprintf("(jaccard %.2f; few exact runs, as in any rewrite: the evidence is the reworded passages)", p.Jaccard))...)
@@ -292,24 +295,20 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 			b = collapse(strings.ToValidUTF8(tb[ps.BStart:ps.BEnd], "\uFFFD"))
 		}
 		if b == "" || b == a {
-			words := strings.Fields(`"` + truncate(a, maxExcerpt) + `"`)
+			words := fields(`"` + truncate(a, maxExcerpt) + `"`)
 			words = append(words, fmt.Sprintf("(A bytes %d–%d, B bytes %d–%d)", ps.AStart, ps.AEnd, ps.BStart, ps.BEnd))
 			t.wrap(detailIndent+"evidence: ", detailIndent+"          ", words)
 			continue
 		}
-		words := strings.Fields(`"` + truncate(a, maxExcerpt) + `"`)
+		words := fields(`"` + truncate(a, maxExcerpt) + `"`)
 		words = append(words, fmt.Sprintf("(bytes %d–%d)", ps.AStart, ps.AEnd))
 		t.wrap(detailIndent+"evidence, A: ", detailIndent+"             ", words)
-		words = strings.Fields(`"` + truncate(b, maxExcerpt) + `"`)
+		words = fields(`"` + truncate(b, maxExcerpt) + `"`)
 		words = append(words, fmt.Sprintf("(bytes %d–%d)", ps.BStart, ps.BEnd))
 		t.wrap(detailIndent+"          B: ", detailIndent+"             ", words)
 	}
 	if more := len(p.Passages) - n; more > 0 {
-		noun := "passages"
-		if more == 1 {
-			noun = "passage"
-		}
-		fmt.Fprintf(t.w, "%s… %d more matching %s\n", detailIndent, more, noun)
+		fmt.Fprintf(t.w, "%s… %s\n", detailIndent, plural(more, "more matching passage"))
 	}
 }
 
@@ -366,6 +365,47 @@ func params(p reprint.Params) []string {
 	return words
 }
 
+// id returns the ID of document i as the text report shows it: escaped.
+func (t *textWriter) id(i int) string { return escape(docID(t.res, i)) }
+
+// fields splits s into words at white space, as strings.Fields does, and
+// escapes each word.
+func fields(s string) []string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = escape(w)
+	}
+	return words
+}
+
+// escape returns s with each control character and each byte of invalid
+// UTF-8 written as a Go escape (\n, \x1b, \u0085, \xe9), so that text
+// from the input (an ID, a source, a message) cannot move the cursor or
+// restyle the terminal the text report is shown on. Text without them,
+// the usual case, is returned as it is.
+func escape(s string) string {
+	var b []byte // nil until s needs an escape
+	start := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r != utf8.RuneError || n != 1) && !unicode.IsControl(r) {
+			i += n
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s)+8)
+		}
+		q := strconv.Quote(s[i : i+n])
+		b = append(append(b, s[start:i]...), q[1:len(q)-1]...)
+		i += n
+		start = i
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[start:]...))
+}
+
 // collapse replaces each run of white space in s with one space and trims
 // the ends.
 func collapse(s string) string {
@@ -396,13 +436,6 @@ func pad(s string, n int) string {
 		return s + strings.Repeat(" ", k)
 	}
 	return s
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func percent(x float64) string {

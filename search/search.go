@@ -61,7 +61,9 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // Texts). The result's documents are the indexed articles that take part
 // in a pair or a cluster, in index order, then the queries in input
 // order (so the last len(queries) documents are the queries): on a tie the
-// indexed article, which was there first, is the original. An indexed article with a query's ID is the query itself and is not compared;
+// indexed article, which was there first, is the original. The summary's
+// Documents counts the queries only. An indexed article with a query's ID
+// is the query itself and is not compared;
 // queries are not compared with each other. Text that many indexed
 // articles share (boilerplate: see reprint.DocFreq) is left out of the
 // comparison, as a scan leaves it out. Errors are ctx's error, an
@@ -218,7 +220,12 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 			keep[m] = true
 		}
 	}
-	return prune(res, keep), pruneTexts(texts, keep), nil
+	res = prune(res, keep)
+	// The summary counts the articles checked, so that with the input
+	// errors it accounts for every input, as a scan's does; the indexed
+	// articles shown are the other documents.
+	res.Summary.Documents = len(queries)
+	return res, pruneTexts(texts, keep), nil
 }
 
 // secondPass names the stages of a check's second resolve, which
@@ -453,7 +460,6 @@ func prune(res *reprint.Result, keep []bool) *reprint.Result {
 		}
 		c.Original = newIdx[c.Original]
 	}
-	res.Summary.Documents = len(docs)
 	return res
 }
 

@@ -9,8 +9,12 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/input"
@@ -48,6 +52,43 @@ func mediaType(r *http.Request) string {
 		return strings.ToLower(strings.TrimSpace(ct))
 	}
 	return mt
+}
+
+// decodeCharset returns data, a text or HTML body or upload, decoded to
+// UTF-8 as the charset parameter of its Content-Type declares, as input
+// decodes a page whose HTTP header names its charset, so that a
+// windows-1251 upload is not read as Windows-1252. As input does, it keeps
+// valid UTF-8 whatever is declared (text saved again as UTF-8 often keeps
+// its old label), and leaves to input's readers a body that declares
+// nothing or UTF-8 (they read a page's <meta>, and stray bytes as
+// Windows-1252 with a warning) and one with a UTF-16 byte order mark.
+// UTF-16 declared without a mark is decoded even if it passes for UTF-8.
+// An unknown charset that matters is a 415 error.
+func decodeCharset(data []byte, contentType string) ([]byte, error) {
+	_, params, err := mime.ParseMediaType(contentType)
+	label := strings.TrimSpace(params["charset"])
+	if err != nil || label == "" {
+		return data, nil
+	}
+	enc, name := charset.Lookup(label)
+	wide := strings.HasPrefix(name, "utf-16")
+	switch {
+	case wide && hasUTF16BOM(data), !wide && utf8.Valid(data), name == "utf-8":
+		return data, nil
+	case enc == nil:
+		return nil, errorf(http.StatusUnsupportedMediaType,
+			"unsupported charset %q in the Content-Type: send UTF-8, or name a charset such as windows-1252 or iso-8859-1", label)
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil { // a decoder replaces what it cannot decode; to be safe
+		return data, nil
+	}
+	return out, nil
+}
+
+// hasUTF16BOM reports whether b starts with a UTF-16 byte order mark.
+func hasUTF16BOM(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
 }
 
 // collector gathers the input warnings of one request.
@@ -93,6 +134,9 @@ func (h *server) formDocuments(r *http.Request) ([]reprint.Document, []string, e
 		data, err := io.ReadAll(file)
 		if err != nil {
 			return nil, nil, h.bodyError(err, "uploaded file")
+		}
+		if data, err = decodeCharset(data, fh.Header.Get("Content-Type")); err != nil {
+			return nil, nil, err
 		}
 		if id == "" {
 			id = name
@@ -167,6 +211,9 @@ func (h *server) apiDocuments(r *http.Request) ([]reprint.Document, []string, er
 	if err != nil {
 		return nil, nil, h.bodyError(err, "request body")
 	}
+	if data, err = decodeCharset(data, r.Header.Get("Content-Type")); err != nil {
+		return nil, nil, err
+	}
 	q := r.URL.Query()
 	id := strings.TrimSpace(q.Get("id"))
 	if id == "" {
@@ -208,7 +255,7 @@ func decodeAPI(body io.Reader, maxDocs int) ([]reprint.Document, error) {
 		case errors.As(err, &se):
 			return nil, errorf(http.StatusBadRequest, "malformed JSON at byte %d: %v", se.Offset, err)
 		case errors.As(err, &te):
-			return nil, errorf(http.StatusBadRequest, "malformed JSON: field %q: got a JSON %s, want a %s", strings.TrimPrefix(te.Field, "apiDocument."), te.Value, jsonTypeName(te.Type.String()))
+			return nil, typeError(te)
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			return nil, errorf(http.StatusBadRequest, "malformed JSON: the body ends inside a value")
 		case strings.HasPrefix(err.Error(), "json: "):
@@ -282,17 +329,51 @@ func idString(v any) (string, error) {
 	return "", fmt.Errorf(`"id" must be a string or a number`)
 }
 
-// jsonTypeName names a Go type for a JSON client.
-func jsonTypeName(t string) string {
+// typeError says which part of a JSON body has the wrong type, in the
+// API's terms: encoding/json's own message names Go types
+// ("cannot unmarshal array into Go value of type web.apiRequest").
+func typeError(te *json.UnmarshalTypeError) *httpError {
+	got := jsonKind(te.Value)
+	field := strings.TrimPrefix(te.Field, "apiDocument.")
 	switch {
-	case strings.Contains(t, "string"):
-		return "string"
-	case strings.HasPrefix(t, "[]"):
-		return "list"
-	case strings.Contains(t, "apiDocument"):
-		return "object"
+	case field == "":
+		return errorf(http.StatusBadRequest, `request body: want a JSON object, {"id": "...", "text": "..."} or {"documents": [...]}, got %s`, got)
+	case te.Type == reflect.TypeFor[apiDocument]():
+		return errorf(http.StatusBadRequest, `request body: field %q: got %s in the array, want an object {"id": "...", "text": "..."}`, field, got)
 	}
-	return t
+	return errorf(http.StatusBadRequest, "request body: field %q: got %s, want %s", field, got, wantKind(te.Type))
+}
+
+// jsonKind names the JSON value that encoding/json describes as v
+// ("array", "bool", "number 1e999"): "a JSON array".
+func jsonKind(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "bool":
+		return "a JSON boolean"
+	case "":
+		return "a JSON value of another type"
+	}
+	return "a JSON " + kind
+}
+
+// wantKind names the JSON value a field of type t takes.
+func wantKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "an array of objects" // the only list field is "documents"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "another type"
 }
 
 // setMeta sets doc's URL, publication time and outlet from optional

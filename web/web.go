@@ -422,5 +422,14 @@ func humanBytes(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return plural(n, "byte")
+}
+
+// plural returns n and noun, with an s for any count but one: "1 byte",
+// "100 bytes". noun must take a plain s in the plural.
+func plural[N int | int64](n N, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -421,7 +421,7 @@ func TestErrors(t *testing.T) {
 		{"JSON wrong type", post("/api/check", "application/json", strings.NewReader(`{"text": 5}`)), 400, `field "text": got a JSON number, want a string`},
 		{"JSON unknown field", post("/api/check", "application/json", strings.NewReader(`{"txt": "abc"}`)), 400, `unknown field "txt"`},
 		{"JSON two objects", post("/api/check", "application/json", strings.NewReader(`{"text": "a b c"} {}`)), 400, "more data after the object"},
-		{"JSON list", post("/api/check", "application/json", strings.NewReader(`["a"]`)), 400, "malformed JSON"},
+		{"JSON list", post("/api/check", "application/json", strings.NewReader(`["a"]`)), 400, `request body: want a JSON object, {"id": "...", "text": "..."} or {"documents": [...]}, got a JSON array`},
 		{"empty body", post("/api/check", "application/json", strings.NewReader("")), 400, "empty request body"},
 		{"empty object", post("/api/check", "application/json", strings.NewReader("{}")), 400, "no article"},
 		{"missing text", post("/api/check", "application/json", strings.NewReader(`{"id": "a"}`)), 400, `missing "text"`},
