@@ -36,7 +36,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 	if len(paths) != 2 {
-		return usageErrorf("compare: want exactly two documents A and B, got %d arguments", len(paths))
+		return usageErrorf("compare: want exactly two documents A and B, got %s", plural(len(paths), "argument", "arguments"))
 	}
 	o.detect.SameStory = true
 	format, err := o.prepare(stdout)

@@ -412,7 +412,7 @@ func humanBytes(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return plural(int(n), "byte", "bytes")
 }
 
 // indexStatsOptions are the flags of index stats.
@@ -468,13 +468,13 @@ func runIndexStats(_ context.Context, args []string, _ io.Reader, stdout, stderr
 	p := st.Params
 	_, err = fmt.Fprintf(stdout, `index %s (format %d)
   documents  %d
-  postings   %d in %d segments
+  postings   %d in %s
   file size  %s (%d bytes)
-  boilerplate %d shingles (in more than max_doc_freq of the documents; left out of checks)
+  boilerplate %s (in more than max_doc_freq of the documents; left out of checks)
 parameters: k=%d rewrite_k=%d num_hash=%d sketch=%s seed=%d threshold=%g bands=%d rows=%d
   rewrite_threshold=%g rewrite_bands=%d rewrite_rows=%d
   min_score=%g min_passage=%d same_story=%t (verification: checks may differ)
-`, st.Path, st.FormatVersion, st.Documents, st.Postings, st.Segments, humanBytes(st.FileBytes), st.FileBytes, st.CommonShingles,
+`, st.Path, st.FormatVersion, st.Documents, st.Postings, plural(st.Segments, "segment", "segments"), humanBytes(st.FileBytes), st.FileBytes, plural(st.CommonShingles, "shingle", "shingles"),
 		p.K, p.RewriteK, p.NumHash, p.Sketch, p.Seed, p.Threshold, p.Bands, p.Rows,
 		p.RewriteThreshold, p.RewriteBands, p.RewriteRows, p.MinScore, p.MinPassage, p.SameStory)
 	return err
