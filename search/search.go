@@ -127,7 +127,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	if err := errors.Join(lookupErrs...); err != nil {
+	if err := joinDistinct(lookupErrs); err != nil {
 		return nil, nil, &IndexError{err}
 	}
 	// Their union, in index order, so that of two identical indexed
@@ -471,4 +471,18 @@ func pruneTexts(texts []string, keep []bool) []string {
 		}
 	}
 	return out
+}
+
+// joinDistinct joins errs, nil ones left out and each message once: a
+// damaged index fails every query's lookup alike, and one line says it.
+func joinDistinct(errs []error) error {
+	var out []error
+	seen := map[string]bool{}
+	for _, err := range errs {
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			out = append(out, err)
+		}
+	}
+	return errors.Join(out...)
 }
