@@ -482,6 +482,9 @@ func (f *filter) flushAdd() error {
 		return fmt.Errorf("filter: %w", err)
 	}
 	f.n.indexed += st.Added + st.Replaced + st.Unchanged
+	if len(st.Unrelated) > 0 && !f.o.Quiet {
+		fmt.Fprintf(f.stderr, "reprint: warning: %s\n", unrelatedWarning(st.Unrelated))
+	}
 	f.docs, f.fps, f.keys = nil, nil, nil
 	return nil
 }

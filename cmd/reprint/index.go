@@ -268,7 +268,7 @@ func unrelatedWarning(ids []string) string {
 	}
 	return fmt.Sprintf("%s replaced an indexed article that shares almost nothing with it: %s%s. "+
 		"Another article of the same name (two days' crawl folders added one at a time give the same IDs)? "+
-		"The earlier one is gone from the index; add with --id-prefix (the day, say) to keep both",
+		"The earlier one is gone from the index; give IDs that differ (index add --id-prefix, the day say) to keep both",
 		plural(len(ids), "document", "documents"), strings.Join(names, ", "), more)
 }
 
