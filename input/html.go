@@ -286,7 +286,7 @@ func decodePage(page []byte, contentType string) (text string, fixed bool) {
 	}
 	enc, name, certain := charset.DetermineEncoding(page, contentType)
 	switch name {
-	case "utf-8": // declared, but not so: decode the stray bytes
+	case "utf-8", "replacement": // declared but not so, or a label WHATWG reads as one U+FFFD (ISO-2022-KR): the Windows-1252 guess, warned
 		return decodeText(page)
 	case "windows-1252": // declared (Latin-1 is read so too), or the default
 		text, _ := decodeText(page)

@@ -504,6 +504,7 @@ func TestDecodePage(t *testing.T) {
 		{"nothing declared", page("", "caf\xe9 cr\xe8me"), "", "café crème", true},
 		{"UTF-8 whatever it declares", page(`<meta charset="windows-1251">`, ru), "", ru, false},
 		{"declared UTF-8, stray byte", page(`<meta charset="utf-8">`, "caf\xe9"), "", "café", true},
+		{"a replacement label", page(`<meta charset="iso-2022-kr">`, "caf\xe9 cr\xe8me"), "", "café crème", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,7 +75,7 @@ func decodeCharset(data []byte, contentType string) ([]byte, error) {
 	switch {
 	case wide && hasUTF16BOM(data), !wide && utf8.Valid(data), name == "utf-8":
 		return data, nil
-	case enc == nil:
+	case enc == nil, name == "replacement": // ISO-2022-KR, HZ and the like: WHATWG reads them as one U+FFFD
 		return nil, errorf(http.StatusUnsupportedMediaType,
 			"unsupported charset %q in the Content-Type: send UTF-8, or name a charset such as windows-1252 or iso-8859-1", label)
 	}
