@@ -140,10 +140,10 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 	if len(res.Errors) > 0 || len(res.Warnings) > 0 {
 		fmt.Fprintf(t.w, "\nInput problems\n")
 		for _, e := range res.Errors {
-			t.wrap(pairIndent+escape(e.Source)+": ", detailIndent, fields(e.Err))
+			t.wrap(pairIndent+escape(e.Source)+": ", detailIndent, escFields(e.Err))
 		}
 		for _, warn := range res.Warnings {
-			t.wrap(pairIndent+"warning: ", detailIndent, fields(warn))
+			t.wrap(pairIndent+"warning: ", detailIndent, escFields(warn))
 		}
 	}
 	fmt.Fprintln(t.w)
@@ -172,7 +172,7 @@ func (t *textWriter) writeCluster(ci int) {
 		t.wrap(pairIndent+"headline: ", detailIndent, fields("“"+h+"”"))
 	}
 	if c.Reason != "" {
-		t.wrap(pairIndent+"why: ", detailIndent, fields(c.Reason))
+		t.wrap(pairIndent+"why: ", detailIndent, escFields(c.Reason))
 	}
 	// For each derived member, name the pair that ties it to the original,
 	// or else its strongest pair within the cluster.
@@ -265,7 +265,7 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 	if derived {
 		words := []string{t.id(p.Original)}
 		if p.Reason != "" {
-			words = append(words, fields("("+p.Reason+")")...)
+			words = append(words, escFields("("+p.Reason+")")...)
 		}
 		t.wrap(detailIndent+"original: ", detailIndent+"  ", words)
 	}
@@ -368,8 +368,13 @@ func params(p reprint.Params) []string {
 // id returns the ID of document i as the text report shows it: escaped.
 func (t *textWriter) id(i int) string { return escape(docID(t.res, i)) }
 
+// escFields splits a message that may quote IDs and paths (a reason, a
+// warning, an error) into words after escaping it, so that an ID holding
+// a newline or tab reads there as it does where the report names it.
+func escFields(s string) []string { return strings.Fields(escape(s)) }
+
 // fields splits s into words at white space, as strings.Fields does, and
-// escapes each word.
+// escapes each word: for article text, whose line breaks are spacing.
 func fields(s string) []string {
 	words := strings.Fields(s)
 	for i, w := range words {
@@ -377,6 +382,12 @@ func fields(s string) []string {
 	}
 	return words
 }
+
+// Escape returns s as the text report prints IDs, paths and messages:
+// control characters and invalid UTF-8 escaped (\x1b, \n, \xe9), so
+// that input cannot drive a terminal; other text unchanged. Programs
+// printing input's names to a terminal (standard error) use it too.
+func Escape(s string) string { return escape(s) }
 
 // escape returns s with each control character and each byte of invalid
 // UTF-8 written as a Go escape (\n, \x1b, \u0085, \xe9), so that text

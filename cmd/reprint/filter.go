@@ -18,6 +18,7 @@ import (
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/index"
 	"github.com/reprint-dev/reprint/input"
+	"github.com/reprint-dev/reprint/report"
 )
 
 // filterOptions are the flags of filter.
@@ -410,7 +411,7 @@ func (f *filter) handle(ctx context.Context, j *job) error {
 	f.n.read++
 	if !f.o.Quiet {
 		for _, w := range j.warned {
-			fmt.Fprintf(f.stderr, "reprint: warning: %s\n", w)
+			fmt.Fprintf(f.stderr, "reprint: warning: %s\n", report.Escape(w))
 		}
 	}
 	if j.fatal != nil {

@@ -229,7 +229,7 @@ func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOption
 		Warn: func(msg string) {
 			warnings = append(warnings, msg)
 			if !quiet {
-				fmt.Fprintf(stderr, "reprint: warning: %s\n", msg)
+				fmt.Fprintf(stderr, "reprint: warning: %s\n", report.Escape(msg))
 			}
 		},
 	}
@@ -259,9 +259,9 @@ func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOption
 	for _, e := range errs {
 		switch {
 		case fatal:
-			fmt.Fprintf(stderr, "reprint: %s: %s\n", e.Source, e.Err)
+			fmt.Fprintf(stderr, "reprint: %s: %s\n", report.Escape(e.Source), report.Escape(e.Err))
 		case !quiet:
-			fmt.Fprintf(stderr, "reprint: warning: %s: %s\n", e.Source, e.Err)
+			fmt.Fprintf(stderr, "reprint: warning: %s: %s\n", report.Escape(e.Source), report.Escape(e.Err))
 		}
 	}
 	switch {
@@ -344,7 +344,7 @@ func detect(ctx context.Context, docs []reprint.Document, errs []reprint.InputEr
 func detectorWarnings(stderr io.Writer, quiet bool, reading, run []string) []string {
 	if !quiet {
 		for _, w := range run {
-			fmt.Fprintf(stderr, "reprint: warning: %s\n", w)
+			fmt.Fprintf(stderr, "reprint: warning: %s\n", report.Escape(w))
 		}
 	}
 	return append(reading, run...)
