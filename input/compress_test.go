@@ -246,3 +246,29 @@ func TestGzipBomb(t *testing.T) {
 		t.Errorf("got errors %v, %v; want one saying larger than 64 MB", errs, err)
 	}
 }
+
+// TestJSONLLineBomb checks that a gzipped JSON Lines file whose first
+// line gunzips past maxLineSize loses that line alone, with an error
+// naming its line, read by one worker or several.
+func TestJSONLLineBomb(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bomb.jsonl.gz")
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	w.Write([]byte(`{"id":"big","text":"`))
+	chunk := bytes.Repeat([]byte("word "), 1000)
+	for n := 0; n <= maxLineSize; n += len(chunk) {
+		w.Write(chunk)
+	}
+	w.Write([]byte("\"}\n{\"id\":\"ok\",\"text\":\"a short article\"}\n"))
+	w.Close()
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 4} {
+		docs, errs, err := ReadAll(Open([]string{path}, nil, Options{Workers: workers}))
+		if err != nil || len(docs) != 1 || docs[0].ID != "ok" || len(errs) != 1 ||
+			!strings.HasSuffix(errs[0].Source, "bomb.jsonl.gz:1") || !strings.Contains(errs[0].Err, "longer than 64 MB") {
+			t.Errorf("workers %d: got %d docs, errors %v, %v; want ok read and line 1 longer than 64 MB", workers, len(docs), errs, err)
+		}
+	}
+}

@@ -17,8 +17,8 @@ import (
 )
 
 // JSONLReader reads documents from JSON Lines: one JSON object per line.
-// Lines may be of any length. Blank lines are skipped; a broken line gives
-// a *ParseError naming it and reading goes on. Unknown fields are ignored.
+// Lines may be of any length up to 64 MB (maxLineSize). Blank lines are
+// skipped; a broken line gives a *ParseError naming it and reading goes on. Unknown fields are ignored.
 type JSONLReader struct {
 	br     *bufio.Reader
 	name   string
@@ -147,15 +147,37 @@ func (r *JSONLReader) Span() (start, end int64, ok bool) {
 	return r.span[0], r.span[1], true
 }
 
+// maxLineSize bounds one JSON Lines line: far beyond any article, it keeps
+// a gzip bomb (a few KB that gunzip to one line of gigabytes) from taking
+// the memory. A longer line is skipped whole, with an error.
+const maxLineSize = 64 << 20
+
+// tooLongLine stands for a line over maxLineSize, which readLine skipped;
+// decodeLine, given it, reports errLineTooLong. Compared by identity.
+var tooLongLine = []byte{0}
+
+var errLineTooLong = fmt.Errorf("line longer than %d MB: too large for one article", maxLineSize>>20)
+
+// isTooLong reports whether line is tooLongLine.
+func isTooLong(line []byte) bool { return len(line) == 1 && &line[0] == &tooLongLine[0] }
+
 // readLine returns the next line without its newline, or io.EOF when there
-// is none. The slice is valid until the next call.
+// is none; tooLongLine for a line over maxLineSize. The slice is valid
+// until the next call.
 func (r *JSONLReader) readLine() ([]byte, error) {
 	r.buf = r.buf[:0]
 	r.start = r.off
+	skip := false // past maxLineSize: read to the newline, keep nothing
 	for {
 		chunk, err := r.br.ReadSlice('\n')
 		r.off += int64(len(chunk))
+		if !skip && len(r.buf)+len(chunk) > maxLineSize+1 {
+			skip, r.buf = true, r.buf[:0]
+		}
 		switch {
+		case skip && (err == nil || err == io.EOF):
+			return tooLongLine, nil
+		case skip && errors.Is(err, bufio.ErrBufferFull):
 		case err == nil:
 			if len(r.buf) == 0 {
 				return chunk[:len(chunk)-1], nil // no copy for lines that fit
@@ -195,6 +217,9 @@ type decoded struct {
 // scratch. It depends on nothing else, so lines can be decoded on several
 // goroutines, each with its own parser.
 func decodeLine(line []byte, n int, name string, f Fields, parser *fastjson.Parser) (d decoded) {
+	if isTooLong(line) {
+		return decoded{line: n, err: errLineTooLong}
+	}
 	d.line = n
 	source := name + ":" + strconv.Itoa(n)
 	if !utf8.Valid(line) {

@@ -75,7 +75,10 @@ func (r *JSONLReader) startPipe() {
 				if n == 1 {
 					line = trimBOM(line)
 				}
-				b.lines = append(b.lines, bytes.Clone(line))
+				if !isTooLong(line) {
+					line = bytes.Clone(line)
+				}
+				b.lines = append(b.lines, line)
 			}
 			select {
 			case work <- b:
