@@ -40,26 +40,43 @@ func embedded(full, part *Fingerprint, f pairFeatures, fullIsA bool, partCov flo
 	if partCov < wholeCopy || full.sketched() || part.sketched() {
 		return false, 0
 	}
-	inPassage := make([]bool, len(full.chash))
+	share, rest := restShare(full, part, f, fullIsA, wf)
+	return rest >= minEmbeddedRest && share < offTopic(wf), rest
+}
+
+// offTopic is the share under which a rest is on other matters: by
+// weighted words in a scan, plain ones in a check.
+func offTopic(wf *wordFreq) float64 {
+	if wf == nil {
+		return offTopicRestPlain
+	}
+	return offTopicRest
+}
+
+// restShare returns the share of x's own content words outside the
+// passages (weighted by rarity when wf is given) that y also uses, and
+// how many there are. xIsA says which side of f's passages x is.
+func restShare(x, y *Fingerprint, f pairFeatures, xIsA bool, wf *wordFreq) (float64, int) {
+	inPassage := make([]bool, len(x.chash))
 	for _, p := range f.passages {
 		lo, hi := p.BStart, p.BEnd
-		if fullIsA {
+		if xIsA {
 			lo, hi = p.AStart, p.AEnd
 		}
 		for i := max(lo, 0); i < min(hi, len(inPassage)); i++ {
 			inPassage[i] = true
 		}
 	}
-	words := make(map[uint32]struct{}, len(part.chash))
-	for i, h := range part.chash {
-		if !part.isBoiler(i) {
+	words := make(map[uint32]struct{}, len(y.chash))
+	for i, h := range y.chash {
+		if !y.isBoiler(i) {
 			words[h] = struct{}{}
 		}
 	}
 	rest := 0
 	var shared, all float64
-	for i, h := range full.chash {
-		if inPassage[i] || full.isBoiler(i) {
+	for i, h := range x.chash {
+		if inPassage[i] || x.isBoiler(i) {
 			continue
 		}
 		rest++
@@ -72,17 +89,42 @@ func embedded(full, part *Fingerprint, f pairFeatures, fullIsA bool, partCov flo
 			shared += w
 		}
 	}
-	if rest < minEmbeddedRest {
-		return false, rest
+	if all == 0 {
+		return 0, rest
 	}
-	limit := offTopicRest
-	if wf == nil {
-		limit = offTopicRestPlain
+	return shared / all, rest
+}
+
+// quotedSource returns the side of a quoted pair (a long passage word for
+// word, little else in common) whose own other text goes on about what the
+// passage says, when the other side's does not: the story the passage was
+// taken from, not the page it was set in. It returns -1 when that does
+// not tell (both sides on one topic, or neither).
+func quotedSource(a, b *Fingerprint, f pairFeatures, wf *wordFreq) int {
+	if a.sketched() || b.sketched() {
+		return -1
 	}
-	return shared < limit*all, rest
+	sa, ra := restShare(a, b, f, true, wf)
+	sb, rb := restShare(b, a, f, false, wf)
+	if ra < minEmbeddedRest || rb < minEmbeddedRest {
+		return -1
+	}
+	lim := offTopic(wf)
+	switch {
+	case sb < lim && sa >= 2*lim:
+		return 0
+	case sa < lim && sb >= 2*lim:
+		return 1
+	}
+	return -1
 }
 
 // embeddedReason says why the whole text is the original.
 func embeddedReason(cov float64, rest int) string {
 	return fmt.Sprintf("the whole story: %.0f%% of it lies in the other, whose other %d content words are on other matters (a page that sets it among other text)", 100*cov, rest)
+}
+
+// quotedReason says why the side of a quoted pair is the original.
+func quotedReason() string {
+	return "the passage they share is part of its story; the other sets it among text on other matters"
 }

@@ -3,6 +3,7 @@ package reprint_test
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,5 +69,35 @@ func TestEmbeddedStory(t *testing.T) {
 			}
 			check(t, res)
 		})
+	}
+}
+
+// TestQuotedSource checks which side of a quoted pair is named the
+// original: the text whose other sentences go on about the passage (the
+// story it was taken from), not the longer page that sets it among text
+// on other matters.
+func TestQuotedSource(t *testing.T) {
+	passage := madeUpText(1, 8) // 80 words
+	var words []string
+	for _, s := range passage {
+		words = append(words, strings.Fields(strings.TrimSuffix(s, "."))...)
+	}
+	r := rand.New(rand.NewPCG(4, 4))
+	story := slices.Clone(passage)
+	for range 20 { // the rest of the story: its words again, in other sentences
+		r.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+		story = append(story, strings.Join(words[:10], " ")+".")
+	}
+	other := madeUpText(2, 40)
+	for i, s := range other {
+		other[i] = strings.ReplaceAll("qu"+s, " ", " qu")
+	}
+	page := strings.Join(other[:20], " ") + "\n\n" + strings.Join(passage, " ") + "\n\n" + strings.Join(other[20:], " ")
+	res := run(t, reprint.Options{}, []reprint.Document{{ID: "page", Text: page}, {ID: "story", Text: strings.Join(story, " ")}})
+	if len(res.Pairs) != 1 {
+		t.Fatalf("got %d pairs, want 1: %+v", len(res.Pairs), res.Pairs)
+	}
+	if p := res.Pairs[0]; p.Relation != reprint.Excerpt || p.Original != 1 || p.OriginalBy != reprint.ByEmbedded {
+		t.Errorf("got %s, original %d by %s (%s); want excerpt, original 1 (the story) by embedded", p.Relation, p.Original, p.OriginalBy, p.Reason)
 	}
 }

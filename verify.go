@@ -325,6 +325,16 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 		}
 		return b, dayReason(lb, la), ByDates
 	}
+	// A long passage word for word, little else in common: the story it
+	// belongs to, not the page it was set in.
+	if f.quoted {
+		switch quotedSource(da, db, f, wf) {
+		case 0:
+			return a, quotedReason(), ByEmbedded
+		case 1:
+			return b, quotedReason(), ByEmbedded
+		}
+	}
 	// The side that holds more of the other is the fuller version; the
 	// other was cut down from it. Unless the other is whole in it amid
 	// text on other matters (embedded): then it is the story that was
