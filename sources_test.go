@@ -155,3 +155,30 @@ func TestQuotedPassage(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedPassageLongTexts checks that a passage of seventy words is
+// found between two texts of some four thousand words each, where it is
+// under 2% of either, once they are compared (a check's candidate, or
+// compare): the shares alone said nothing worth aligning. (A scan's LSH
+// does not propose so slight a pair.)
+func TestQuotedPassageLongTexts(t *testing.T) {
+	wire, a, b := madeUpText(1, 40), madeUpText(3, 400), madeUpText(4, 400)
+	for i, s := range b {
+		b[i] = strings.ReplaceAll("qu"+s, " ", " qu")
+	}
+	ta := strings.Join(a[:200], " ") + "\n\n" + strings.Join(wire[10:17], " ") + "\n\n" + strings.Join(a[200:], " ")
+	tb := strings.Join(b[:100], " ") + "\n\n" + strings.Join(wire[10:17], " ") + "\n\n" + strings.Join(b[100:], " ")
+	d, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []reprint.Document{{ID: "a", Text: ta}, {ID: "b", Text: tb}}
+	fps := []*reprint.Fingerprint{d.Fingerprint(docs[0]), d.Fingerprint(docs[1])}
+	res, err := d.Resolve(context.Background(), fps, []string{ta, tb}, [][2]int{{0, 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Pairs) != 1 || res.Pairs[0].Relation != reprint.Excerpt {
+		t.Errorf("got %+v, want one excerpt", res.Pairs)
+	}
+}

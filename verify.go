@@ -95,8 +95,8 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 		f.rwAB = float64(m) / float64(len(a.rw))
 		f.rwBA = float64(m) / float64(len(b.rw))
 	}
-	if max(f.containAB, f.containBA) < 0.02 && max(f.rwAB, f.rwBA) < 0.03 {
-		return f // nothing in common worth aligning
+	if max(f.containAB, f.containBA) < 0.02 && max(f.rwAB, f.rwBA) < 0.03 && n < minQuoted {
+		return f // nothing in common worth aligning (a long passage of two long texts is)
 	}
 	f.passages = alignPair(a.alignable(0x9e3779b9), b.alignable(0x7f4a7c15))
 	// Content words of each side in passages: their shares of its own
