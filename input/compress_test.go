@@ -272,3 +272,27 @@ func TestJSONLLineBomb(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONValueBomb checks that a gzipped .json array whose second
+// element gunzips past maxLineSize ends the file there with an error
+// naming its line, after the first element is read.
+func TestJSONValueBomb(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bomb.json.gz")
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	w.Write([]byte("[{\"id\":\"ok\",\"text\":\"a short article\"},\n{\"id\":\"big\",\"text\":\""))
+	chunk := bytes.Repeat([]byte("word "), 1000)
+	for n := 0; n <= maxLineSize; n += len(chunk) {
+		w.Write(chunk)
+	}
+	w.Write([]byte("\"}]\n"))
+	w.Close()
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs, err := ReadAll(Open([]string{path}, nil, Options{}))
+	if err != nil || len(docs) != 1 || docs[0].ID != "ok" || len(errs) != 1 ||
+		!strings.HasSuffix(errs[0].Source, "bomb.json.gz:2") || !strings.Contains(errs[0].Err, "larger than 64 MB") {
+		t.Errorf("got %d docs, errors %v, %v; want ok read and line 2 larger than 64 MB", len(docs), errs, err)
+	}
+}

@@ -92,6 +92,7 @@ func (rec *recorder) Read(p []byte) (int, error) {
 type jsonValues struct {
 	dec     *json.Decoder
 	lines   *lineCounter
+	capr    *capReader // bounds each value
 	base    int64      // bytes before the decoder's input: a byte order mark
 	array   bool       // the values are the elements of a top-level array
 	opened  bool       // the array's '[' was read
@@ -117,8 +118,28 @@ type jsonSyntaxError struct {
 func (e *jsonSyntaxError) Error() string { return e.err.Error() }
 
 func newJSONValues(r io.Reader, base int64, array bool) *jsonValues {
-	lc := &lineCounter{r: r}
-	return &jsonValues{dec: json.NewDecoder(lc), lines: lc, base: base, array: array}
+	cr := &capReader{r: r}
+	lc := &lineCounter{r: cr}
+	return &jsonValues{dec: json.NewDecoder(lc), lines: lc, capr: cr, base: base, array: array}
+}
+
+// capReader fails a read that would take more than limit bytes in all
+// (0: no limit): a value is bounded as a JSON Lines line is (maxLineSize),
+// so that a gzip bomb of one value cannot take the memory.
+type capReader struct {
+	r        io.Reader
+	n, limit int64
+}
+
+var errValueTooLarge = fmt.Errorf("a JSON value larger than %d MB: too large for one article (the rest of the file is not read)", maxLineSize>>20)
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.limit > 0 && c.n >= c.limit {
+		return 0, errValueTooLarge
+	}
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // next returns the next value, io.EOF after the last, a *jsonSyntaxError
@@ -165,9 +186,13 @@ func (v *jsonValues) next() (jsonValue, error) {
 
 // value decodes the next value.
 func (v *jsonValues) value() (jsonValue, error) {
+	v.capr.limit = v.capr.n + maxLineSize // what the decoder holds already is less
 	var raw json.RawMessage
 	if err := v.dec.Decode(&raw); err != nil {
 		return jsonValue{}, err
+	}
+	if len(raw) > maxLineSize { // capReader's bound is loose by what was buffered
+		return jsonValue{}, errValueTooLarge
 	}
 	start := v.dec.InputOffset() - int64(len(raw))
 	return jsonValue{raw: raw, start: v.base + start, line: v.lines.lineAt(start)}, nil
