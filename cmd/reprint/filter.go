@@ -18,7 +18,6 @@ import (
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/index"
 	"github.com/reprint-dev/reprint/input"
-	"github.com/reprint-dev/reprint/report"
 )
 
 // filterOptions are the flags of filter.
@@ -411,7 +410,7 @@ func (f *filter) handle(ctx context.Context, j *job) error {
 	f.n.read++
 	if !f.o.Quiet {
 		for _, w := range j.warned {
-			fmt.Fprintf(f.stderr, "reprint: warning: %s\n", report.Escape(w))
+			warning(f.stderr, w)
 		}
 	}
 	if j.fatal != nil {
@@ -484,7 +483,7 @@ func (f *filter) flushAdd() error {
 	}
 	f.n.indexed += st.Added + st.Replaced + st.Unchanged
 	if len(st.Unrelated) > 0 && !f.o.Quiet {
-		fmt.Fprintf(f.stderr, "reprint: warning: %s\n", unrelatedWarning(st.Unrelated))
+		warning(f.stderr, unrelatedWarning(st.Unrelated))
 	}
 	f.docs, f.fps, f.keys = nil, nil, nil
 	return nil

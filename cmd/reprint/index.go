@@ -192,7 +192,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 
 	warn := func(msg string) {
 		if !o.Quiet {
-			fmt.Fprintf(stderr, "reprint: warning: %s\n", report.Escape(msg))
+			warning(stderr, msg)
 		}
 	}
 	in := input.Open(paths, stdin, input.Options{Fields: o.input.Fields, Warn: warn})
@@ -207,7 +207,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	err = addAll(ctx, ix, r, opts, o.Batch, func(e reprint.InputError) error {
 		n.skipped++
 		if o.input.Strict {
-			fmt.Fprintf(stderr, "reprint: %s: %s\n", report.Escape(e.Source), report.Escape(e.Err))
+			fmt.Fprintf(stderr, "reprint: %s\n", inputErrorText(e))
 			return inputErrorf("an input could not be read (--strict); the batches before it are indexed")
 		}
 		warn(e.Source + ": " + e.Err)

@@ -229,7 +229,7 @@ func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOption
 		Warn: func(msg string) {
 			warnings = append(warnings, msg)
 			if !quiet {
-				fmt.Fprintf(stderr, "reprint: warning: %s\n", report.Escape(msg))
+				warning(stderr, msg)
 			}
 		},
 	}
@@ -259,9 +259,9 @@ func readEach(paths []string, stdin io.Reader, stderr io.Writer, in *inputOption
 	for _, e := range errs {
 		switch {
 		case fatal:
-			fmt.Fprintf(stderr, "reprint: %s: %s\n", report.Escape(e.Source), report.Escape(e.Err))
+			fmt.Fprintf(stderr, "reprint: %s\n", inputErrorText(e))
 		case !quiet:
-			fmt.Fprintf(stderr, "reprint: warning: %s: %s\n", report.Escape(e.Source), report.Escape(e.Err))
+			warning(stderr, e.Source+": "+e.Err)
 		}
 	}
 	switch {
@@ -344,7 +344,7 @@ func detect(ctx context.Context, docs []reprint.Document, errs []reprint.InputEr
 func detectorWarnings(stderr io.Writer, quiet bool, reading, run []string) []string {
 	if !quiet {
 		for _, w := range run {
-			fmt.Fprintf(stderr, "reprint: warning: %s\n", report.Escape(w))
+			warning(stderr, w)
 		}
 	}
 	return append(reading, run...)
@@ -385,6 +385,18 @@ func writeReport(stdout io.Writer, path string, write func(w io.Writer) error) e
 		return fmt.Errorf("write report to %s: %w", path, err)
 	}
 	return nil
+}
+
+// warning prints msg as a warning on w (standard error), with the control
+// characters that input's names and texts may hold escaped (report.Escape).
+func warning(w io.Writer, msg string) {
+	fmt.Fprintf(w, "reprint: warning: %s\n", report.Escape(msg))
+}
+
+// inputErrorText is an input error as standard error shows it: its source
+// and reason, escaped.
+func inputErrorText(e reprint.InputError) string {
+	return report.Escape(e.Source) + ": " + report.Escape(e.Err)
 }
 
 // plural is "1 noun" or "n nouns" (given as many).
