@@ -496,7 +496,7 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 			id := docs[i].ID
 			old, oldKeys, exists := w.lookup(id)
 			if exists {
-				same, wasText, err := w.same(old, enc[i], docs[i].Text)
+				same, err := w.same(old, enc[i], docs[i].Text)
 				if err != nil {
 					return fmt.Errorf("document %s: %w", id, err)
 				}
@@ -504,12 +504,19 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 					st.Unchanged++
 					continue
 				}
-				was, err := w.remove(old, oldKeys)
+				was, err := w.fingerprint(old)
 				if err != nil {
 					return fmt.Errorf("replace document %s: %w", id, err)
 				}
+				unrelated, err := w.unrelated(old, was, fps[i], docs[i].Text)
+				if err != nil {
+					return fmt.Errorf("document %s: %w", id, err)
+				}
+				if err := w.remove(old, was, oldKeys); err != nil {
+					return fmt.Errorf("replace document %s: %w", id, err)
+				}
 				st.Replaced++
-				if share, ok := reprint.Overlap(was, fps[i]); ok && share < unrelatedOverlap && wasText != docs[i].Text {
+				if unrelated {
 					st.Unrelated = append(st.Unrelated, id)
 				}
 			} else {

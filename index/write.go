@@ -157,53 +157,75 @@ func (w *writer) lookup(id string) (num uint32, nkeys uint64, ok bool) {
 }
 
 // same reports whether document num is stored with exactly this encoding
-// and text, and returns its stored text. One stored in an older encoding
-// is the same if it encodes so now: adding a crawl again to an older index
-// changes nothing.
-func (w *writer) same(num uint32, enc []byte, text string) (bool, string, error) {
-	k := u32(num)
-	old, err := decodeText(w.texts.Get(k))
-	if err != nil {
-		return false, "", &undecodableError{"stored text", err}
-	}
-	if stored := w.docs.Get(k); !bytes.Equal(stored, enc) {
+// and text. One stored in an older encoding is the same if it encodes so
+// now: adding a crawl again to an older index changes nothing.
+func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
+	if stored := w.docs.Get(u32(num)); !bytes.Equal(stored, enc) {
 		if len(stored) == 0 || len(enc) == 0 || stored[0] == enc[0] {
-			return false, old, nil
+			return false, nil
 		}
 		var fp reprint.Fingerprint
 		if err := fp.UnmarshalBinary(stored); err != nil {
-			return false, old, &undecodableError{"stored fingerprint", err}
+			return false, &undecodableError{"stored fingerprint", err}
 		}
 		if now, err := fp.MarshalBinary(); err != nil || !bytes.Equal(now, enc) {
-			return false, old, err
+			return false, err
 		}
 	}
-	return old == text, old, nil
+	old, err := w.text(num)
+	return err == nil && old == text, err
 }
 
-// remove deletes document num, which had nkeys postings. Its postings stay
-// in their segment until the next merge drops them. It returns the
-// removed document's fingerprint.
-func (w *writer) remove(num uint32, nkeys uint64) (*reprint.Fingerprint, error) {
-	k := u32(num)
+// text returns document num's stored text.
+func (w *writer) text(num uint32) (string, error) {
+	t, err := decodeText(w.texts.Get(u32(num)))
+	if err != nil {
+		return "", &undecodableError{"stored text", err}
+	}
+	return t, nil
+}
+
+// fingerprint decodes document num's stored fingerprint.
+func (w *writer) fingerprint(num uint32) (*reprint.Fingerprint, error) {
 	fp := new(reprint.Fingerprint)
-	if err := fp.UnmarshalBinary(w.docs.Get(k)); err != nil {
+	if err := fp.UnmarshalBinary(w.docs.Get(u32(num))); err != nil {
 		return nil, &undecodableError{"stored fingerprint", err}
 	}
+	return fp, nil
+}
+
+// remove deletes document num, stored with fingerprint fp and nkeys
+// postings. Its postings stay in their segment until the next merge drops
+// them.
+func (w *writer) remove(num uint32, fp *reprint.Fingerprint, nkeys uint64) error {
+	k := u32(num)
 	w.dfOps = append(w.dfOps, docFreqOp{fp, false})
 	for _, b := range []*bolt.Bucket{w.docs, w.texts, w.nums} {
 		if err := b.Delete(k); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if nkeys > 0 {
 		if err := w.dead.Put(k, nil); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.ndocs--
 	w.npostings -= nkeys
-	return fp, nil
+	return nil
+}
+
+// unrelated reports whether fp, replacing document num (stored with
+// fingerprint was), is another article rather than a new version of it:
+// it shares under unrelatedOverlap of its shingles with was (reprint.Overlap),
+// and the stored text is not text (an index made with another
+// tokenization fingerprints the same text otherwise).
+func (w *writer) unrelated(num uint32, was, fp *reprint.Fingerprint, text string) (bool, error) {
+	if share, ok := reprint.Overlap(was, fp); !ok || share >= unrelatedOverlap {
+		return false, nil
+	}
+	old, err := w.text(num)
+	return err == nil && old != text, err
 }
 
 // put stores a document under a new number and returns it.
