@@ -228,13 +228,13 @@ func FuzzUnpack(f *testing.F) {
 }
 
 // TestGzipBomb checks that a small gzipped file that gunzips past
-// maxFileSize fails, naming the limit, instead of taking the memory.
+// maxRecordSize fails, naming the limit, instead of taking the memory.
 func TestGzipBomb(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bomb.txt.gz")
 	var b bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
 	line := bytes.Repeat([]byte("word "), 200)
-	for n := 0; n <= maxFileSize; n += len(line) {
+	for n := 0; n <= maxRecordSize; n += len(line) {
 		w.Write(line)
 	}
 	w.Close()
@@ -248,7 +248,7 @@ func TestGzipBomb(t *testing.T) {
 }
 
 // TestJSONLLineBomb checks that a gzipped JSON Lines file whose first
-// line gunzips past maxLineSize loses that line alone, with an error
+// line gunzips past maxRecordSize loses that line alone, with an error
 // naming its line, read by one worker or several.
 func TestJSONLLineBomb(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bomb.jsonl.gz")
@@ -256,7 +256,7 @@ func TestJSONLLineBomb(t *testing.T) {
 	w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
 	w.Write([]byte(`{"id":"big","text":"`))
 	chunk := bytes.Repeat([]byte("word "), 1000)
-	for n := 0; n <= maxLineSize; n += len(chunk) {
+	for n := 0; n <= maxRecordSize; n += len(chunk) {
 		w.Write(chunk)
 	}
 	w.Write([]byte("\"}\n{\"id\":\"ok\",\"text\":\"a short article\"}\n"))
@@ -274,7 +274,7 @@ func TestJSONLLineBomb(t *testing.T) {
 }
 
 // TestJSONValueBomb checks that a gzipped .json array whose second
-// element gunzips past maxLineSize ends the file there with an error
+// element gunzips past maxRecordSize ends the file there with an error
 // naming its line, after the first element is read.
 func TestJSONValueBomb(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bomb.json.gz")
@@ -282,7 +282,7 @@ func TestJSONValueBomb(t *testing.T) {
 	w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
 	w.Write([]byte("[{\"id\":\"ok\",\"text\":\"a short article\"},\n{\"id\":\"big\",\"text\":\""))
 	chunk := bytes.Repeat([]byte("word "), 1000)
-	for n := 0; n <= maxLineSize; n += len(chunk) {
+	for n := 0; n <= maxRecordSize; n += len(chunk) {
 		w.Write(chunk)
 	}
 	w.Write([]byte("\"}]\n"))

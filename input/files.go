@@ -394,11 +394,6 @@ func (t task) open() (io.ReadCloser, error) {
 	return t.fsys.Open(t.name)
 }
 
-// maxFileSize bounds a text or HTML file, which is read whole as one
-// article: far beyond any article, it keeps a gzip bomb (a few KB that
-// gunzip to gigabytes) or a mistaken path from taking the memory.
-const maxFileSize = 64 << 20
-
 // readFile reads the task's file, gunzipped if it is gzipped (unpack).
 func (t task) readFile() ([]byte, error) {
 	f, err := t.open()
@@ -410,13 +405,13 @@ func (t task) readFile() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(in, maxFileSize+1))
-	if err == nil && len(data) > maxFileSize {
+	data, err := io.ReadAll(io.LimitReader(in, maxRecordSize+1))
+	if err == nil && len(data) > maxRecordSize {
 		what := "file"
 		if gz {
 			what = "file, gunzipped,"
 		}
-		return nil, fmt.Errorf("%s larger than %d MB: too large for one article (give many articles as JSON Lines)", what, maxFileSize>>20)
+		return nil, fmt.Errorf("%s larger than %d MB: too large for one article (give many articles as JSON Lines)", what, maxRecordSize>>20)
 	}
 	return data, err
 }

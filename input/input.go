@@ -155,6 +155,12 @@ const (
 	kindWARC              // a web archive; each HTML page in it is one document
 )
 
+// maxRecordSize bounds what one article is read from: a text or HTML
+// file (read whole), a JSON Lines line (a longer one is skipped whole) or
+// a .json value. Far beyond any article, it keeps a gzip bomb (a few KB
+// that gunzip to gigabytes) or a mistaken path from taking the memory.
+const maxRecordSize = 64 << 20
+
 // kindOf tells how to read the file at p from its extension, less a .gz
 // suffix: x.jsonl.gz is JSON Lines, gunzipped as it is read (unpack). New
 // formats get a kind here and a case in FileReader.start.

@@ -124,14 +124,14 @@ func newJSONValues(r io.Reader, base int64, array bool) *jsonValues {
 }
 
 // capReader fails a read that would take more than limit bytes in all
-// (0: no limit): a value is bounded as a JSON Lines line is (maxLineSize),
+// (0: no limit): a value is bounded as a JSON Lines line is (maxRecordSize),
 // so that a gzip bomb of one value cannot take the memory.
 type capReader struct {
 	r        io.Reader
 	n, limit int64
 }
 
-var errValueTooLarge = fmt.Errorf("a JSON value larger than %d MB: too large for one article (the rest of the file is not read)", maxLineSize>>20)
+var errValueTooLarge = fmt.Errorf("a JSON value larger than %d MB: too large for one article (the rest of the file is not read)", maxRecordSize>>20)
 
 func (c *capReader) Read(p []byte) (int, error) {
 	if c.limit > 0 && c.n >= c.limit {
@@ -186,12 +186,12 @@ func (v *jsonValues) next() (jsonValue, error) {
 
 // value decodes the next value.
 func (v *jsonValues) value() (jsonValue, error) {
-	v.capr.limit = v.capr.n + maxLineSize // what the decoder holds already is less
+	v.capr.limit = v.capr.n + maxRecordSize // what the decoder holds already is less
 	var raw json.RawMessage
 	if err := v.dec.Decode(&raw); err != nil {
 		return jsonValue{}, err
 	}
-	if len(raw) > maxLineSize { // capReader's bound is loose by what was buffered
+	if len(raw) > maxRecordSize { // capReader's bound is loose by what was buffered
 		return jsonValue{}, errValueTooLarge
 	}
 	start := v.dec.InputOffset() - int64(len(raw))

@@ -17,8 +17,9 @@ import (
 )
 
 // JSONLReader reads documents from JSON Lines: one JSON object per line.
-// Lines may be of any length up to 64 MB (maxLineSize). Blank lines are
-// skipped; a broken line gives a *ParseError naming it and reading goes on. Unknown fields are ignored.
+// Lines may be of any length up to 64 MB (maxRecordSize). Blank lines are
+// skipped; a broken line gives a *ParseError naming it and reading goes
+// on. Unknown fields are ignored.
 type JSONLReader struct {
 	br     *bufio.Reader
 	name   string
@@ -147,31 +148,26 @@ func (r *JSONLReader) Span() (start, end int64, ok bool) {
 	return r.span[0], r.span[1], true
 }
 
-// maxLineSize bounds one JSON Lines line: far beyond any article, it keeps
-// a gzip bomb (a few KB that gunzip to one line of gigabytes) from taking
-// the memory. A longer line is skipped whole, with an error.
-const maxLineSize = 64 << 20
-
-// tooLongLine stands for a line over maxLineSize, which readLine skipped;
+// tooLongLine stands for a line over maxRecordSize, which readLine skipped;
 // decodeLine, given it, reports errLineTooLong. Compared by identity.
 var tooLongLine = []byte{0}
 
-var errLineTooLong = fmt.Errorf("line longer than %d MB: too large for one article", maxLineSize>>20)
+var errLineTooLong = fmt.Errorf("line longer than %d MB: too large for one article", maxRecordSize>>20)
 
 // isTooLong reports whether line is tooLongLine.
 func isTooLong(line []byte) bool { return len(line) == 1 && &line[0] == &tooLongLine[0] }
 
 // readLine returns the next line without its newline, or io.EOF when there
-// is none; tooLongLine for a line over maxLineSize. The slice is valid
+// is none; tooLongLine for a line over maxRecordSize. The slice is valid
 // until the next call.
 func (r *JSONLReader) readLine() ([]byte, error) {
 	r.buf = r.buf[:0]
 	r.start = r.off
-	skip := false // past maxLineSize: read to the newline, keep nothing
+	skip := false // past maxRecordSize: read to the newline, keep nothing
 	for {
 		chunk, err := r.br.ReadSlice('\n')
 		r.off += int64(len(chunk))
-		if !skip && len(r.buf)+len(chunk) > maxLineSize+1 {
+		if !skip && len(r.buf)+len(chunk) > maxRecordSize+1 {
 			skip, r.buf = true, r.buf[:0]
 		}
 		switch {
