@@ -3,10 +3,13 @@ package input
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"mime"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
@@ -71,6 +74,38 @@ func fromUTF16(b []byte) ([]byte, bool) {
 		return b, false
 	}
 	return out, true
+}
+
+// DecodeDeclared returns data, a text or HTML body, decoded to UTF-8 as
+// the charset parameter of contentType (an HTTP Content-Type) declares,
+// so that a windows-1251 upload is not read as Windows-1252. As for pages
+// (decodePage), valid UTF-8 is kept whatever is declared (text saved again
+// as UTF-8 often keeps its old label), and a body that declares nothing or
+// UTF-8, or has a UTF-16 byte order mark, is returned as it is for
+// ReadText and ReadHTML to decode (they read a page's <meta>, and stray
+// bytes as Windows-1252 with a warning). UTF-16 declared without a mark is
+// decoded even if it passes for UTF-8. A charset it does not know, or one
+// that WHATWG maps to its replacement encoding (ISO-2022-KR, HZ: one
+// U+FFFD for the whole text), is an error naming it.
+func DecodeDeclared(data []byte, contentType string) ([]byte, error) {
+	_, params, err := mime.ParseMediaType(contentType)
+	label := strings.TrimSpace(params["charset"])
+	if err != nil || label == "" {
+		return data, nil
+	}
+	enc, name := charset.Lookup(label)
+	wide := strings.HasPrefix(name, "utf-16")
+	switch {
+	case wide && hasUTF16BOM(data), !wide && utf8.Valid(data), name == "utf-8":
+		return data, nil
+	case enc == nil, name == "replacement":
+		return nil, fmt.Errorf("unsupported charset %q", label)
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil { // a decoder replaces what it cannot decode; to be safe
+		return data, nil
+	}
+	return out, nil
 }
 
 // hasUTF16BOM reports whether b starts with a UTF-16 byte order mark,

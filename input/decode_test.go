@@ -174,3 +174,24 @@ func TestParseTime(t *testing.T) {
 		})
 	}
 }
+
+func TestDecodeDeclared(t *testing.T) {
+	tests := []struct {
+		name, contentType, data, want string
+		wantErr                       bool
+	}{
+		{"windows-1252", "text/plain; charset=windows-1252", "caf\xe9", "café", false},
+		{"valid UTF-8 kept", "text/plain; charset=windows-1251", "café", "café", false},
+		{"nothing declared", "text/plain", "caf\xe9", "caf\xe9", false},
+		{"unknown", "text/plain; charset=x-nonsense", "caf\xe9", "", true},
+		{"replacement label", "text/plain; charset=iso-2022-kr", "caf\xe9", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := DecodeDeclared([]byte(tt.data), tt.contentType)
+			if (err != nil) != tt.wantErr || err == nil && string(got) != tt.want {
+				t.Errorf("got %q, %v; want %q (error %v)", got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}

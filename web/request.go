@@ -12,9 +12,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/net/html/charset"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/input"
@@ -54,41 +51,14 @@ func mediaType(r *http.Request) string {
 	return mt
 }
 
-// decodeCharset returns data, a text or HTML body or upload, decoded to
-// UTF-8 as the charset parameter of its Content-Type declares, as input
-// decodes a page whose HTTP header names its charset, so that a
-// windows-1251 upload is not read as Windows-1252. As input does, it keeps
-// valid UTF-8 whatever is declared (text saved again as UTF-8 often keeps
-// its old label), and leaves to input's readers a body that declares
-// nothing or UTF-8 (they read a page's <meta>, and stray bytes as
-// Windows-1252 with a warning) and one with a UTF-16 byte order mark.
-// UTF-16 declared without a mark is decoded even if it passes for UTF-8.
-// An unknown charset that matters is a 415 error.
+// decodeCharset is input.DecodeDeclared, an unknown charset a 415 error.
 func decodeCharset(data []byte, contentType string) ([]byte, error) {
-	_, params, err := mime.ParseMediaType(contentType)
-	label := strings.TrimSpace(params["charset"])
-	if err != nil || label == "" {
-		return data, nil
-	}
-	enc, name := charset.Lookup(label)
-	wide := strings.HasPrefix(name, "utf-16")
-	switch {
-	case wide && hasUTF16BOM(data), !wide && utf8.Valid(data), name == "utf-8":
-		return data, nil
-	case enc == nil, name == "replacement": // ISO-2022-KR, HZ and the like: WHATWG reads them as one U+FFFD
+	out, err := input.DecodeDeclared(data, contentType)
+	if err != nil {
 		return nil, errorf(http.StatusUnsupportedMediaType,
-			"unsupported charset %q in the Content-Type: send UTF-8, or name a charset such as windows-1252 or iso-8859-1", label)
-	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil { // a decoder replaces what it cannot decode; to be safe
-		return data, nil
+			"%v in the Content-Type: send UTF-8, or name a charset such as windows-1252 or iso-8859-1", err)
 	}
 	return out, nil
-}
-
-// hasUTF16BOM reports whether b starts with a UTF-16 byte order mark.
-func hasUTF16BOM(b []byte) bool {
-	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
 }
 
 // collector gathers the input warnings of one request.
