@@ -319,7 +319,11 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 		return fail(errors.New("standard input named more than once"))
 	}
 	r.stdinUsed = true
-	in, k, err := sniffKind(r.stdin)
+	src, err := gunzipStdin(r.stdin)
+	if err != nil {
+		return fail(err)
+	}
+	in, k, err := sniffKind(src)
 	if err != nil {
 		return fail(err)
 	}
@@ -345,6 +349,19 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 		doc, err = r.textDoc(data, "-", "-")
 	}
 	return doc, true, err
+}
+
+// gunzipStdin returns standard input gunzipped if it starts with the gzip
+// magic number (zcat-less pipes: curl ... | reprint scan -), else as it
+// is. Unlike a file, a read error is not returned at once: the input read
+// before it is still read, and the error comes after it.
+func gunzipStdin(stdin io.Reader) (io.Reader, error) {
+	br := bufio.NewReaderSize(stdin, 64<<10)
+	if head, _ := br.Peek(len(gzipMagic)); !bytes.Equal(head, gzipMagic) {
+		return br, nil
+	}
+	in, _, err := unpack(br)
+	return in, err
 }
 
 // textDoc makes a plain-text document of a file's contents.

@@ -212,6 +212,11 @@ func TestOpenStdin(t *testing.T) {
 		{name: "utf-16 web page", stdin: "\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00<\x00p\x00>\x00h\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00<\x00/\x00p\x00>\x00", wantDocs: []string{`- @- "hi there"`}},
 		{name: "utf-16 jsonl", stdin: "\xff\xfe{\x00}\x00", wantErrs: []string{"-: UTF-16 text: JSON Lines must be UTF-8 (convert it, for example with iconv -f UTF-16 -t UTF-8)"}},
 		{name: "utf-16 blank", stdin: "\xff\xfe \x00\n\x00", wantErrs: []string{"-: empty document"}},
+		{name: "gzipped text", stdin: gz(t, "Hello world."), wantDocs: []string{`- @- "Hello world."`}},
+		{name: "gzipped jsonl", stdin: gz(t, `{"id":"a","text":"x"}`+"\n"+`{"id":"b","text":"y"}`), wantDocs: []string{`a @-:1 "x"`, `b @-:2 "y"`}},
+		{name: "gzipped html", stdin: gz(t, "<html><body><p>hi there</p></body></html>"), wantDocs: []string{`- @- "hi there"`}},
+		{name: "truncated gzip", stdin: gz(t, strings.Repeat("Hello world. ", 400))[:60], wantErrs: []string{"-: truncated gzip stream"}},
+		{name: "gzipped tar", stdin: gz(t, tarOf(t, "inside")), wantErrs: []string{"-: gzipped tar archive: unpack it (tar -xzf FILE) and give the folder"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

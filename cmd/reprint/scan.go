@@ -42,8 +42,8 @@ objects one after another), an HTML page (.html, .htm: its article body is
 extracted), a web archive (.warc, .warc.gz: each HTML response is an
 article) or "-" for standard input (JSON Lines if it starts with "{", HTML
 if it starts with "<!doctype html" or "<html", else one plain-text
-article). Gzipped files are read as their name without .gz says
-(x.jsonl.gz is JSON Lines); zip, tar, bzip2, xz and zstd archives must be
+article; gunzipped first if gzipped). Gzipped files are read as their
+name without .gz says (x.jsonl.gz is JSON Lines); zip, tar, bzip2, xz and zstd archives must be
 unpacked first. A plain-text file's ID is its path relative to the folder
 argument it was found in. Text that is not valid UTF-8 is read as
 Windows-1252 (Latin-1), with a warning.
