@@ -700,6 +700,9 @@ func TestEscape(t *testing.T) {
 		{"delete", "a\x7f", `a\x7f`},
 		{"C1 control", "a\u0085b", `a\u0085b`},
 		{"invalid UTF-8", "caf\xe9", `caf\xe9`},
+		{"bidi override", "evil\u202etxt.exe", `evil\u202etxt.exe`},
+		{"bidi embedding and isolates", "a\u202ab\u2066c\u2069", `a\u202ab\u2066c\u2069`},
+		{"right-to-left text and marks kept", "שלום \u200fעולם مرحبا", "שלום \u200fעולם مرحبا"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {

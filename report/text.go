@@ -384,22 +384,26 @@ func fields(s string) []string {
 }
 
 // Escape returns s as the text report prints IDs, paths and messages:
-// control characters and invalid UTF-8 escaped (\x1b, \n, \xe9), so
-// that input cannot drive a terminal; other text unchanged. Programs
+// control characters, bidirectional overrides and invalid UTF-8 escaped
+// (\x1b, \n, \u202e, \xe9), so that input cannot drive a terminal or
+// reorder a line; other text unchanged. Programs
 // printing input's names to a terminal (standard error) use it too.
 func Escape(s string) string { return escape(s) }
 
-// escape returns s with each control character and each byte of invalid
-// UTF-8 written as a Go escape (\n, \x1b, \u0085, \xe9), so that text
-// from the input (an ID, a source, a message) cannot move the cursor or
-// restyle the terminal the text report is shown on. Text without them,
-// the usual case, is returned as it is.
+// escape returns s with each control character, each bidirectional
+// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) and each
+// byte of invalid UTF-8 written as a Go escape (\n, \x1b, \u202e, \xe9),
+// so that text from the input (an ID, a source, a message) cannot move
+// the cursor, restyle the terminal the text report is shown on, or show
+// a name reversed ("evil\u202etxt.exe" read as "evilexe.txt"). Right-to-left
+// text itself and the marks U+200E, U+200F are kept. Text without any of
+// these, the usual case, is returned as it is.
 func escape(s string) string {
 	var b []byte // nil until s needs an escape
 	start := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r != utf8.RuneError || n != 1) && !unicode.IsControl(r) {
+		if (r != utf8.RuneError || n != 1) && !unicode.IsControl(r) && !isBidiControl(r) {
 			i += n
 			continue
 		}
@@ -415,6 +419,12 @@ func escape(s string) string {
 		return s
 	}
 	return string(append(b, s[start:]...))
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate: invisible, and able to reorder the rest of a line.
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // collapse replaces each run of white space in s with one space and trims
