@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -238,6 +239,11 @@ func FuzzScanStdin(f *testing.F) {
 	f.Add("plain text \xff\xfe article")
 	f.Add(`{"id":"a","text":""}`)
 	f.Add("")
+	var gz bytes.Buffer // gzipped standard input is gunzipped
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(`{"id":"a","text":"one two three four five six seven"}` + "\n" + `{"id":"b","text":"one two three four five six"}`))
+	zw.Close()
+	f.Add(gz.String())
 	f.Fuzz(func(t *testing.T, stdin string) {
 		code, _, stderr := runCmd(t, t.Context(), stdin, "scan", "-q", "--format", "json", "--workers", "2", "-")
 		if code != 0 && code != 3 {
