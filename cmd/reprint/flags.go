@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -82,12 +83,31 @@ type inputOptions struct {
 
 // AddFlags adds the input flags to fs.
 func (o *inputOptions) AddFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&o.Fields.ID, "id-field", "id", "JSONL field holding the document ID (string or number)")
-	fs.StringVar(&o.Fields.Text, "text-field", "text", "JSONL field holding the article text")
-	fs.StringVar(&o.Fields.URL, "url-field", "url", "JSONL field holding the article URL (optional)")
-	fs.StringVar(&o.Fields.Published, "time-field", "published", "JSONL field holding the publication date or time (optional)")
-	fs.StringVar(&o.Fields.Source, "source-field", "source", "JSONL field holding the outlet name (optional)")
+	field := func(p *string, name, def, usage string) {
+		*p = def
+		fs.Var((*fieldName)(p), name, usage)
+	}
+	field(&o.Fields.ID, "id-field", "id", "JSONL field holding the document ID (string or number)")
+	field(&o.Fields.Text, "text-field", "text", "JSONL field holding the article text")
+	field(&o.Fields.URL, "url-field", "url", "JSONL field holding the article URL (optional)")
+	field(&o.Fields.Published, "time-field", "published", "JSONL field holding the publication date or time (optional)")
+	field(&o.Fields.Source, "source-field", "source", "JSONL field holding the outlet name (optional)")
 	fs.BoolVar(&o.Strict, "strict", false, "fail (exit 3) if any file or line cannot be read, instead of skipping it")
+}
+
+// fieldName is a JSONL field name flag. An empty name is refused: the
+// reader would take it for the default ("id" for --id-field), which is
+// not what the user asked for.
+type fieldName string
+
+func (f *fieldName) String() string { return string(*f) }
+func (f *fieldName) Type() string   { return "string" }
+func (f *fieldName) Set(s string) error {
+	if s == "" {
+		return errors.New("a field name must not be empty")
+	}
+	*f = fieldName(s)
+	return nil
 }
 
 // outputOptions are the flags that say where and how results are written.

@@ -158,6 +158,8 @@ func TestExitCodes(t *testing.T) {
 		{"invalid threshold", nil, "", []string{"scan", "--threshold", "2", seeds}, 2},
 		{"invalid workers", nil, "", []string{"scan", "--workers", "-1", seeds}, 2},
 		{"bad flag value", nil, "", []string{"scan", "--num-hash", "many", seeds}, 2},
+		{"empty field name", nil, "", []string{"scan", "--id-field", "", seeds}, 2},
+		{"empty field name in filter", nil, "", []string{"filter", "--text-field="}, 2},
 		{"empty jsonl", nil, "", []string{"scan", empty}, 3},
 		{"empty stdin", nil, "", []string{"scan", "-"}, 3},
 		{"stdin twice", nil, "", []string{"scan", "-", "-"}, 2},
