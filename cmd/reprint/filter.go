@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/pflag"
 
@@ -171,6 +173,10 @@ type filter struct {
 	stderr io.Writer
 	n      filterCounts
 
+	// addGen counts the flushes of --add: a worker's index lookup is
+	// current if none happened since.
+	addGen atomic.Int64
+
 	// Lines passed and not yet added to the index (--add).
 	docs []reprint.Document
 	fps  []*reprint.Fingerprint
@@ -192,10 +198,13 @@ type job struct {
 	ztext  []byte // the text compressed, for the window
 
 	// What the worker found among the indexed articles and the lines
-	// added to the window before winFrom: the best match, and the IDs
-	// compared.
+	// added to the window before winFrom: the best match, the IDs
+	// compared in the order compared (cands), the indexed ones among them
+	// (ixIDs), and the index's generation when it looked (addGen).
 	match   *match
-	seen    map[string]bool
+	cands   []string
+	ixIDs   []string
+	addGen  int64
 	winFrom int64
 }
 
@@ -309,41 +318,57 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 	if f.win.size > 0 {
 		j.ztext = compress(zw, doc.Text)
 	}
-	j.seen = map[string]bool{doc.ID: true}
-	var cands []*reprint.Fingerprint
 	if f.ix != nil {
-		limit := f.o.MaxCandidates
-		if limit > 0 {
-			limit++ // the line itself may be indexed
-		}
-		ids, err := f.ix.Candidates(j.keys, limit)
-		if err != nil {
-			j.fatal = err
-			return
-		}
-		var keep []string
-		for _, id := range ids {
-			if !j.seen[id] && (f.o.MaxCandidates == 0 || len(keep) < f.o.MaxCandidates) {
-				keep = append(keep, id)
-				j.seen[id] = true
-			}
-		}
-		if cands, _, err = f.ix.Get(keep); err != nil {
-			j.fatal = err
+		j.addGen = f.addGen.Load() // before the lookup: a flush during it changes it
+		if j.ixIDs, j.fatal = f.indexCandidates(j); j.fatal != nil {
 			return
 		}
 	}
 	var wc []winCand
 	wc, j.winFrom = f.win.candidates(j.keys, 0, f.o.MaxCandidates)
-	if cands, j.fatal = f.windowFingerprints(det, wc, cands, j.seen); j.fatal != nil {
+	var fps []*reprint.Fingerprint
+	if j.cands, fps, j.fatal = f.candidates(det, j, j.ixIDs, wc); j.fatal != nil {
 		return
 	}
-	j.match, j.fatal = bestMatch(ctx, det, cands, j.fp)
+	j.match, j.fatal = bestMatch(ctx, det, fps, j.fp)
 }
 
-// windowFingerprints appends to fps the fingerprints of the window
-// candidates whose IDs were not seen, and marks them seen.
-func (f *filter) windowFingerprints(det *reprint.Detector, wc []winCand, fps []*reprint.Fingerprint, seen map[string]bool) ([]*reprint.Fingerprint, error) {
+// indexCandidates returns the IDs of j's candidates in the index, best
+// first, without j's own ID.
+func (f *filter) indexCandidates(j *job) ([]string, error) {
+	limit := f.o.MaxCandidates
+	if limit > 0 {
+		limit++ // the line itself may be indexed
+	}
+	ids, err := f.ix.Candidates(j.keys, limit)
+	if err != nil {
+		return nil, err
+	}
+	var keep []string
+	for _, id := range ids {
+		if id != j.doc.ID && (f.o.MaxCandidates == 0 || len(keep) < f.o.MaxCandidates) {
+			keep = append(keep, id)
+		}
+	}
+	return keep, nil
+}
+
+// candidates returns the IDs and fingerprints of the documents j is
+// compared with: the indexed ones (ixIDs), then the window lines (wc)
+// of other IDs, each ID once.
+func (f *filter) candidates(det *reprint.Detector, j *job, ixIDs []string, wc []winCand) ([]string, []*reprint.Fingerprint, error) {
+	var fps []*reprint.Fingerprint
+	if len(ixIDs) > 0 {
+		var err error
+		if fps, _, err = f.ix.Get(ixIDs); err != nil {
+			return nil, nil, err
+		}
+	}
+	ids := slices.Clone(ixIDs)
+	seen := map[string]bool{j.doc.ID: true}
+	for _, id := range ids {
+		seen[id] = true
+	}
 	for i := range wc {
 		c := &wc[i]
 		if seen[c.doc.ID] {
@@ -351,12 +376,13 @@ func (f *filter) windowFingerprints(det *reprint.Detector, wc []winCand, fps []*
 		}
 		fp, err := f.win.fingerprint(c, det)
 		if err != nil {
-			return nil, fmt.Errorf("window line %s: %w", c.doc.Source, err)
+			return nil, nil, fmt.Errorf("window line %s: %w", c.doc.Source, err)
 		}
 		seen[c.doc.ID] = true
+		ids = append(ids, c.doc.ID)
 		fps = append(fps, fp)
 	}
-	return fps, nil
+	return ids, fps, nil
 }
 
 // match is the reprint field added to a line.
@@ -403,6 +429,60 @@ func bestMatch(ctx context.Context, det *reprint.Detector, cands []*reprint.Fing
 	return m, nil
 }
 
+// settle returns j's match as a filter reading one line at a time would
+// find it: against the index and the window as they are now, in input
+// order. The worker looked earlier, while lines before j were still
+// being handled (lines entered the window, old ones left it, --add
+// flushed to the index), so its candidates are looked up again; when they
+// are the same, the worker's match stands, else j is compared again here.
+// Comparing only the lines added since would not do: which candidates
+// make the limit, and which pair of a family Resolve keeps, depend on
+// all of them, so the mark would depend on goroutine timing.
+func (f *filter) settle(ctx context.Context, j *job) (*match, error) {
+	ixIDs := j.ixIDs
+	if f.ix != nil && f.addGen.Load() != j.addGen {
+		var err error
+		if ixIDs, err = f.indexCandidates(j); err != nil {
+			return nil, err
+		}
+	}
+	wc, _ := f.win.candidates(j.keys, 0, f.o.MaxCandidates)
+	if slices.Equal(ixIDs, j.ixIDs) && sameWindowIDs(j.cands[len(j.ixIDs):], wc, j.doc.ID, ixIDs) {
+		return j.match, nil
+	}
+	ids, fps, err := f.candidates(f.det, j, ixIDs, wc)
+	if err != nil {
+		return nil, err
+	}
+	if slices.Equal(ids, j.cands) {
+		return j.match, nil
+	}
+	return bestMatch(ctx, f.det, fps, j.fp)
+}
+
+// sameWindowIDs reports whether the window candidates wc, less self and
+// the indexed IDs and repeats, are the IDs want, in order, without
+// reading their fingerprints.
+func sameWindowIDs(want []string, wc []winCand, self string, ixIDs []string) bool {
+	seen := map[string]bool{self: true}
+	for _, id := range ixIDs {
+		seen[id] = true
+	}
+	k := 0
+	for i := range wc {
+		id := wc[i].doc.ID
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if k >= len(want) || want[k] != id {
+			return false
+		}
+		k++
+	}
+	return k == len(want)
+}
+
 // handle decides a line's fate, in input order: it compares the line with
 // the lines that entered the window after its worker looked, then writes,
 // marks or drops it.
@@ -424,19 +504,9 @@ func (f *filter) handle(ctx context.Context, j *job) error {
 		}
 		return nil
 	}
-	m := j.match
-	if wc, _ := f.win.candidates(j.keys, j.winFrom, f.o.MaxCandidates); len(wc) > 0 {
-		cands, err := f.windowFingerprints(f.det, wc, nil, j.seen)
-		if err != nil {
-			return fmt.Errorf("filter: -:%d: %w", j.line, err)
-		}
-		late, err := bestMatch(ctx, f.det, cands, j.fp)
-		if err != nil {
-			return fmt.Errorf("filter: -:%d: %w", j.line, err)
-		}
-		if late != nil && (m == nil || late.Score > m.Score) {
-			m = late
-		}
+	m, err := f.settle(ctx, j)
+	if err != nil {
+		return fmt.Errorf("filter: -:%d: %w", j.line, err)
 	}
 	line := j.raw
 	if m != nil {
@@ -481,6 +551,7 @@ func (f *filter) flushAdd() error {
 	if err != nil {
 		return fmt.Errorf("filter: %w", err)
 	}
+	f.addGen.Add(1)
 	f.n.indexed += st.Added + st.Replaced + st.Unchanged
 	if len(st.Unrelated) > 0 && !f.o.Quiet {
 		warning(f.stderr, unrelatedWarning(st.Unrelated))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/flate"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,11 +13,11 @@ import (
 )
 
 // TestFilterMarkIndependentOfSplit: filter's worker compares a line with
-// the window lines added so far, and handle compares it with the lines
-// added since (winFrom), keeping the worker's match unless the late one
-// scores higher. Where that split falls depends on goroutine timing, so
-// the mark a line gets must not depend on it: every split must give what
-// one lookup of the whole window gives. On meter-courts it does not: line
+// the window lines added so far, and handle settles it against the window
+// as it is when the line's turn comes. How many lines the worker saw
+// depends on goroutine timing, so the mark a line gets must not depend on
+// it: every split must give what one lookup of the whole window gives.
+// Before settle looked the candidates up again, it did not: line
 // 345 (pa/16.07.99/care/care1snap) is marked a copy of care1nlcorr
 // (0.6857) or of care1 (0.6571) depending on the split, and `reprint
 // filter < meter-courts/docs.jsonl` prints different bytes from run to run
@@ -58,34 +59,30 @@ func TestFilterMarkIndependentOfSplit(t *testing.T) {
 	if q.doc.ID != "pa/16.07.99/care/care1snap" {
 		t.Fatalf("line 345 is %s", q.doc.ID)
 	}
-	const maxCands = 100 // filter's default --max-candidates
-	look := func(w *window, from int64) *match {
-		wc, _ := w.candidates(q.keys, from, maxCands)
-		var fps []*reprint.Fingerprint
-		for i := range wc {
-			fp, err := w.fingerprint(&wc[i], det)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fps = append(fps, fp)
+	raw, err := json.Marshal(map[string]string{"id": q.doc.ID, "text": q.doc.Text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, o := newFilterCommand(io.Discard)
+	o.MaxCandidates = 100 // filter's default --max-candidates
+	// mark returns the mark filter gives line 345 when its worker looked
+	// after the first at lines had entered the window.
+	mark := func(at int) *match {
+		f := &filter{o: o, opts: det.Options(), det: det, win: newWindow(100000, maxPostings(0), 2)}
+		for _, l := range prev[:at] {
+			f.win.add(l.doc, l.z, l.fp, l.keys)
 		}
-		m, err := bestMatch(t.Context(), det, fps, q.fp)
+		j := &job{line: len(ls), raw: raw}
+		f.prepare(t.Context(), det, zw, j)
+		if j.err != nil || j.fatal != nil {
+			t.Fatalf("prepare: %v %v", j.err, j.fatal)
+		}
+		for _, l := range prev[at:] {
+			f.win.add(l.doc, l.z, l.fp, l.keys)
+		}
+		m, err := f.settle(t.Context(), j)
 		if err != nil {
 			t.Fatal(err)
-		}
-		return m
-	}
-	mark := func(at int) *match { // the worker saw the first at lines
-		w := newWindow(100000, maxPostings(0), 2)
-		for _, l := range prev[:at] {
-			w.add(l.doc, l.z, l.fp, l.keys)
-		}
-		m := look(w, 0)
-		for _, l := range prev[at:] {
-			w.add(l.doc, l.z, l.fp, l.keys)
-		}
-		if late := look(w, int64(at)); late != nil && (m == nil || late.Score > m.Score) {
-			m = late
 		}
 		return m
 	}
