@@ -561,25 +561,27 @@ func (f *filter) flushAdd() error {
 }
 
 // setField returns the JSON object line with key set to the JSON value
-// val. The bytes of the other members are kept: when key is not in the
-// object, the member is inserted before the closing brace; otherwise the
-// object is rewritten member by member in the same order, with key's value
-// replaced.
+// val. The other bytes of the line are kept: when key is not in the
+// object, the member is inserted before the closing brace; otherwise only
+// the bytes of key's value are replaced. A byte order mark or white space
+// before the object is kept too.
 func setField(line []byte, key string, val []byte) ([]byte, error) {
 	end := len(bytes.TrimRight(line, " \t\r\n"))
 	if end == 0 || line[end-1] != '}' {
 		return nil, errors.New("not a JSON object")
 	}
-	qkey, _ := json.Marshal(key)
-	has, err := hasMember(line, key)
+	start := len(line) - len(bytes.TrimLeft(bytes.TrimPrefix(line, utf8BOM), " \t\r\n"))
+	obj := line[start:end]
+	spans, err := memberValues(obj, key)
 	if err != nil {
 		return nil, err
 	}
-	if !has {
+	if len(spans) == 0 {
+		qkey, _ := json.Marshal(key)
 		body := bytes.TrimRight(line[:end-1], " \t\r\n")
 		out := make([]byte, 0, len(line)+len(qkey)+len(val)+2)
 		out = append(out, body...)
-		if len(body) > 0 && body[len(body)-1] != '{' {
+		if len(body) > start && body[len(body)-1] != '{' {
 			out = append(out, ',')
 		}
 		out = append(out, qkey...)
@@ -588,49 +590,45 @@ func setField(line []byte, key string, val []byte) ([]byte, error) {
 		out = append(out, line[end-1:]...)
 		return out, nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
+	out := make([]byte, 0, len(line)+len(val))
+	at := 0
+	for _, sp := range spans {
+		out = append(out, line[at:start+sp[0]]...)
+		out = append(out, val...)
+		at = start + sp[1]
+	}
+	return append(out, line[at:]...), nil
+}
+
+// utf8BOM is the UTF-8 byte order mark, which a line saved by some
+// Windows tools starts with.
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+// memberValues returns the byte spans of the values of obj's top-level
+// members named key (usually none or one), obj being one JSON object.
+func memberValues(obj []byte, key string) ([][2]int, error) {
+	if !bytes.Contains(obj, []byte(key)) {
+		return nil, nil // most lines: no need to parse
+	}
+	dec := json.NewDecoder(bytes.NewReader(obj))
 	dec.UseNumber()
 	if _, err := dec.Token(); err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i := 0; dec.More(); i++ {
+	var spans [][2]int
+	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
 			return nil, err
 		}
-		k, _ := t.(string)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return nil, err
 		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		enc, _ := json.Marshal(k)
-		b.Write(enc)
-		b.WriteByte(':')
-		if k == key {
-			b.Write(val)
-		} else {
-			b.Write(raw)
+		if k, _ := t.(string); k == key {
+			valEnd := int(dec.InputOffset())
+			spans = append(spans, [2]int{valEnd - len(raw), valEnd})
 		}
 	}
-	b.WriteByte('}')
-	b.Write(line[end:])
-	return b.Bytes(), nil
-}
-
-// hasMember reports whether the JSON object line has a member named key.
-func hasMember(line []byte, key string) (bool, error) {
-	if !bytes.Contains(line, []byte(key)) {
-		return false, nil
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(line, &m); err != nil {
-		return false, err
-	}
-	_, ok := m[key]
-	return ok, nil
+	return spans, nil
 }

@@ -263,6 +263,11 @@ func TestSetField(t *testing.T) {
 		{"empty object", `{}`, `{"reprint":{"score":1}}`},
 		{"key in a value only", `{"id":"reprint","text":"\"reprint\""}`, `{"id":"reprint","text":"\"reprint\"","reprint":{"score":1}}`},
 		{"replace", `{"id":"a","reprint":null,"n":1.50}`, `{"id":"a","reprint":{"score":1},"n":1.50}`},
+		{"replace keeps the other bytes", "  {\"a<b\" : \"caf\\u00e9\",  \"reprint\" :  [1, 2] , \"n\":1}\n", "  {\"a<b\" : \"caf\\u00e9\",  \"reprint\" :  {\"score\":1} , \"n\":1}\n"},
+		{"byte order mark", "\xef\xbb\xbf{\"id\":\"a\"}", "\xef\xbb\xbf{\"id\":\"a\",\"reprint\":{\"score\":1}}"},
+		{"byte order mark, text saying reprint", "\xef\xbb\xbf{\"id\":\"a\",\"text\":\"reprinted\"}", "\xef\xbb\xbf{\"id\":\"a\",\"text\":\"reprinted\",\"reprint\":{\"score\":1}}"},
+		{"byte order mark, replace", "\xef\xbb\xbf{\"reprint\":0}", "\xef\xbb\xbf{\"reprint\":{\"score\":1}}"},
+		{"nested key left", `{"a":{"reprint":2},"reprint":3}`, `{"a":{"reprint":2},"reprint":{"score":1}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
