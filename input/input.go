@@ -161,6 +161,14 @@ const (
 // that gunzip to gigabytes) or a mistaken path from taking the memory.
 const maxRecordSize = 64 << 20
 
+// MaxRecordSize is maxRecordSize for programs that read JSON Lines
+// themselves (reprint filter): a line longer than this is skipped, with
+// ErrLineTooLong, without being held in memory.
+const MaxRecordSize = maxRecordSize
+
+// ErrLineTooLong is the error for a JSON Lines line over MaxRecordSize.
+var ErrLineTooLong = errLineTooLong
+
 // kindOf tells how to read the file at p from its extension, less a .gz
 // suffix: x.jsonl.gz is JSON Lines, gunzipped as it is read (unpack). New
 // formats get a kind here and a case in FileReader.start.

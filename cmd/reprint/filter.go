@@ -224,9 +224,12 @@ func (f *filter) run(ctx context.Context, stdin io.Reader) error {
 		defer close(jobs)
 		br := bufio.NewReaderSize(stdin, 64<<10)
 		for line := 1; ctx.Err() == nil; line++ {
-			raw, err := br.ReadBytes('\n')
-			if len(bytes.TrimSpace(raw)) > 0 {
+			raw, tooLong, err := readLine(br, input.MaxRecordSize)
+			if tooLong || len(bytes.TrimSpace(raw)) > 0 {
 				j := &job{line: line, raw: raw, done: make(chan struct{})}
+				if tooLong {
+					j.err = fmt.Errorf("-:%d: %w", line, input.ErrLineTooLong)
+				}
 				select {
 				case order <- j:
 				case <-ctx.Done():
@@ -291,10 +294,33 @@ func (f *filter) run(ctx context.Context, stdin io.Reader) error {
 	return err
 }
 
+// readLine reads one line from br, its newline included. A line longer
+// than limit is read to its end but not kept: tooLong is true and line
+// nil, so that one huge line (a truncated or binary upstream) cannot take
+// the memory. err is io.EOF at the end of the input.
+func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		part, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(part) > limit {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, part...)
+			}
+		}
+		if err != bufio.ErrBufferFull {
+			return line, tooLong, err
+		}
+	}
+}
+
 // prepare does the part of a line's work that can run in parallel: it
 // parses the line, fingerprints it, and compares it with its candidates
 // in the index and among the lines already in the window.
 func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.Writer, j *job) {
+	if j.err != nil {
+		return // a line too long to read
+	}
 	where := fmt.Sprintf("-:%d", j.line)
 	opts := input.Options{Fields: f.o.input.Fields, Warn: func(msg string) {
 		j.warned = append(j.warned, strings.Replace(msg, "-:1", where, 1))

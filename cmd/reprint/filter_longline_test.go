@@ -14,13 +14,13 @@ import (
 // line from stdin in about 270 MB; filter reads the whole line into memory
 // first (bufio.Reader.ReadBytes), 700 MB for a 300 MB line, so one line
 // without a newline (a truncated or binary upstream) takes all the memory
-// there is. Here a 512 MB line must not cost filter much more than the
+// there is. Here a 200 MB line must not cost filter much more than the
 // limit.
 func TestFilterLongLineBoundedMemory(t *testing.T) {
 	if testing.Short() {
-		t.Skip("reads a 256 MB line")
+		t.Skip("reads a 200 MB line")
 	}
-	const n = 512 << 20
+	const n = 200 << 20
 	in := io.MultiReader(
 		strings.NewReader(`{"id":"x","text":"`),
 		io.LimitReader(repeatReader('w'), n),
