@@ -1,6 +1,7 @@
 package reprint
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -102,6 +103,42 @@ func (fp *Fingerprint) marshal(v byte) []byte {
 		b = append(b, flags)
 	}
 	return b
+}
+
+// SameEncoded reports whether a and b, fingerprints encoded by
+// MarshalBinary, are equal but perhaps for their Source: the same
+// document read again from another file or line, which an index keeps
+// as it is rather than replace it (and move it last in its order).
+func SameEncoded(a, b []byte) bool {
+	ra, oka := skipSource(a)
+	rb, okb := skipSource(b)
+	if !oka || !okb {
+		return bytes.Equal(a, b)
+	}
+	return a[0] == b[0] && bytes.Equal(ra[0], rb[0]) && bytes.Equal(ra[1], rb[1])
+}
+
+// skipSource returns enc's ID and the bytes after its source; ok is false
+// if enc is too short to hold them.
+func skipSource(enc []byte) (idAndRest [2][]byte, ok bool) {
+	field := func(b []byte) (s, rest []byte, ok bool) {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return nil, nil, false
+		}
+		return b[k : k+int(n)], b[k+int(n):], true
+	}
+	if len(enc) == 0 {
+		return idAndRest, false
+	}
+	id, rest, ok := field(enc[1:])
+	if !ok {
+		return idAndRest, false
+	}
+	if _, rest, ok = field(rest); !ok {
+		return idAndRest, false
+	}
+	return [2][]byte{id, rest}, true
 }
 
 // errCorrupt reports an encoded fingerprint that does not decode.

@@ -156,11 +156,13 @@ func (w *writer) lookup(id string) (num uint32, nkeys uint64, ok bool) {
 	return binary.BigEndian.Uint32(v), n, true
 }
 
-// same reports whether document num is stored with exactly this encoding
-// and text. One stored in an older encoding is the same if it encodes so
-// now: adding a crawl again to an older index changes nothing.
+// same reports whether document num is stored with this encoding, but
+// perhaps for its source (the same article read from another file or
+// line, or from a renamed feed, is left as it is), and this text. One
+// stored in an older encoding is the same if it encodes so now: adding a
+// crawl again to an older index changes nothing.
 func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
-	if stored := w.docs.Get(u32(num)); !bytes.Equal(stored, enc) {
+	if stored := w.docs.Get(u32(num)); !reprint.SameEncoded(stored, enc) {
 		if len(stored) == 0 || len(enc) == 0 || stored[0] == enc[0] {
 			return false, nil
 		}
@@ -168,7 +170,7 @@ func (w *writer) same(num uint32, enc []byte, text string) (bool, error) {
 		if err := fp.UnmarshalBinary(stored); err != nil {
 			return false, &undecodableError{"stored fingerprint", err}
 		}
-		if now, err := fp.MarshalBinary(); err != nil || !bytes.Equal(now, enc) {
+		if now, err := fp.MarshalBinary(); err != nil || !reprint.SameEncoded(now, enc) {
 			return false, err
 		}
 	}
