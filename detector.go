@@ -1,9 +1,11 @@
 package reprint
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/reprint-dev/reprint/lsh"
@@ -79,8 +81,13 @@ func (d *Detector) Run(ctx context.Context, docs []Document) (*Result, error) {
 	return sc.Run(ctx, data, func(i int) (string, error) { return docs[i].Text, nil })
 }
 
-// checkIDs returns an error naming the first document with an empty ID or
-// the ID of an earlier one.
+// CheckIDs returns an error naming the first document with an empty ID or
+// the ID of an earlier one: reports name documents by ID, so each must
+// have its own. Run, Scan.Run and search's Check refuse such documents
+// with it; a program can check its input first.
+func CheckIDs(docs []Document) error { return checkIDs(docs) }
+
+// checkIDs is CheckIDs.
 func checkIDs(docs []Document) error {
 	seen := make(map[string]int, len(docs))
 	for i, d := range docs {
@@ -91,6 +98,40 @@ func checkIDs(docs []Document) error {
 			return fmt.Errorf("document %d: ID %q repeats document %d's", i, d.ID, j)
 		}
 		seen[d.ID] = i
+	}
+	return nil
+}
+
+// checkFingerprintIDs is checkIDs for a scan's fingerprints, by sorting
+// (4 bytes a document) rather than a map of every ID.
+func checkFingerprintIDs(fps []*Fingerprint) error {
+	order := make([]int32, len(fps))
+	for i, fp := range fps {
+		if fp.id == "" {
+			return fmt.Errorf("document %d: empty ID", i)
+		}
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := strings.Compare(fps[a].id, fps[b].id); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	// In a run of one ID (sorted by document number), the second is the
+	// first to repeat it; report the earliest such document.
+	first, repeat := -1, -1
+	for k := 1; k < len(order); k++ {
+		a, b := order[k-1], order[k]
+		if fps[a].id != fps[b].id || k >= 2 && fps[order[k-2]].id == fps[b].id {
+			continue
+		}
+		if repeat == -1 || int(b) < repeat {
+			first, repeat = int(a), int(b)
+		}
+	}
+	if repeat != -1 {
+		return fmt.Errorf("document %d: ID %q repeats document %d's", repeat, fps[repeat].id, first)
 	}
 	return nil
 }

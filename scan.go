@@ -337,10 +337,14 @@ func commonShingles(fps []*Fingerprint, limit int) *commonSet {
 // documents of candidate pairs, and must be safe for concurrent use. An
 // error from text is returned as the scan's error. The result does not
 // depend on Options.Workers nor on the order of the Prepare calls. A scan
-// runs once; a second Run returns ErrScanUsed.
+// runs once; a second Run returns ErrScanUsed. Documents with an empty or
+// repeated ID are refused, as Run refuses them (CheckIDs).
 func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (string, error)) (*Result, error) {
 	if sc.ran.Swap(true) {
 		return nil, ErrScanUsed
+	}
+	if err := checkFingerprintIDs(fps); err != nil {
+		return nil, err
 	}
 	d := sc.d
 	n := len(fps)

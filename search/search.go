@@ -73,6 +73,9 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err := s.ix.CheckParams(s.params); err != nil {
 		return nil, nil, err
 	}
+	if err := reprint.CheckIDs(queries); err != nil {
+		return nil, nil, fmt.Errorf("queries: %w", err)
+	}
 	opts := s.opts
 	progress := opts.Progress
 	opts.Progress = nil
