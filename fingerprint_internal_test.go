@@ -33,3 +33,42 @@ func TestIdeoFlag(t *testing.T) {
 		t.Errorf("version 6: got ideo %v, err %v; want false", old.ideo, err)
 	}
 }
+
+func TestCheckFingerprintIDs(t *testing.T) {
+	tests := []struct {
+		name string
+		ids  []string
+		want string
+	}{
+		{"distinct", []string{"b", "a", "c"}, ""},
+		{"none", nil, ""},
+		{"empty", []string{"a", ""}, `document 1: empty ID`},
+		{"repeat", []string{"a", "b", "a"}, `document 2: ID "a" repeats document 0's`},
+		{"earliest repeat named", []string{"z", "a", "z", "a", "a"}, `document 2: ID "z" repeats document 0's`},
+		{"three alike", []string{"x", "x", "x"}, `document 1: ID "x" repeats document 0's`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fps := make([]*Fingerprint, len(tt.ids))
+			docs := make([]Document, len(tt.ids))
+			for i, id := range tt.ids {
+				fps[i] = &Fingerprint{id: id}
+				docs[i] = Document{ID: id}
+			}
+			got := ""
+			if err := checkFingerprintIDs(fps); err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			want := ""
+			if err := checkIDs(docs); err != nil {
+				want = err.Error()
+			}
+			if got != want {
+				t.Errorf("got %q, checkIDs gives %q", got, want)
+			}
+		})
+	}
+}
