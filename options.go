@@ -172,9 +172,9 @@ type Params struct {
 	RewriteRows      int     `json:"rewrite_rows"`
 	// RewriteExtraBands is the number of bands of RewriteRows-1 rows a
 	// large corpus's scan adds to the rewrite channel to spend its
-	// candidate budget (see CandidateBudget); echoed only when there are
-	// any.
-	RewriteExtraBands int     `json:"rewrite_extra_bands,omitempty"`
+	// candidate budget (see CandidateBudget); 0 on smaller corpora and in
+	// an index.
+	RewriteExtraBands int     `json:"rewrite_extra_bands"`
 	MinScore          float64 `json:"min_score"`
 	CandidateBudget   int     `json:"candidate_budget"`
 	MaxBucket         int     `json:"max_bucket"`

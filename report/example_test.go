@@ -44,8 +44,9 @@ func ExampleWrite() {
 	//
 	// Parameters: k=5 rewrite_k=0 num_hash=0 sketch="" seed=0 threshold=0.5
 	//   bands=0 rows=0 rewrite_threshold=0 rewrite_bands=0 rewrite_rows=0
-	//   min_score=0 candidate_budget=0 max_bucket=0 max_doc_freq=0
-	//   min_passage=0 same_story=false capped_buckets=0 candidates=0
+	//   rewrite_extra_bands=0 min_score=0 candidate_budget=0 max_bucket=0
+	//   max_doc_freq=0 min_passage=0 same_story=false capped_buckets=0
+	//   candidates=0
 }
 
 // The HTML report shows the documents' texts side by side when it is given
