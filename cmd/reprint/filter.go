@@ -87,7 +87,8 @@ func newFilterCommand(stderr io.Writer) (*command, *filterOptions) {
 
 // filterCounts account for every non-blank input line.
 type filterCounts struct {
-	read, passed, tagged, dropped, rejected, indexed int
+	read, passed, tagged, dropped, rejected int
+	added, replaced, unchanged              int // --add: what became of the passed lines in the index
 }
 
 // runFilter runs "reprint filter".
@@ -146,8 +147,12 @@ func runFilter(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 // so, so that the counts still add up.
 func (n filterCounts) summary(added string) string {
 	s := fmt.Sprintf("read %d, passed %d (%d marked), dropped %d, rejected %d", n.read, n.passed, n.tagged, n.dropped, n.rejected)
-	if added != "" {
-		s += fmt.Sprintf("; added %d to %s", n.indexed, added)
+	switch {
+	case added == "":
+	case n.replaced == 0 && n.unchanged == 0:
+		s += fmt.Sprintf("; added %d to %s", n.added, added)
+	default:
+		s += fmt.Sprintf("; to %s added %d, replaced %d, unchanged %d", added, n.added, n.replaced, n.unchanged)
 	}
 	if left := n.read - n.passed - n.dropped - n.rejected; left > 0 {
 		s += fmt.Sprintf(", stopped by the error below %d", left)
@@ -578,7 +583,9 @@ func (f *filter) flushAdd() error {
 		return fmt.Errorf("filter: %w", err)
 	}
 	f.addGen.Add(1)
-	f.n.indexed += st.Added + st.Replaced + st.Unchanged
+	f.n.added += st.Added
+	f.n.replaced += st.Replaced
+	f.n.unchanged += st.Unchanged
 	if len(st.Unrelated) > 0 && !f.o.Quiet {
 		warning(f.stderr, unrelatedWarning(st.Unrelated))
 	}

@@ -221,8 +221,8 @@ func TestFilterIndex(t *testing.T) {
 			t.Errorf("line %d: got %s duplicate of %q, want %s duplicate of %q", i+1, v.ID, of, w.id, w.of)
 		}
 	}
-	if !strings.Contains(errOut, "added 4 to") {
-		t.Errorf("got summary %q, want 4 added", errOut)
+	if !strings.Contains(errOut, "added 3, replaced 0, unchanged 1") {
+		t.Errorf("got summary %q, want 3 added and 001 unchanged", errOut)
 	}
 	// 001 was indexed: re-adding it changed nothing; the others are new.
 	if st := statsJSON(t, idx); st.Documents != 6 {
@@ -383,7 +383,8 @@ func TestFilterSummary(t *testing.T) {
 		want  string
 	}{
 		{"all accounted for", filterCounts{read: 5, passed: 3, tagged: 1, dropped: 1, rejected: 1}, "", "read 5, passed 3 (1 marked), dropped 1, rejected 1"},
-		{"added", filterCounts{read: 2, passed: 2, indexed: 2}, "a.idx", "read 2, passed 2 (0 marked), dropped 0, rejected 0; added 2 to a.idx"},
+		{"added", filterCounts{read: 2, passed: 2, added: 2}, "a.idx", "read 2, passed 2 (0 marked), dropped 0, rejected 0; added 2 to a.idx"},
+		{"added again", filterCounts{read: 3, passed: 3, added: 1, replaced: 1, unchanged: 1}, "a.idx", "read 3, passed 3 (0 marked), dropped 0, rejected 0; to a.idx added 1, replaced 1, unchanged 1"},
 		{"stopped on a line", filterCounts{read: 9, passed: 8}, "", "read 9, passed 8 (0 marked), dropped 0, rejected 0, stopped by the error below 1"},
 	}
 	for _, tt := range tests {
