@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/report"
@@ -38,6 +39,9 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if len(paths) != 2 {
 		return usageErrorf("compare: want exactly two documents A and B, got %s", plural(len(paths), "argument", "arguments"))
 	}
+	if sameFile(paths[0], paths[1]) {
+		return usageErrorf("compare: %s and %s are the same file: give two articles", paths[0], paths[1])
+	}
 	o.detect.SameStory = true
 	format, err := o.prepare(stdout)
 	if err != nil {
@@ -68,6 +72,20 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 	return o.output.failOnMatch(res)
+}
+
+// sameFile reports whether paths a and b name one file (x and ./x, or
+// two links to it), which would be read as one document twice.
+func sameFile(a, b string) bool {
+	if a == "-" || b == "-" {
+		return false
+	}
+	fa, err := os.Stat(a)
+	if err != nil || !fa.Mode().IsRegular() {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // hasDerived reports whether res holds a derived pair.

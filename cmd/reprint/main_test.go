@@ -159,6 +159,7 @@ func TestExitCodes(t *testing.T) {
 		{"invalid workers", nil, "", []string{"scan", "--workers", "-1", seeds}, 2},
 		{"bad flag value", nil, "", []string{"scan", "--num-hash", "many", seeds}, 2},
 		{"empty field name", nil, "", []string{"scan", "--id-field", "", seeds}, 2},
+		{"compare a file with itself", nil, "", []string{"compare", filepath.Join(seeds, "001_1fe8c6310e030e24.txt"), "./" + filepath.Join(seeds, "001_1fe8c6310e030e24.txt")}, 2},
 		{"empty field name in filter", nil, "", []string{"filter", "--text-field="}, 2},
 		{"empty jsonl", nil, "", []string{"scan", empty}, 3},
 		{"empty stdin", nil, "", []string{"scan", "-"}, 3},
