@@ -1,0 +1,31 @@
+package reprint_test
+
+import (
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// Pages of a scraped archive that hold no article, only a stub ("Subscribe
+// to continue reading this article.") or a line of figures, are not copies
+// of each other: the README says a derived pair needs at least 12 aligned
+// content words other than numbers, and every pair comes with its
+// matching passages as evidence. Found in review: 300 such stubs in a
+// corpus of 5,000 generated articles make one family of 300 "copy" pairs,
+// score 1, each with no passage at all; two texts of one word ("the")
+// are a copy too, and so are "1234 5678" and itself.
+func TestStubsAreNotCopies(t *testing.T) {
+	for _, text := range []string{
+		"Subscribe to continue reading this article.",
+		"the",
+		"1234 5678",
+	} {
+		t.Run(text, func(t *testing.T) {
+			docs := []reprint.Document{{ID: "a", Text: text}, {ID: "b", Text: text}}
+			res := run(t, reprint.Options{}, docs)
+			for _, p := range res.Pairs {
+				t.Errorf("got %s pair, score %.2f, %d passages; want none for a text of so few words", p.Relation, p.Score, len(p.Passages))
+			}
+		})
+	}
+}
