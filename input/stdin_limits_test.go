@@ -53,3 +53,31 @@ func TestStdinGzipped(t *testing.T) {
 		t.Errorf("got %d docs, errors %v, %v; want 2 docs", len(docs), errs, err)
 	}
 }
+
+// JSON on standard input is read as a .json file is: an array of
+// articles, or one pretty-printed object. Found in review: `jq -s .
+// feed.jsonl | reprint scan -` (or curl of an API answering an array)
+// gives one plain-text article "-" of 23,919 words, brackets, keys and
+// all, with no warning; `jq . one.json | reprint scan -` fails every line
+// ("-:2: not a JSON object (got string)") and exits 3, while the same
+// bytes in a .json file read fine.
+func TestStdinJSONArrayAndPrettyObject(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		want     int
+	}{
+		{"array", "[\n  {\"id\": \"a\", \"text\": \"one article\"},\n  {\"id\": \"b\", \"text\": \"another article\"}\n]\n", 2},
+		{"pretty object", "{\n  \"id\": \"a\",\n  \"text\": \"one article\"\n}\n", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs, err := ReadAll(Open([]string{"-"}, strings.NewReader(tt.in), Options{}))
+			if err != nil || len(errs) != 0 || len(docs) != tt.want {
+				var ids []string
+				for _, d := range docs {
+					ids = append(ids, d.ID)
+				}
+				t.Errorf("got docs %q, errors %v, %v; want %d articles", ids, errs, err, tt.want)
+			}
+		})
+	}
+}
