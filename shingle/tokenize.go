@@ -9,6 +9,8 @@ package shingle
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Token is one word: Text is its normalized form, Start and End its byte
@@ -100,8 +102,9 @@ var bmpIdeo = func() (t [1 << 16 / 64]uint64) {
 	return t
 }()
 
-// toLower is unicode.ToLower with a table for runes of one or two bytes
-// in UTF-8 (Latin, Greek, Cyrillic, ...).
+// toLower is unicode.ToLower, then lookalike folding (foldLookalike),
+// with a table for runes of one or two bytes in UTF-8 (Latin, Greek,
+// Cyrillic, ...).
 func toLower(r rune) rune {
 	if uint32(r) < uint32(len(lower2)) {
 		return rune(lower2[r])
@@ -109,13 +112,66 @@ func toLower(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// lower2 maps each rune below U+0800 to its lower case.
+// lower2 maps each rune below U+0800 to its lower case, folded.
 var lower2 = func() (t [0x800]uint16) {
 	for r := range rune(len(t)) {
-		t[r] = uint16(unicode.ToLower(r)) // below U+10000: tested
+		t[r] = uint16(foldLookalike(unicode.ToLower(r))) // below U+10000: tested
 	}
 	return t
 }()
+
+// lookalikes maps the lower-case Cyrillic and Greek letters that look
+// like Latin ones, in either case, to those Latin letters. A copy with
+// every "a", "e" and "o" swapped for the Cyrillic letter of the same
+// shape reads the same to an editor and must hash the same. The map is
+// one to one within each script, so Russian or Greek text keeps every
+// distinction between its words; only a Cyrillic word and the Latin word
+// of the same shape meet, which is the point.
+var lookalikes = map[rune]rune{
+	// Cyrillic: а в е к м н о р с т у х і ј ѕ ԁ ӏ ԛ ԝ
+	'а': 'a', 'в': 'b', 'е': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c',
+	'т': 't', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ӏ': 'l', 'ԛ': 'q', 'ԝ': 'w',
+	// Greek: α β ε ζ η ι κ μ ν ο ρ τ υ χ
+	'α': 'a', 'β': 'b', 'ε': 'e', 'ζ': 'z', 'η': 'h', 'ι': 'i', 'κ': 'k', 'μ': 'm', 'ν': 'n',
+	'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'y', 'χ': 'x',
+}
+
+// foldLookalike returns the Latin letter a lower-case Cyrillic or Greek
+// letter looks like (lookalikes), else r.
+func foldLookalike(r rune) rune {
+	if l, ok := lookalikes[r]; ok {
+		return l
+	}
+	return r
+}
+
+// isInvisible reports the characters that show nothing inside a word: the
+// soft hyphen (&shy;, in many scraped pages), zero-width space, non-joiner
+// and joiner, word joiner and a byte order mark. A word holding them is
+// the word without them, so that a copy strewn with them (to dodge a
+// checker, or by a page's hyphenation) still matches.
+func isInvisible(r rune) bool {
+	switch r {
+	case 0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff:
+		return true
+	}
+	return false
+}
+
+// isOptionalMark reports the word runes that a text may have or leave out
+// without being another text: the Arabic tatweel (a stretch of the line)
+// and vowel marks, and the Hebrew points. They are dropped from words.
+func isOptionalMark(r rune) bool {
+	return r == 0x0640 || r >= 0x064b && r <= 0x065f || r == 0x0670 || r >= 0x0591 && r <= 0x05c7
+}
+
+// needsNorm reports the word runes after which a word is brought to
+// Unicode NFKC: combining diacritics (an NFD "é" is e and U+0301) and
+// everything from Hebrew on (fullwidth letters, ligatures, Indic and
+// Arabic presentation forms), so that one text in two normalization forms
+// gives the same words. Latin, Greek and Cyrillic letters, most words
+// that are not ASCII, skip the normalizer.
+func needsNorm(r rune) bool { return r >= 0x0300 && (r < 0x0370 || r >= 0x0590) }
 
 // Tokenize appends the words of text to dst and returns it. A word is a run
 // of letters, digits and combining marks; an apostrophe between two such
@@ -137,6 +193,7 @@ func Tokenize(dst []Token, text string) []Token {
 // words longer than the buffer) leave it for the general path.
 func Words(text string, fn func(w []byte, start, end int)) {
 	buf := make([]byte, 64)
+	var nbuf []byte // a word brought to NFKC
 	i := 0
 	for i < len(text) {
 		if c := text[i]; asciiLower[c] == 0 {
@@ -168,6 +225,7 @@ func Words(text string, fn func(w []byte, start, end int)) {
 		}
 		start := i
 		k := 0
+		exotic := false // the word holds a rune after which it is normalized (needsNorm)
 		for {
 			for i < len(text) && k < len(buf) {
 				l := asciiLower[text[i]]
@@ -204,6 +262,13 @@ func Words(text string, fn func(w []byte, start, end int)) {
 				if r >= minIdeo && isIdeo(r) { // a word of its own: it ends this one
 					break
 				}
+				if r >= 0x0300 {
+					if r < 0x0680 && isOptionalMark(r) {
+						i += size
+						continue
+					}
+					exotic = exotic || needsNorm(r)
+				}
 				if k+utf8.UTFMax > len(buf) {
 					buf = growBuf(buf, k)
 				}
@@ -221,10 +286,38 @@ func Words(text string, fn func(w []byte, start, end int)) {
 				i += size
 				continue
 			}
+			if isInvisible(r) {
+				j := i + size
+				for j < len(text) {
+					if r, n := utf8.DecodeRuneInString(text[j:]); isInvisible(r) {
+						j += n
+						continue
+					}
+					break
+				}
+				if j < len(text) && startsWord(text[j:]) && !startsIdeo(text[j:]) {
+					i = j
+					continue
+				}
+			}
 			break
 		}
-		fn(buf[:k], start, i)
+		if k == 0 {
+			continue // only marks a text may leave out (isOptionalMark)
+		}
+		w := buf[:k]
+		if exotic && !norm.NFKC.IsNormal(w) {
+			nbuf = norm.NFKC.Append(nbuf[:0], w...)
+			w = nbuf
+		}
+		fn(w, start, i)
 	}
+}
+
+// startsIdeo reports whether s starts with a rune isIdeo reports.
+func startsIdeo(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= minIdeo && isIdeo(r)
 }
 
 // decodeRune is utf8.DecodeRuneInString(text[i:]) for a non-ASCII

@@ -1,6 +1,7 @@
 package shingle
 
 import (
+	"golang.org/x/text/unicode/norm"
 	"slices"
 	"strings"
 	"testing"
@@ -40,6 +41,7 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 		}
 		start := i
 		buf = buf[:0]
+		exotic := false
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf {
@@ -62,7 +64,10 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 				break
 			}
 			if refWordRune(r) && !refIdeo(r) {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				if !isOptionalMark(r) {
+					buf = utf8.AppendRune(buf, foldLookalike(unicode.ToLower(r)))
+					exotic = exotic || needsNorm(r)
+				}
 				i += size
 				continue
 			}
@@ -70,7 +75,29 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 				i += size
 				continue
 			}
+			if isInvisible(r) {
+				j := i + size
+				for j < len(text) {
+					r, n := utf8.DecodeRuneInString(text[j:])
+					if !strings.ContainsRune("\u00ad\u200b\u200c\u200d\u2060\ufeff", r) {
+						break
+					}
+					j += n
+				}
+				if j < len(text) && refStartsWord(text[j:]) {
+					if r, _ := utf8.DecodeRuneInString(text[j:]); !refIdeo(r) {
+						i = j
+						continue
+					}
+				}
+			}
 			break
+		}
+		if len(buf) == 0 {
+			continue
+		}
+		if exotic {
+			buf = norm.NFKC.Bytes(buf)
 		}
 		fn(buf, start, i)
 	}
@@ -281,7 +308,7 @@ func TestRuneTables(t *testing.T) {
 		if got, want := isWordRune(r), refWordRune(r); got != want {
 			t.Fatalf("isWordRune(%U): got %v, want %v", r, got, want)
 		}
-		if got, want := toLower(r), unicode.ToLower(r); got != want {
+		if got, want := toLower(r), foldLookalike(unicode.ToLower(r)); got != want {
 			t.Fatalf("toLower(%U): got %U, want %U", r, got, want)
 		}
 	}
