@@ -262,17 +262,20 @@ func Words(text string, fn func(w []byte, start, end int)) {
 				if r >= minIdeo && isIdeo(r) { // a word of its own: it ends this one
 					break
 				}
-				if r >= 0x0300 {
+				if r >= 0x0300 && (r < 0x0370 || r >= 0x0590) { // needsNorm; Greek and Cyrillic skip it
 					if r < 0x0680 && isOptionalMark(r) {
 						i += size
 						continue
 					}
-					exotic = exotic || needsNorm(r)
+					exotic = true
 				}
 				if k+utf8.UTFMax > len(buf) {
 					buf = growBuf(buf, k)
 				}
-				if l := toLower(r); l >= utf8.RuneSelf && l < 0x800 { // EncodeRune, inline
+				if l := toLower(r); l < utf8.RuneSelf { // a lookalike folded to Latin
+					buf[k] = byte(l)
+					k++
+				} else if l < 0x800 { // EncodeRune, inline
 					buf[k] = 0xc0 | byte(l>>6)
 					buf[k+1] = 0x80 | byte(l&0x3f)
 					k += 2
