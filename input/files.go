@@ -327,13 +327,22 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 	if err != nil {
 		return fail(err)
 	}
-	if k == kindJSONL {
+	switch k {
+	case kindJSONL:
 		r.jsonl, r.jsonlPath = newJSONL(in, "-", r.opts, r.seen), "" // stdin cannot be read again
 		return doc, false, nil
+	case kindJSON:
+		r.jsonl, r.jsonlPath = newJSON(in, "-", r.opts, r.seen), ""
+		return doc, false, nil
 	}
-	data, err := io.ReadAll(in)
+	// Past the bound a file has, the rest is not read: one article of
+	// gigabytes would take the memory.
+	data, err := io.ReadAll(io.LimitReader(in, maxRecordSize+1))
 	if err != nil {
 		return fail(err)
+	}
+	if len(data) > maxRecordSize {
+		return fail(fmt.Errorf("standard input larger than %d MB: too large for one article (give many articles as JSON Lines)", maxRecordSize>>20))
 	}
 	if d, ok := fromUTF16(data); ok { // sniffKind saw only the byte order mark
 		switch t := bytes.TrimLeft(d, " \t\r\n"); {
@@ -362,6 +371,32 @@ func gunzipStdin(stdin io.Reader) (io.Reader, error) {
 	}
 	in, _, err := unpack(br)
 	return in, err
+}
+
+// jsonSniffLen is how far past the first "{" or "[" of standard input
+// sniffKind looks to tell JSON from JSON Lines or text.
+const jsonSniffLen = 512
+
+// isLoneBrace reports whether after, the input after a first "{", ends
+// that line with only white space: a pretty-printed object.
+func isLoneBrace(after []byte) bool {
+	for _, c := range after {
+		switch c {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// startsArrayOfObjects reports whether after, the input after a first
+// "[", goes on with white space and then "{" or "]".
+func startsArrayOfObjects(after []byte) bool {
+	t := bytes.TrimLeft(after, " \t\r\n")
+	return len(t) > 0 && (t[0] == '{' || t[0] == ']')
 }
 
 // textDoc makes a plain-text document of a file's contents.
@@ -467,7 +502,19 @@ func sniffKind(r io.Reader) (io.Reader, kind, error) {
 		}
 		in := io.MultiReader(bytes.NewReader(seen), br)
 		if c == '{' {
+			// A line of "{" alone starts a pretty-printed object (jq .,
+			// json.dump with indent): JSON, read as a .json file is.
+			if line, _ := br.Peek(jsonSniffLen); isLoneBrace(line) {
+				return in, kindJSON, nil
+			}
 			return in, kindJSONL, nil
+		}
+		if c == '[' {
+			// An array of objects (jq -s ., an API's answer) is JSON;
+			// "[Reuters] Police said ..." is text.
+			if next, _ := br.Peek(jsonSniffLen); startsArrayOfObjects(next) {
+				return in, kindJSON, nil
+			}
 		}
 		if c == '<' {
 			// Peek returns what there is if r ends sooner, with an error

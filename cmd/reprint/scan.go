@@ -40,9 +40,10 @@ JSON Lines file (.jsonl or .ndjson, one {"id":...,"text":...} object per
 line), a JSON file (.json: JSON Lines, an array of such objects, or
 objects one after another), an HTML page (.html, .htm: its article body is
 extracted), a web archive (.warc, .warc.gz: each HTML response is an
-article) or "-" for standard input (JSON Lines if it starts with "{", HTML
-if it starts with "<!doctype html" or "<html", else one plain-text
-article; gunzipped first if gzipped). Gzipped files are read as their
+article) or "-" for standard input (JSON Lines if it starts with "{", JSON
+if with a "{" alone on its line or a "[" of objects, HTML if with
+"<!doctype html" or "<html", else one plain-text article; gunzipped first
+if gzipped). Gzipped files are read as their
 name without .gz says (x.jsonl.gz is JSON Lines); zip, tar, bzip2, xz and zstd archives must be
 unpacked first. A plain-text file's ID is its path relative to the folder
 argument it was found in. Text that is not valid UTF-8 is read as
