@@ -77,6 +77,15 @@ func newWARC(r io.Reader, name string, o Options, seen seenIDs) *WARCReader {
 // Stats returns the counts of the records read so far.
 func (r *WARCReader) Stats() WARCStats { return r.stats }
 
+// warnSkipped warns, once the file has ended, of the responses skipped as
+// not HTML pages with status 200, if any.
+func (r *WARCReader) warnSkipped() {
+	if r.stats.NonHTML > 0 {
+		r.opts.warnf("%s: skipped %d of %d records: responses that are not HTML pages with status 200",
+			r.name, r.stats.NonHTML, r.stats.Records)
+	}
+}
+
 // Read returns the next document, io.EOF after the last, or a *ParseError
 // for a record it could not read. It returns no other errors.
 func (r *WARCReader) Read() (reprint.Document, error) {
@@ -91,10 +100,7 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 		switch outcome {
 		case outcomeEnd:
 			r.done = true
-			if r.stats.NonHTML > 0 {
-				r.opts.warnf("%s: skipped %d of %d records: responses that are not HTML pages with status 200",
-					r.name, r.stats.NonHTML, r.stats.Records)
-			}
+			r.warnSkipped()
 		case outcomeDoc:
 			r.stats.Docs++
 			return doc, nil
@@ -106,6 +112,7 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 			r.stats.Errors++
 			if outcome == outcomeFatal {
 				r.done = true
+				r.warnSkipped() // a file cut short: the records before the cut still count
 			}
 			pe := &ParseError{Source: r.name, Err: fmt.Errorf("record %d: %w", r.record, err)}
 			if r.isWARC {
