@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -42,4 +45,41 @@ func TestInterruptWhileWaitingForStdin(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ctxReader passes every byte through, whatever the sizes asked, and the
+// error at the end.
+func TestCtxReader(t *testing.T) {
+	data := strings.Repeat("0123456789", 1000)
+	for _, size := range []int{1, 7, 4096, 20000} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			r := &ctxReader{ctx: t.Context(), r: iotest.OneByteReader(strings.NewReader(data))}
+			var got []byte
+			buf := make([]byte, size)
+			for {
+				n, err := r.Read(buf)
+				got = append(got, buf[:n]...)
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if string(got) != data {
+				t.Errorf("got %d bytes, want the %d given", len(got), len(data))
+			}
+		})
+	}
+	t.Run("big reads", func(t *testing.T) {
+		r := &ctxReader{ctx: t.Context(), r: strings.NewReader(data)}
+		got, err := io.ReadAll(io.LimitReader(r, 5000))
+		if err != nil || string(got) != data[:5000] {
+			t.Errorf("got %d bytes, %v; want 5000", len(got), err)
+		}
+		rest, err := io.ReadAll(r)
+		if err != nil || string(rest) != data[5000:] {
+			t.Errorf("got %d more bytes, %v; want %d", len(rest), err, len(data)-5000)
+		}
+	})
 }

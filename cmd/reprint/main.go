@@ -27,15 +27,91 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/reprint-dev/reprint/index"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go forceExit(ctx)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// forceGrace is how long a command may take to stop after a signal.
+const forceGrace = 10 * time.Second
+
+// forceExit ends the process with exitInterrupted if, after a signal
+// cancelled ctx, the command has not returned within forceGrace or a
+// second signal comes: a command blocked where no context reaches (the
+// open of a named pipe with no writer) must still stop. Indexes are
+// transactional, so a batch cut short is not committed.
+func forceExit(ctx context.Context) {
+	<-ctx.Done()
+	again := make(chan os.Signal, 1)
+	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
+	select {
+	case <-again:
+	case <-time.After(forceGrace):
+	}
+	fmt.Fprintln(os.Stderr, "reprint: interrupted")
+	os.Exit(exitInterrupted)
+}
+
+// ctxReader is a reader that returns ctx's error as soon as ctx is done,
+// even while a Read of r is blocked (a pipe whose writer sends nothing):
+// a signal then stops a command that waits for standard input. The
+// blocked Read goes on in its goroutine; its data is kept for the next
+// call if ctx is still live.
+type ctxReader struct {
+	ctx     context.Context
+	r       io.Reader
+	pending chan readResult // the Read in flight, or nil
+	left    []byte          // data read but not yet returned
+	err     error           // the error after left
+}
+
+type readResult struct {
+	b   []byte
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if len(c.left) > 0 {
+		n := copy(p, c.left)
+		c.left = c.left[n:]
+		return n, nil
+	}
+	if c.err != nil {
+		err := c.err
+		c.err = nil
+		return 0, err
+	}
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if c.pending == nil {
+		c.pending = make(chan readResult, 1)
+		go func(ch chan readResult, buf []byte) {
+			n, err := c.r.Read(buf)
+			ch <- readResult{buf[:n], err}
+		}(c.pending, make([]byte, max(len(p), 4096)))
+	}
+	select {
+	case res := <-c.pending:
+		c.pending = nil
+		n := copy(p, res.b)
+		c.left, c.err = res.b[n:], res.err
+		if len(c.left) == 0 {
+			c.left, c.err = nil, nil
+			return n, res.err
+		}
+		return n, nil
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
+	}
 }
 
 // Exit codes.
@@ -125,8 +201,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 {
 		name = args[0]
 	}
+	if stdin != nil {
+		stdin = &ctxReader{ctx: ctx, r: stdin}
+	}
 	err := dispatch(ctx, args, stdin, stdout, stderr)
 	code := exitCode(err)
+	if err != nil && ctx.Err() != nil && !errors.Is(err, errMatches) {
+		code = exitInterrupted // whatever the error a cut-off read or write led to
+	}
 	switch code {
 	case exitOK, exitMatches:
 	case exitInterrupted:
