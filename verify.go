@@ -196,8 +196,8 @@ const (
 // kept reports whether classify keeps a pair, and whether as same story.
 // It reads only the pair's features, not the documents' text measures.
 func kept(f pairFeatures, o Options) (keep, sameStory bool) {
-	if f.jaccard >= copyJaccard || f.quoted {
-		return true, false
+	if (f.jaccard >= copyJaccard && f.matched >= minMatched) || f.quoted {
+		return true, false // a copy; a stub ("Subscribe to read on") too short to tell is none
 	}
 	if f.score < o.MinScore || f.matched < minMatched || background(f) {
 		if o.SameStory && max(f.rwAB, f.rwBA) >= 0.03 && max(f.covA, f.covB) >= 0.05 {
