@@ -119,11 +119,16 @@ func countLate(fp *Fingerprint, c *commonSet, s *scratch, counted bool) {
 	fp.probe = slices.Clone(least)
 }
 
-// spareCap is the most documents whose sets spareCorpus holds at once:
-// about 40 MB of 500-shingle documents. Past them, in document order,
-// copies are not looked at: a story copied by more than the limit and
-// spareCap documents is taken for boilerplate.
-const spareCap = 20000
+// spareBytes bounds the sets spareCorpus holds at once, estimated at
+// spareWordBytes a word (a literal and a rewrite shingle, 4 bytes each):
+// 256 MB, some 60,000 documents of 500 words. Past them, in document
+// order, copies are not looked at: a story copied by more documents than
+// the limit and those is taken for boilerplate (and the scan warns).
+// A crawler trap serving one page under 40,000 URLs is found whole.
+const (
+	spareBytes     = 256 << 20
+	spareWordBytes = 8
+)
 
 // spareCorpus returns, of the shingles that may be common (over and
 // overRw: watched shingles that more than limit documents hold; and those
@@ -134,7 +139,7 @@ const spareCap = 20000
 // story. Partners are looked for among the documents most of whose other
 // literal shingles may be common: the sample's by their sets, later ones
 // by their probe and then their text. Only those with an LSH candidate
-// among them have their sets held, at most spareCap in document order.
+// among them have their sets held, up to spareBytes in document order.
 func (sc *Scan) spareCorpus(ctx context.Context, fps []*Fingerprint, text func(int) (string, error), c *commonSet, over, overRw []uint32, late *lateCounts, limit int) (spared, sparedRw []uint32, err error) {
 	d := sc.d
 	may := func(h uint32) bool {
@@ -219,9 +224,11 @@ func (sc *Scan) spareCorpus(ctx context.Context, fps []*Fingerprint, text func(i
 		paired[p[0]], paired[p[1]] = true, true
 	}
 	var chosen []int
+	budget := spareBytes
 	for k, ok := range paired {
-		if ok && len(chosen) < spareCap {
+		if cost := spareWordBytes * max(fps[docs[k]].words, 1); ok && cost <= budget {
 			chosen = append(chosen, docs[k])
+			budget -= cost
 		}
 	}
 	if len(chosen) < 2 {
