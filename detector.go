@@ -258,6 +258,21 @@ func (d *Detector) sigs(fp *Fingerprint) (sigLit, sigRw minhash.Signature) {
 // in it: such a band is shared by every page of a site that carries the
 // same footer, and the pages sharing most keys with the query would be
 // those, not its sources. A nil df gives Keys.
+// MostlyCommon reports whether more than half of fp's literal shingles
+// are common in df (held by more than Options.MaxDocFreq of the
+// documents counted): fp then matches little by its own text, being mostly
+// a site's template or a story most documents copy.
+func (d *Detector) MostlyCommon(fp *Fingerprint, df *DocFreq) bool {
+	if fp == nil || fp.detail == nil || len(fp.lit) == 0 {
+		return false
+	}
+	c := df.common(d.opts.MaxDocFreq)
+	if len(c.lit) == 0 {
+		return false
+	}
+	return 2*len(without(slices.Clone(fp.lit), c.lit)) < len(fp.lit)
+}
+
 func (d *Detector) QueryKeys(fp *Fingerprint, df *DocFreq) []uint64 {
 	sigLit, sigRw := d.sigs(fp)
 	keys := d.keys(fp, sigLit, sigRw)

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -224,11 +225,44 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		}
 	}
 	res = prune(res, keep)
+	if w := mostlyCommonWarning(dets[0], qfps, df, res); w != "" {
+		res.Warnings = append(res.Warnings, w)
+	}
 	// The summary counts the articles checked, so that with the input
 	// errors it accounts for every input, as a scan's does; the indexed
 	// articles shown are the other documents.
 	res.Summary.Documents = len(queries)
 	return res, pruneTexts(texts, keep), nil
+}
+
+// mostlyCommonWarning says, if some queries in no derived pair are mostly
+// text the index holds in more than max-doc-freq of its documents, that
+// they were checked by little of their text: a site's template, or a
+// story so much of the index copies that its words count as boilerplate.
+// Without it a check of such a copy would say nothing, as if it were
+// original.
+func mostlyCommonWarning(det *reprint.Detector, qfps []*reprint.Fingerprint, df *reprint.DocFreq, res *reprint.Result) string {
+	derived := map[string]bool{}
+	for _, p := range res.Pairs {
+		if p.Relation.Derived() {
+			derived[res.Documents[p.A].ID], derived[res.Documents[p.B].ID] = true, true
+		}
+	}
+	var ids []string
+	for _, fp := range qfps {
+		if !derived[fp.ID()] && det.MostlyCommon(fp, df) {
+			ids = append(ids, fmt.Sprintf("%q", fp.ID()))
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	n := len(ids)
+	if n > 3 {
+		ids = append(ids[:3], "...")
+	}
+	return fmt.Sprintf("%d of %d checked articles (%s) are mostly text found in more than %g%% of the indexed documents, left out as boilerplate, so they match little by it: if the index holds many copies of their story rather than a site's menus and footers, those copies are not reported (an index built with a higher --max-doc-freq would find them)",
+		n, len(qfps), strings.Join(ids, ", "), 100*det.Options().MaxDocFreq)
 }
 
 // secondPass names the stages of a check's second resolve, which

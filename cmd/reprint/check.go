@@ -92,7 +92,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	res.SetInputErrors(errs)
-	res.Warnings = warnings
+	res.Warnings = detectorWarnings(stderr, o.output.Quiet, warnings, res.Warnings)
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
 		return report.Write(w, res, format, report.Options{Texts: texts})
 	})
