@@ -18,7 +18,7 @@ import (
 // that serves one page under thousands of URLs is what a batch job meets.
 // The cap is not in the README (late.go's spareCap comment says it).
 func TestScanStoryCopiedMoreThanSpareCap(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("scans 22,000 documents")
 	}
 	seed, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "003_13c99c3a09f8c316.txt"))
