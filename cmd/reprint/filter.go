@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -203,12 +202,13 @@ type job struct {
 	ztext  []byte // the text compressed, for the window
 
 	// What the worker found among the indexed articles and the lines
-	// added to the window before winFrom: the best match, the IDs
-	// compared in the order compared (cands), the indexed ones among them
-	// (ixIDs), and the index's generation when it looked (addGen).
+	// added to the window before winFrom: the best match, the indexed
+	// articles and window lines compared (ixIDs, winSeqs: lines by
+	// number, for two lines may have one ID), and the index's generation
+	// when it looked (addGen).
 	match   *match
-	cands   []string
 	ixIDs   []string
+	winSeqs []int64
 	addGen  int64
 	winFrom int64
 }
@@ -358,7 +358,7 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 	var wc []winCand
 	wc, j.winFrom = f.win.candidates(j.keys, 0, f.o.MaxCandidates)
 	var fps []*reprint.Fingerprint
-	if j.cands, fps, j.fatal = f.candidates(det, j, j.ixIDs, wc); j.fatal != nil {
+	if j.winSeqs, fps, j.fatal = f.candidates(det, j, j.ixIDs, wc); j.fatal != nil {
 		return
 	}
 	j.match, j.fatal = bestMatch(ctx, det, fps, j.fp)
@@ -384,10 +384,10 @@ func (f *filter) indexCandidates(j *job) ([]string, error) {
 	return keep, nil
 }
 
-// candidates returns the IDs and fingerprints of the documents j is
-// compared with: the indexed ones (ixIDs), then the window lines (wc)
-// of other IDs, each ID once.
-func (f *filter) candidates(det *reprint.Detector, j *job, ixIDs []string, wc []winCand) ([]string, []*reprint.Fingerprint, error) {
+// candidates returns the fingerprints of the documents j is compared
+// with: the indexed ones (ixIDs), then the window lines of wc that
+// windowLines keeps, whose numbers it returns too.
+func (f *filter) candidates(det *reprint.Detector, j *job, ixIDs []string, wc []winCand) ([]int64, []*reprint.Fingerprint, error) {
 	var fps []*reprint.Fingerprint
 	if len(ixIDs) > 0 {
 		var err error
@@ -395,25 +395,36 @@ func (f *filter) candidates(det *reprint.Detector, j *job, ixIDs []string, wc []
 			return nil, nil, err
 		}
 	}
-	ids := slices.Clone(ixIDs)
-	seen := map[string]bool{j.doc.ID: true}
-	for _, id := range ids {
-		seen[id] = true
-	}
-	for i := range wc {
+	keep := windowLines(wc, j.doc.ID, ixIDs)
+	seqs := make([]int64, len(keep))
+	for k, i := range keep {
 		c := &wc[i]
-		if seen[c.doc.ID] {
-			continue
-		}
 		fp, err := f.win.fingerprint(c, det)
 		if err != nil {
 			return nil, nil, fmt.Errorf("window line %s: %w", c.doc.Source, err)
 		}
-		seen[c.doc.ID] = true
-		ids = append(ids, c.doc.ID)
+		seqs[k] = c.seq
 		fps = append(fps, fp)
 	}
-	return ids, fps, nil
+	return seqs, fps, nil
+}
+
+// windowLines returns the indices of the window candidates wc compared
+// with a line of ID self: those of other IDs than self and ixIDs, the
+// first of each ID.
+func windowLines(wc []winCand, self string, ixIDs []string) []int {
+	seen := map[string]bool{self: true}
+	for _, id := range ixIDs {
+		seen[id] = true
+	}
+	var keep []int
+	for i := range wc {
+		if id := wc[i].doc.ID; !seen[id] {
+			seen[id] = true
+			keep = append(keep, i)
+		}
+	}
+	return keep
 }
 
 // match is the reprint field added to a line.
@@ -471,47 +482,31 @@ func bestMatch(ctx context.Context, det *reprint.Detector, cands []*reprint.Fing
 // all of them, so the mark would depend on goroutine timing.
 func (f *filter) settle(ctx context.Context, j *job) (*match, error) {
 	ixIDs := j.ixIDs
-	if f.ix != nil && f.addGen.Load() != j.addGen {
+	indexChanged := f.ix != nil && f.addGen.Load() != j.addGen
+	if indexChanged {
+		// A flush may have added candidates or replaced documents under
+		// the IDs the worker compared: compare again.
 		var err error
 		if ixIDs, err = f.indexCandidates(j); err != nil {
 			return nil, err
 		}
 	}
 	wc, _ := f.win.candidates(j.keys, 0, f.o.MaxCandidates)
-	if slices.Equal(ixIDs, j.ixIDs) && sameWindowIDs(j.cands[len(j.ixIDs):], wc, j.doc.ID, ixIDs) {
-		return j.match, nil
+	if !indexChanged {
+		keep := windowLines(wc, j.doc.ID, ixIDs)
+		same := len(keep) == len(j.winSeqs)
+		for k := 0; same && k < len(keep); k++ {
+			same = wc[keep[k]].seq == j.winSeqs[k]
+		}
+		if same {
+			return j.match, nil
+		}
 	}
-	ids, fps, err := f.candidates(f.det, j, ixIDs, wc)
+	_, fps, err := f.candidates(f.det, j, ixIDs, wc)
 	if err != nil {
 		return nil, err
 	}
-	if slices.Equal(ids, j.cands) {
-		return j.match, nil
-	}
 	return bestMatch(ctx, f.det, fps, j.fp)
-}
-
-// sameWindowIDs reports whether the window candidates wc, less self and
-// the indexed IDs and repeats, are the IDs want, in order, without
-// reading their fingerprints.
-func sameWindowIDs(want []string, wc []winCand, self string, ixIDs []string) bool {
-	seen := map[string]bool{self: true}
-	for _, id := range ixIDs {
-		seen[id] = true
-	}
-	k := 0
-	for i := range wc {
-		id := wc[i].doc.ID
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		if k >= len(want) || want[k] != id {
-			return false
-		}
-		k++
-	}
-	return k == len(want)
 }
 
 // handle decides a line's fate, in input order: it compares the line with
