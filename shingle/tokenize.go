@@ -161,16 +161,34 @@ func isInvisible(r rune) bool {
 // isOptionalMark reports the word runes that a text may have or leave out
 // without being another text: the Arabic tatweel (a stretch of the line)
 // and vowel marks, and the Hebrew points. They are dropped from words.
+// (U+0653–U+0655, madda and hamza, are not: in NFD they are part of a
+// letter, أ إ آ.)
 func isOptionalMark(r rune) bool {
-	return r == 0x0640 || r >= 0x064b && r <= 0x065f || r == 0x0670 || r >= 0x0591 && r <= 0x05c7
+	return r == 0x0640 || r >= 0x064b && r <= 0x0652 || r >= 0x0656 && r <= 0x065f || r == 0x0670 || r >= 0x0591 && r <= 0x05c7
+}
+
+// breaksArabic reports whether invisible r, between two letters, ends a
+// word there: the zero-width non-joiner and joiner of Persian, Urdu and
+// Kurdish spelling (می‌گوید), which many write as a space.
+func breaksArabic(r rune, next string) bool {
+	if r != 0x200c && r != 0x200d {
+		return false
+	}
+	n, _ := utf8.DecodeRuneInString(next)
+	return isArabicScript(n)
+}
+
+// isArabicScript reports the letters of the Arabic blocks.
+func isArabicScript(r rune) bool {
+	return r >= 0x0600 && r <= 0x06ff || r >= 0x0750 && r <= 0x077f || r >= 0x08a0 && r <= 0x08ff || r >= 0xfb50 && r <= 0xfdff || r >= 0xfe70 && r <= 0xfeff
 }
 
 // needsNorm reports the word runes after which a word is brought to
-// Unicode NFKC: combining diacritics (an NFD "é" is e and U+0301) and
-// everything from Hebrew on (fullwidth letters, ligatures, Indic and
-// Arabic presentation forms), so that one text in two normalization forms
-// gives the same words. Latin, Greek and Cyrillic letters, most words
-// that are not ASCII, skip the normalizer.
+// Unicode NFKC (normWord): combining diacritics (an NFD "é" is e and
+// U+0301) and everything from Hebrew on (fullwidth letters, ligatures,
+// mathematical letters, Indic and Arabic presentation forms), so that one
+// text in two normalization forms gives the same words. Latin, Greek and
+// Cyrillic letters, most words that are not ASCII, skip the normalizer.
 func needsNorm(r rune) bool { return r >= 0x0300 && (r < 0x0370 || r >= 0x0590) }
 
 // Tokenize appends the words of text to dst and returns it. A word is a run
@@ -298,7 +316,7 @@ func Words(text string, fn func(w []byte, start, end int)) {
 					}
 					break
 				}
-				if j < len(text) && startsWord(text[j:]) && !startsIdeo(text[j:]) {
+				if j < len(text) && startsWord(text[j:]) && !startsIdeo(text[j:]) && !breaksArabic(r, text[j:]) {
 					i = j
 					continue
 				}
@@ -309,12 +327,26 @@ func Words(text string, fn func(w []byte, start, end int)) {
 			continue // only marks a text may leave out (isOptionalMark)
 		}
 		w := buf[:k]
-		if exotic && !norm.NFKC.IsNormal(w) {
-			nbuf = norm.NFKC.Append(nbuf[:0], w...)
+		if exotic && !norm.NFKC.IsNormalString(text[start:i]) {
+			nbuf = normWord(nbuf[:0], text[start:i])
 			w = nbuf
 		}
 		fn(w, start, i)
 	}
+}
+
+// normWord appends to dst the word whose text is span (as Words found it)
+// brought to NFKC first and then lowered, folded and stripped as Words
+// does each rune: normalizing after folding would leave an NFD Greek "ά"
+// (α and U+0301) a Latin "á", its NFC form a Greek one.
+func normWord(dst []byte, span string) []byte {
+	var nb [64]byte
+	for _, r := range string(norm.NFKC.AppendString(nb[:0], span)) {
+		if isWordRune(r) && !isOptionalMark(r) {
+			dst = utf8.AppendRune(dst, toLower(r))
+		}
+	}
+	return dst
 }
 
 // startsIdeo reports whether s starts with a rune isIdeo reports.

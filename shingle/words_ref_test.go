@@ -84,7 +84,7 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 					}
 					j += n
 				}
-				if j < len(text) && refStartsWord(text[j:]) {
+				if j < len(text) && refStartsWord(text[j:]) && !breaksArabic(r, text[j:]) {
 					if r, _ := utf8.DecodeRuneInString(text[j:]); !refIdeo(r) {
 						i = j
 						continue
@@ -97,7 +97,12 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 			continue
 		}
 		if exotic {
-			buf = norm.NFKC.Bytes(buf)
+			buf = buf[:0]
+			for _, r := range norm.NFKC.String(text[start:i]) {
+				if refWordRune(r) && !isOptionalMark(r) {
+					buf = utf8.AppendRune(buf, foldLookalike(unicode.ToLower(r)))
+				}
+			}
 		}
 		fn(buf, start, i)
 	}
