@@ -19,6 +19,7 @@ func TestStubsAreNotCopies(t *testing.T) {
 		"Subscribe to continue reading this article.",
 		"the",
 		"1234 5678",
+		"订阅以继续阅读本文全部内容。", // a Chinese stub, a character to a word
 	} {
 		t.Run(text, func(t *testing.T) {
 			docs := []reprint.Document{{ID: "a", Text: text}, {ID: "b", Text: text}}
@@ -27,5 +28,15 @@ func TestStubsAreNotCopies(t *testing.T) {
 				t.Errorf("got %s pair, score %.2f, %d passages; want none for a text of so few words", p.Relation, p.Score, len(p.Passages))
 			}
 		})
+	}
+}
+
+// A Chinese article copied whole is still a copy: the stub rule counts
+// characters three to a word.
+func TestChineseCopyNotStub(t *testing.T) {
+	text := "国务院新闻办公室今天上午举行新闻发布会，介绍今年前三季度国民经济运行情况。国家统计局新闻发言人表示，前三季度国内生产总值同比增长百分之五。"
+	res := run(t, reprint.Options{}, []reprint.Document{{ID: "a", Text: text}, {ID: "b", Text: text}})
+	if len(res.Pairs) != 1 || res.Pairs[0].Relation != reprint.Copy {
+		t.Errorf("got %d pairs, want one copy of a %d-character article", len(res.Pairs), len([]rune(text)))
 	}
 }

@@ -18,6 +18,7 @@ type pairFeatures struct {
 	rwAB, rwBA                    float64 // rewrite channel containment
 	covA, covB                    float64 // share of content words inside aligned passages
 	matched                       int     // content words, numbers not counted, of the smaller side inside passages
+	ideo                          bool    // either side is Chinese or Japanese, a character to a word (Fingerprint.ideo)
 	shared                        int     // literal shingles in common
 	score                         float64
 	passages                      []align.Passage // over content-word indices
@@ -126,6 +127,7 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 		f.matched = min(wA, wB)
 	}
 	f.score = max(f.covA, f.covB, f.jaccard)
+	f.ideo = a.ideo || b.ideo
 	f.quoted = f.score < o.MinScore && f.matched >= minMatched && quotedRun(a, b, f)
 	return f
 }
@@ -196,16 +198,27 @@ const (
 // kept reports whether classify keeps a pair, and whether as same story.
 // It reads only the pair's features, not the documents' text measures.
 func kept(f pairFeatures, o Options) (keep, sameStory bool) {
-	if (f.jaccard >= copyJaccard && f.matched >= minMatched) || f.quoted {
+	if (f.jaccard >= copyJaccard && f.matched >= minWords(f)) || f.quoted {
 		return true, false // a copy; a stub ("Subscribe to read on") too short to tell is none
 	}
-	if f.score < o.MinScore || f.matched < minMatched || background(f) {
+	if f.score < o.MinScore || f.matched < minWords(f) || background(f) {
 		if o.SameStory && max(f.rwAB, f.rwBA) >= 0.03 && max(f.covA, f.covB) >= 0.05 {
 			return true, true
 		}
 		return false, false
 	}
 	return true, false
+}
+
+// minWords is the least number of content words (minMatched) a derived
+// pair, a copy too, needs; ideoScale times as many characters in Chinese
+// or Japanese, a character to a word (some 18 words), so that a
+// twelve-character stub or slogan is none.
+func minWords(f pairFeatures) int {
+	if f.ideo {
+		return minMatched * ideoScale
+	}
+	return minMatched
 }
 
 // background reports whether a pair's passages are background rather than
