@@ -66,6 +66,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/shingle"
 )
 
 // FormatVersion is the version of the on-disk layout. An index of another
@@ -104,6 +105,7 @@ var (
 
 	mVersion  = []byte("version")
 	mParams   = []byte("params")
+	mTokens   = []byte("tokenizer") // shingle.TokenizerVersion of the documents; missing: 1
 	mDocs     = []byte("documents")
 	mPostings = []byte("postings")
 	mNextDoc  = []byte("next_doc")
@@ -144,6 +146,9 @@ type Index struct {
 	opts    Options
 	inspect bool                        // opened with zero parameters: no Add
 	broken  atomic.Pointer[brokenState] // a write panicked
+	// tokenizer is the shingle.TokenizerVersion its documents were
+	// fingerprinted with.
+	tokenizer int
 
 	mu    sync.Mutex
 	df    *reprint.DocFreq // decoded DocFreq, as of the commit dfTx
@@ -303,6 +308,7 @@ func (ix *Index) init(p reprint.Params, zero bool) error {
 			return fmt.Errorf("open index %s: not an index (no meta bucket)", ix.path)
 		}
 		ix.params = storedParams(p)
+		ix.tokenizer = shingle.TokenizerVersion
 		err := ix.update(func(tx *bolt.Tx) error {
 			for _, name := range allBuckets {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
@@ -315,6 +321,9 @@ func (ix *Index) init(p reprint.Params, zero bool) error {
 			}
 			m := tx.Bucket(bMeta)
 			if err := m.Put(mVersion, u64(FormatVersion)); err != nil {
+				return err
+			}
+			if err := m.Put(mTokens, u64(shingle.TokenizerVersion)); err != nil {
 				return err
 			}
 			return m.Put(mParams, js)
@@ -337,6 +346,7 @@ func (ix *Index) init(p reprint.Params, zero bool) error {
 		if err := json.Unmarshal(m.Get(mParams), &ix.params); err != nil {
 			return damaged(ix.path, fmt.Errorf("parameters: %w", err))
 		}
+		ix.tokenizer = max(int(getU64(m, mTokens)), 1)
 		if zero {
 			return nil
 		}
@@ -688,14 +698,29 @@ func (ix *Index) Has(id string) (bool, error) {
 	return ok, ix.wrap("has", err)
 }
 
+// OldTokenizer reports whether the index's documents were fingerprinted
+// by an older tokenizer (shingle.TokenizerVersion): those with text it
+// reads differently (Cyrillic or Greek, invisible characters, Unicode
+// forms other than NFC) match new articles only once added again.
+func (ix *Index) OldTokenizer() bool { return ix.tokenizer < shingle.TokenizerVersion }
+
+// OldTokenizerWarning is what to tell a user of an index for which
+// OldTokenizer is true.
+func OldTokenizerWarning(path string) string {
+	return fmt.Sprintf("index %s was built by an older reprint, which read Cyrillic and Greek text, invisible characters inside words and decomposed accents differently: its articles with such text match new ones only once added again (reprint index add of them, or a new index)", path)
+}
+
 // Stats describes an index.
 type Stats struct {
 	Path          string `json:"path"`
 	FormatVersion int    `json:"format_version"`
-	Documents     int    `json:"documents"`
-	Postings      int64  `json:"postings"`   // live (key, document) entries
-	Segments      int    `json:"segments"`   // posting segments a lookup visits
-	FileBytes     int64  `json:"file_bytes"` // size of the file on disk (bbolt grows it ahead of its data)
+	// TokenizerVersion is the shingle.TokenizerVersion its documents were
+	// fingerprinted with (1: before it was recorded).
+	TokenizerVersion int   `json:"tokenizer_version"`
+	Documents        int   `json:"documents"`
+	Postings         int64 `json:"postings"`   // live (key, document) entries
+	Segments         int   `json:"segments"`   // posting segments a lookup visits
+	FileBytes        int64 `json:"file_bytes"` // size of the file on disk (bbolt grows it ahead of its data)
 	// CommonShingles counts the shingles that checks leave out as
 	// boilerplate (found in more than max_doc_freq of the documents):
 	// literal and rewrite channel together.
@@ -705,7 +730,7 @@ type Stats struct {
 
 // Stats returns the index's counts and parameters.
 func (ix *Index) Stats() (Stats, error) {
-	st := Stats{Path: ix.path, FormatVersion: FormatVersion, Params: ix.params}
+	st := Stats{Path: ix.path, FormatVersion: FormatVersion, TokenizerVersion: ix.tokenizer, Params: ix.params}
 	err := ix.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		st.Documents = int(getU64(m, mDocs))

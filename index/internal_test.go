@@ -231,3 +231,36 @@ func TestDocFreqOfOlderIndex(t *testing.T) {
 		t.Errorf("after replacing: got %d documents, %d common literal shingles; want 40, none", df.Docs(), lit)
 	}
 }
+
+// An index records the tokenizer version its documents were fingerprinted
+// with; one made before it was recorded (no key) is an old tokenizer's.
+func TestOldTokenizer(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "a.idx")
+	ix, err := Open(path, det.Params(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.OldTokenizer() {
+		t.Errorf("a new index: got OldTokenizer true, want false")
+	}
+	if err := ix.update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(mTokens) }); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	ix, err = Open(path, det.Params(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	st, err := ix.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ix.OldTokenizer() || st.TokenizerVersion != 1 {
+		t.Errorf("an index without the key: got OldTokenizer %v, version %d; want true, 1", ix.OldTokenizer(), st.TokenizerVersion)
+	}
+}

@@ -13,6 +13,13 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// TokenizerVersion numbers what Words makes of text. It changes when some
+// text gives other words than before (version 2: invisible characters
+// inside words, NFKC, Arabic and Hebrew optional marks, Cyrillic and Greek
+// lookalikes), so that fingerprints kept from another version (an index)
+// can be told apart: for such text they do not match new ones.
+const TokenizerVersion = 2
+
 // Token is one word: Text is its normalized form, Start and End its byte
 // span in the original text (half-open).
 type Token struct {

@@ -115,7 +115,7 @@ func runFilter(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	var ix *index.Index
 	if o.index.Path != "" {
-		if ix, err = o.index.open("filter", det.Params(), !o.Add); err != nil {
+		if ix, err = o.index.open("filter", det.Params(), !o.Add, stderr, o.Quiet); err != nil {
 			return err
 		}
 		defer func() {

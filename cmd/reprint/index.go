@@ -44,7 +44,7 @@ func (o *indexOptions) addQueryFlags(fs *pflag.FlagSet, minShared int) {
 // the errors to exit codes: other parameters are a usage error, a missing or
 // unreadable index an input error, an index that cannot be created an
 // output error.
-func (o *indexOptions) open(cmd string, p reprint.Params, readOnly bool) (*index.Index, error) {
+func (o *indexOptions) open(cmd string, p reprint.Params, readOnly bool, stderr io.Writer, quiet bool) (*index.Index, error) {
 	if o.Path == "" {
 		return nil, usageErrorf("%s: --index FILE is required", cmd)
 	}
@@ -60,6 +60,9 @@ func (o *indexOptions) open(cmd string, p reprint.Params, readOnly bool) (*index
 		return nil, fmt.Errorf("%s: %w", cmd, err) // an output error: the index could not be written
 	case err != nil:
 		return nil, &inputError{fmt.Errorf("%s: %w", cmd, err)}
+	}
+	if ix.OldTokenizer() && !quiet {
+		warning(stderr, index.OldTokenizerWarning(o.Path))
 	}
 	return ix, nil
 }
@@ -180,7 +183,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}()
 		ack = f
 	}
-	ix, err := o.index.open("index add", det.Params(), false)
+	ix, err := o.index.open("index add", det.Params(), false, stderr, o.Quiet)
 	if err != nil {
 		return err
 	}
@@ -451,7 +454,7 @@ func runIndexStats(_ context.Context, args []string, _ io.Reader, stdout, stderr
 	if o.Format != string(report.Text) && o.Format != string(report.JSON) {
 		return usageErrorf("unknown format %q (valid: text, json)", o.Format)
 	}
-	ix, err := o.index.open("index stats", reprint.Params{}, true)
+	ix, err := o.index.open("index stats", reprint.Params{}, true, stderr, false)
 	if err != nil {
 		return err
 	}
@@ -466,7 +469,7 @@ func runIndexStats(_ context.Context, args []string, _ io.Reader, stdout, stderr
 		return enc.Encode(st)
 	}
 	p := st.Params
-	_, err = fmt.Fprintf(stdout, `index %s (format %d)
+	_, err = fmt.Fprintf(stdout, `index %s (format %d, tokenizer %d)
   documents  %d
   postings   %d in %s
   file size  %s (%d bytes)
@@ -474,7 +477,7 @@ func runIndexStats(_ context.Context, args []string, _ io.Reader, stdout, stderr
 parameters: k=%d rewrite_k=%d num_hash=%d sketch=%s seed=%d threshold=%g bands=%d rows=%d
   rewrite_threshold=%g rewrite_bands=%d rewrite_rows=%d
   min_score=%g min_passage=%d same_story=%t (verification: checks may differ)
-`, st.Path, st.FormatVersion, st.Documents, st.Postings, plural(st.Segments, "segment", "segments"), humanBytes(st.FileBytes), st.FileBytes, plural(st.CommonShingles, "shingle", "shingles"),
+`, st.Path, st.FormatVersion, st.TokenizerVersion, st.Documents, st.Postings, plural(st.Segments, "segment", "segments"), humanBytes(st.FileBytes), st.FileBytes, plural(st.CommonShingles, "shingle", "shingles"),
 		p.K, p.RewriteK, p.NumHash, p.Sketch, p.Seed, p.Threshold, p.Bands, p.Rows,
 		p.RewriteThreshold, p.RewriteBands, p.RewriteRows, p.MinScore, p.MinPassage, p.SameStory)
 	return err

@@ -124,7 +124,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if err != nil {
 		return &usageError{err}
 	}
-	ix, err := o.index.open("serve", det.Params(), true)
+	ix, err := o.index.open("serve", det.Params(), true, stderr, false)
 	if err != nil {
 		return err
 	}
