@@ -72,7 +72,7 @@ func isIdeo(r rune) bool {
 	if uint32(r) < 1<<16 {
 		return bmpIdeo[r>>6]&(1<<(r&63)) != 0
 	}
-	return unicode.Is(unicode.Han, r)
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) // Kana Supplement and Extended too
 }
 
 // Ideographic reports whether w, a word as Words gives it, is a Han,
@@ -126,6 +126,43 @@ var lower2 = func() (t [0x800]uint16) {
 	}
 	return t
 }()
+
+// lower2enc holds, for each word rune below U+0800, its lowered and
+// folded form in UTF-8 (b, n bytes; n is 0 for a rune that is not a word
+// rune, or one that lowers past U+0800) and what else Words does with it
+// (flags): Words writes the bytes
+// without a branch on their length, which a Cyrillic text, half its
+// letters folded to one byte, would mispredict.
+var lower2enc = func() (t [0x800]struct {
+	b     [2]byte
+	n     uint8
+	flags uint8
+}) {
+	for r := range rune(len(t)) {
+		if !isWordRune(r) {
+			continue
+		}
+		l := toLower(r)
+		if l >= 0x800 {
+			continue // Ⱥ and a few more: Words takes them the long way
+		}
+		n := utf8.EncodeRune(t[r].b[:], l)
+		t[r].n = uint8(n)
+		switch {
+		case isOptionalMark(r):
+			t[r].flags = encDrop
+		case needsNorm(r):
+			t[r].flags = encNorm
+		}
+	}
+	return t
+}()
+
+// lower2enc's flags.
+const (
+	encNorm = 1 << iota // the word is brought to NFKC (needsNorm)
+	encDrop             // the rune is left out (isOptionalMark)
+)
 
 // lookalikes maps the lower-case Cyrillic and Greek letters that look
 // like Latin ones, in either case, to those Latin letters. A copy with
@@ -218,7 +255,6 @@ func Tokenize(dst []Token, text string) []Token {
 // words longer than the buffer) leave it for the general path.
 func Words(text string, fn func(w []byte, start, end int)) {
 	buf := make([]byte, 64)
-	var nbuf []byte // a word brought to NFKC
 	i := 0
 	for i < len(text) {
 		if c := text[i]; asciiLower[c] == 0 {
@@ -283,30 +319,33 @@ func Words(text string, fn func(w []byte, start, end int)) {
 			} else {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			if isWordRune(r) {
+			if r < 0x800 { // Latin, Greek, Cyrillic, Hebrew, Arabic ...: from a table
+				if e := lower2enc[r]; e.n != 0 {
+					if e.flags != 0 {
+						if e.flags&encDrop != 0 {
+							i += size
+							continue
+						}
+						exotic = true
+					}
+					if k+2 > len(buf) {
+						buf = growBuf(buf, k)
+					}
+					buf[k], buf[k+1] = e.b[0], e.b[1] // the second is overwritten if n is 1
+					k += int(e.n)
+					i += size
+					continue
+				}
+			}
+			if isWordRune(r) { // past U+0800, or lowered past it (Ⱥ, ⱥ)
 				if r >= minIdeo && isIdeo(r) { // a word of its own: it ends this one
 					break
 				}
-				if r >= 0x0300 && (r < 0x0370 || r >= 0x0590) { // needsNorm; Greek and Cyrillic skip it
-					if r < 0x0680 && isOptionalMark(r) {
-						i += size
-						continue
-					}
-					exotic = true
-				}
+				exotic = exotic || needsNorm(r)
 				if k+utf8.UTFMax > len(buf) {
 					buf = growBuf(buf, k)
 				}
-				if l := toLower(r); l < utf8.RuneSelf { // a lookalike folded to Latin
-					buf[k] = byte(l)
-					k++
-				} else if l < 0x800 { // EncodeRune, inline
-					buf[k] = 0xc0 | byte(l>>6)
-					buf[k+1] = 0x80 | byte(l&0x3f)
-					k += 2
-				} else {
-					k += utf8.EncodeRune(buf[k:], l)
-				}
+				k += utf8.EncodeRune(buf[k:], toLower(r))
 				i += size
 				continue
 			}
@@ -333,22 +372,27 @@ func Words(text string, fn func(w []byte, start, end int)) {
 		if k == 0 {
 			continue // only marks a text may leave out (isOptionalMark)
 		}
-		w := buf[:k]
-		if exotic && !norm.NFKC.IsNormalString(text[start:i]) {
-			nbuf = normWord(nbuf[:0], text[start:i])
-			w = nbuf
+		if exotic {
+			fn(normWord(buf[:k], text[start:i]), start, i)
+			continue
 		}
-		fn(w, start, i)
+		fn(buf[:k], start, i)
 	}
 }
 
-// normWord appends to dst the word whose text is span (as Words found it)
+// normWord returns the word whose text is span (as Words found it)
 // brought to NFKC first and then lowered, folded and stripped as Words
 // does each rune: normalizing after folding would leave an NFD Greek "ά"
 // (α and U+0301) a Latin "á", its NFC form a Greek one.
-func normWord(dst []byte, span string) []byte {
-	var nb [64]byte
-	for _, r := range string(norm.NFKC.AppendString(nb[:0], span)) {
+//
+// w is the word as Words made it of span, returned as it is when span is
+// in NFKC already (most exotic words: Hindi, Arabic, Hebrew text).
+func normWord(w []byte, span string) []byte {
+	if norm.NFKC.IsNormalString(span) {
+		return w
+	}
+	var dst []byte
+	for _, r := range norm.NFKC.String(span) {
 		if isWordRune(r) && !isOptionalMark(r) {
 			dst = utf8.AppendRune(dst, toLower(r))
 		}
