@@ -253,11 +253,6 @@ func (d *Detector) sigs(fp *Fingerprint) (sigLit, sigRw minhash.Signature) {
 	return sigLit, sigRw
 }
 
-// QueryKeys returns fp's keys (Keys) to look up in an index whose shingle
-// counts are df, without the bands whose values come from shingles common
-// in it: such a band is shared by every page of a site that carries the
-// same footer, and the pages sharing most keys with the query would be
-// those, not its sources. A nil df gives Keys.
 // MostlyCommon reports whether more than half of fp's literal shingles
 // are common in df (held by more than Options.MaxDocFreq of the
 // documents counted): fp then matches little by its own text, being mostly
@@ -273,6 +268,11 @@ func (d *Detector) MostlyCommon(fp *Fingerprint, df *DocFreq) bool {
 	return 2*len(without(slices.Clone(fp.lit), c.lit)) < len(fp.lit)
 }
 
+// QueryKeys returns fp's keys (Keys) to look up in an index whose shingle
+// counts are df, without the bands whose values come from shingles common
+// in it: such a band is shared by every page of a site that carries the
+// same footer, and the pages sharing most keys with the query would be
+// those, not its sources. A nil df gives Keys.
 func (d *Detector) QueryKeys(fp *Fingerprint, df *DocFreq) []uint64 {
 	sigLit, sigRw := d.sigs(fp)
 	keys := d.keys(fp, sigLit, sigRw)
