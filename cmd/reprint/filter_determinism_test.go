@@ -37,13 +37,7 @@ func TestFilterMarkIndependentOfSplit(t *testing.T) {
 		t.Fatal(err)
 	}
 	zw, _ := flate.NewWriter(nil, flate.BestSpeed)
-	type line struct {
-		doc  reprint.Document
-		z    []byte
-		fp   *reprint.Fingerprint
-		keys []uint64
-	}
-	var ls []line
+	var ls []splitLine
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 64<<20)
 	for sc.Scan() && len(ls) < 345 {
@@ -51,45 +45,61 @@ func TestFilterMarkIndependentOfSplit(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			t.Fatal(err)
 		}
-		doc := reprint.Document{ID: d.ID, Text: d.Text}
-		fp := det.Fingerprint(doc)
-		ls = append(ls, line{doc, compress(zw, d.Text), fp, det.Keys(fp)})
+		ls = append(ls, newSplitLine(det, zw, d.ID, d.Text))
 	}
 	q, prev := ls[len(ls)-1], ls[:len(ls)-1]
 	if q.doc.ID != "pa/16.07.99/care/care1snap" {
 		t.Fatalf("line 345 is %s", q.doc.ID)
 	}
-	raw, err := json.Marshal(map[string]string{"id": q.doc.ID, "text": q.doc.Text})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, o := newFilterCommand(io.Discard)
-	o.MaxCandidates = 100 // filter's default --max-candidates
-	// mark returns the mark filter gives line 345 when its worker looked
-	// after the first at lines had entered the window.
-	mark := func(at int) *match {
-		f := &filter{o: o, opts: det.Options(), det: det, win: newWindow(100000, maxPostings(0), 2)}
-		for _, l := range prev[:at] {
-			f.win.add(l.doc, l.z, l.fp, l.keys)
-		}
-		j := &job{line: len(ls), raw: raw}
-		f.prepare(t.Context(), det, zw, j)
-		if j.err != nil || j.fatal != nil {
-			t.Fatalf("prepare: %v %v", j.err, j.fatal)
-		}
-		for _, l := range prev[at:] {
-			f.win.add(l.doc, l.z, l.fp, l.keys)
-		}
-		m, err := f.settle(t.Context(), j)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
+	mark := func(at int) *match { return markAtSplit(t, det, zw, prev, q.doc, at) }
 	whole := mark(len(prev))
 	for _, at := range []int{0, 338, 340, 342, 343} {
 		if m := mark(at); (m == nil) != (whole == nil) || m != nil && *m != *whole {
 			t.Errorf("worker saw %d of %d lines: mark %+v; it saw all: %+v", at, len(prev), m, whole)
 		}
 	}
+}
+
+// splitLine is a line of a filter test's stream, ready for the window.
+type splitLine struct {
+	doc  reprint.Document
+	z    []byte
+	fp   *reprint.Fingerprint
+	keys []uint64
+}
+
+func newSplitLine(det *reprint.Detector, zw *flate.Writer, id, text string) splitLine {
+	doc := reprint.Document{ID: id, Text: text}
+	fp := det.Fingerprint(doc)
+	return splitLine{doc, compress(zw, text), fp, det.Keys(fp)}
+}
+
+// markAtSplit returns the mark filter gives q, the line after prev, when
+// its worker looked after the first at lines of prev had entered the
+// window and handle settled it after all of them.
+func markAtSplit(t *testing.T, det *reprint.Detector, zw *flate.Writer, prev []splitLine, q reprint.Document, at int) *match {
+	t.Helper()
+	raw, err := json.Marshal(map[string]string{"id": q.ID, "text": q.Text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, o := newFilterCommand(io.Discard)
+	o.MaxCandidates = 100 // filter's default --max-candidates
+	f := &filter{o: o, opts: det.Options(), det: det, win: newWindow(100000, maxPostings(0), 2)}
+	for _, l := range prev[:at] {
+		f.win.add(l.doc, l.z, l.fp, l.keys)
+	}
+	j := &job{line: len(prev) + 1, raw: raw}
+	f.prepare(t.Context(), det, zw, j)
+	if j.err != nil || j.fatal != nil {
+		t.Fatalf("prepare: %v %v", j.err, j.fatal)
+	}
+	for _, l := range prev[at:] {
+		f.win.add(l.doc, l.z, l.fp, l.keys)
+	}
+	m, err := f.settle(t.Context(), j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
