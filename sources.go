@@ -71,7 +71,7 @@ func precedes(a, b *Fingerprint) (first int, byDays bool) {
 // more than shared names, and one side is known to be earlier. The caller
 // asks only for pairs that the pair rules do not derive.
 func linkOf(n, a, b int, fa, fb *Fingerprint, f pairFeatures) (sourceLink, bool) {
-	if f.matched < minMatched || len(f.passages) == 0 {
+	if f.matched < minWords(f) || len(f.passages) == 0 {
 		return sourceLink{}, false
 	}
 	first, byDays := precedes(fa, fb)
@@ -117,7 +117,7 @@ type joined struct {
 // joinSources picks the links that derive documents together. For each
 // document that is not already the derived side of a kept pair (derived),
 // its links are taken, most covering first, while each adds at least
-// minMatched content words (numbers not counted) not covered yet; when two or more are taken
+// minWords content words (numbers not counted) not covered yet; when two or more are taken
 // and together they cover at least minScore of it, they are joined. The
 // result is in pair order.
 func joinSources(links []sourceLink, derived func(doc int) bool, minScore float64) []joined {
@@ -155,7 +155,7 @@ func joinSources(links []sourceLink, derived func(doc int) bool, minScore float6
 					}
 				}
 			}
-			if words < minMatched && len(picked) > 0 {
+			if words < minWords(links[k].f) && len(picked) > 0 {
 				continue
 			}
 			for _, s := range links[k].spans {

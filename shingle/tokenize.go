@@ -211,15 +211,26 @@ func isOptionalMark(r rune) bool {
 	return r == 0x0640 || r >= 0x064b && r <= 0x0652 || r >= 0x0656 && r <= 0x065f || r == 0x0670 || r >= 0x0591 && r <= 0x05c7
 }
 
-// breaksArabic reports whether invisible r, between two letters, ends a
-// word there: the zero-width non-joiner and joiner of Persian, Urdu and
-// Kurdish spelling (می‌گوید), which many write as a space.
-func breaksArabic(r rune, next string) bool {
-	if r != 0x200c && r != 0x200d {
+// breaksArabic reports whether a run of invisible characters between two
+// letters, holding a zero-width non-joiner or joiner (joiner), ends a word
+// before next: so they do in Persian, Urdu and Kurdish spelling
+// (می‌گوید), which many write with a space.
+func breaksArabic(joiner bool, next string) bool {
+	if !joiner {
 		return false
 	}
 	n, _ := utf8.DecodeRuneInString(next)
 	return isArabicScript(n)
+}
+
+// isJoiner reports the zero-width non-joiner and joiner.
+func isJoiner(r rune) bool { return r == 0x200c || r == 0x200d }
+
+// isCompatIdeo reports the ideographs and kana that NFKC writes otherwise:
+// CJK compatibility ideographs, halfwidth katakana and the kana digraphs
+// ゟ and ヿ.
+func isCompatIdeo(r rune) bool {
+	return r >= 0xf900 && r <= 0xfaff || r >= 0xff65 && r <= 0xff9f || r >= 0x2f800 && r <= 0x2fa1f || r == 0x309f || r == 0x30ff
 }
 
 // isArabicScript reports the letters of the Arabic blocks.
@@ -248,7 +259,8 @@ func Tokenize(dst []Token, text string) []Token {
 
 // Words calls fn for each word of text, as Tokenize finds them, with the
 // normalized word and its byte span. w is only valid during the call; Words
-// allocates nothing per word, which makes it the tokenizer of hot paths.
+// allocates nothing per word (but for a word it brings to NFKC), which
+// makes it the tokenizer of hot paths.
 //
 // Runs of ASCII letters and digits, most of most texts, are lowered and
 // copied by one tight loop; other bytes (apostrophes, non-ASCII runes,
@@ -276,6 +288,12 @@ func Words(text string, fn func(w []byte, start, end int)) {
 						break
 					}
 					i += n
+				}
+				if i-start > size || isCompatIdeo(r) { // NFD kana, compatibility forms
+					if w := text[start:i]; !norm.NFKC.IsNormalString(w) {
+						fn([]byte(norm.NFKC.String(w)), start, i)
+						continue
+					}
 				}
 				if i-start > len(buf) {
 					buf = make([]byte, i-start)
@@ -354,15 +372,16 @@ func Words(text string, fn func(w []byte, start, end int)) {
 				continue
 			}
 			if isInvisible(r) {
-				j := i + size
+				j, joiner := i+size, isJoiner(r)
 				for j < len(text) {
 					if r, n := utf8.DecodeRuneInString(text[j:]); isInvisible(r) {
 						j += n
+						joiner = joiner || isJoiner(r)
 						continue
 					}
 					break
 				}
-				if j < len(text) && startsWord(text[j:]) && !startsIdeo(text[j:]) && !breaksArabic(r, text[j:]) {
+				if j < len(text) && startsWord(text[j:]) && !startsIdeo(text[j:]) && !breaksArabic(joiner, text[j:]) {
 					i = j
 					continue
 				}
@@ -373,7 +392,9 @@ func Words(text string, fn func(w []byte, start, end int)) {
 			continue // only marks a text may leave out (isOptionalMark)
 		}
 		if exotic {
-			fn(normWord(buf[:k], text[start:i]), start, i)
+			if w := normWord(buf[:k], text[start:i]); len(w) > 0 { // NFKC may leave only marks (ﹽ)
+				fn(w, start, i)
+			}
 			continue
 		}
 		fn(buf[:k], start, i)

@@ -242,13 +242,17 @@ func FuzzTokenize(f *testing.F) {
 		if !refApplies(s) {
 			return
 		}
-		ref := refWords(s)
+		// A word that NFKC leaves only marks of (ﹽ) is no word.
+		var ref, folded []string
+		for _, w := range refWords(s) {
+			if f := refFold(w); f != "" {
+				ref, folded = append(ref, w), append(folded, f)
+			}
+		}
 		if got := spans(s, toks); !slices.Equal(got, ref) {
 			t.Fatalf("spans of %q: got %q, want %q", s, got, ref)
 		}
-		for i := range ref {
-			ref[i] = refFold(ref[i])
-		}
+		ref = folded
 		if got := words(toks); !slices.Equal(got, ref) {
 			t.Fatalf("texts of %q: got %q, want %q", s, got, ref)
 		}

@@ -35,7 +35,11 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 				}
 				j += n
 			}
-			fn([]byte(text[i:j]), i, j)
+			w := text[i:j]
+			if !norm.NFKC.IsNormalString(w) {
+				w = norm.NFKC.String(w)
+			}
+			fn([]byte(w), i, j)
 			i = j
 			continue
 		}
@@ -76,15 +80,16 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 				continue
 			}
 			if isInvisible(r) {
-				j := i + size
+				j, joiner := i+size, r == 0x200c || r == 0x200d
 				for j < len(text) {
 					r, n := utf8.DecodeRuneInString(text[j:])
 					if !strings.ContainsRune("\u00ad\u200b\u200c\u200d\u2060\ufeff", r) {
 						break
 					}
+					joiner = joiner || r == 0x200c || r == 0x200d
 					j += n
 				}
-				if j < len(text) && refStartsWord(text[j:]) && !breaksArabic(r, text[j:]) {
+				if j < len(text) && refStartsWord(text[j:]) && !breaksArabic(joiner, text[j:]) {
 					if r, _ := utf8.DecodeRuneInString(text[j:]); !refIdeo(r) {
 						i = j
 						continue
@@ -93,9 +98,6 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 			}
 			break
 		}
-		if len(buf) == 0 {
-			continue
-		}
 		if exotic {
 			buf = buf[:0]
 			for _, r := range norm.NFKC.String(text[start:i]) {
@@ -103,6 +105,9 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 					buf = utf8.AppendRune(buf, foldLookalike(unicode.ToLower(r)))
 				}
 			}
+		}
+		if len(buf) == 0 {
+			continue
 		}
 		fn(buf, start, i)
 	}
