@@ -147,8 +147,10 @@ type Index struct {
 	inspect bool                        // opened with zero parameters: no Add
 	broken  atomic.Pointer[brokenState] // a write panicked
 	// tokenizer is the shingle.TokenizerVersion its documents were
-	// fingerprinted with.
+	// fingerprinted with; readded, for an older one, the IDs added since
+	// it was opened (noteReadded).
 	tokenizer int
+	readded   map[string]struct{}
 
 	mu    sync.Mutex
 	df    *reprint.DocFreq // decoded DocFreq, as of the commit dfTx
@@ -553,7 +555,39 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 	if err != nil {
 		return AddStats{}, ix.wrap("add", err)
 	}
+	if ix.tokenizer < shingle.TokenizerVersion {
+		if err := ix.noteReadded(docs); err != nil {
+			return st, ix.wrap("add", err)
+		}
+	}
 	return st, nil
+}
+
+// noteReadded counts the documents of an index made by an older tokenizer
+// that this one has fingerprinted again (added, replaced, or found the
+// same); once they are all of its documents, the index is marked as this
+// tokenizer's, and OldTokenizer's warning ends.
+func (ix *Index) noteReadded(docs []reprint.Document) error {
+	if ix.readded == nil {
+		ix.readded = map[string]struct{}{}
+	}
+	for _, d := range docs {
+		ix.readded[d.ID] = struct{}{}
+	}
+	var all bool
+	if err := ix.view(func(tx *bolt.Tx) error {
+		all = uint64(len(ix.readded)) >= getU64(tx.Bucket(bMeta), mDocs)
+		return nil
+	}); err != nil || !all {
+		return err
+	}
+	err := ix.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bMeta).Put(mTokens, u64(shingle.TokenizerVersion))
+	})
+	if err == nil {
+		ix.tokenizer, ix.readded = shingle.TokenizerVersion, nil
+	}
+	return err
 }
 
 // Candidates returns the IDs of the indexed documents that share at least
