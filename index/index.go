@@ -741,7 +741,7 @@ func (ix *Index) OldTokenizer() bool { return ix.tokenizer < shingle.TokenizerVe
 // OldTokenizerWarning is what to tell a user of an index for which
 // OldTokenizer is true.
 func OldTokenizerWarning(path string) string {
-	return fmt.Sprintf("index %s was built by an older reprint, which read Cyrillic and Greek text, invisible characters inside words and decomposed accents differently: its articles with such text match new ones only once added again (reprint index add of them, or a new index)", path)
+	return fmt.Sprintf("index %s was built by an older reprint, which read Cyrillic and Greek text, invisible characters inside words, decomposed accents, fullwidth letters and Arabic and Hebrew marks differently: its articles with such text match new ones only once added again (reprint index add of the whole corpus again, which also ends this warning, or a new index)", path)
 }
 
 // Stats describes an index.

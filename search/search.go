@@ -228,6 +228,9 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if w := mostlyCommonWarning(dets[0], qfps, df, res); w != "" {
 		res.Warnings = append(res.Warnings, w)
 	}
+	if s.ix.OldTokenizer() {
+		res.Warnings = append(res.Warnings, index.OldTokenizerWarning(s.ix.Path()))
+	}
 	// The summary counts the articles checked, so that with the input
 	// errors it accounts for every input, as a scan's does; the indexed
 	// articles shown are the other documents.

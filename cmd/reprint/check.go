@@ -75,7 +75,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return &usageError{err}
 	}
-	ix, err := o.index.open("check", det.Params(), true, stderr, o.output.Quiet)
+	ix, err := o.index.open("check", det.Params(), true, stderr, true) // its warnings come with the result
 	if err != nil {
 		return err
 	}
@@ -92,9 +92,6 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	res.SetInputErrors(errs)
-	if ix.OldTokenizer() {
-		warnings = append(warnings, index.OldTokenizerWarning(o.index.Path)) // printed by open
-	}
 	res.Warnings = detectorWarnings(stderr, o.output.Quiet, warnings, res.Warnings)
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
 		return report.Write(w, res, format, report.Options{Texts: texts})
