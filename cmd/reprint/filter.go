@@ -202,7 +202,7 @@ type job struct {
 	ztext  []byte // the text compressed, for the window
 
 	// What the worker found among the indexed articles and the lines
-	// added to the window before winFrom: the best match, the indexed
+	// in the window when it looked: the best match, the indexed
 	// articles and window lines compared (ixIDs, winSeqs: lines by
 	// number, for two lines may have one ID), and the index's generation
 	// when it looked (addGen).
@@ -210,7 +210,6 @@ type job struct {
 	ixIDs   []string
 	winSeqs []int64
 	addGen  int64
-	winFrom int64
 }
 
 // run reads stdin, sends each line to the workers, and handles the
@@ -356,7 +355,7 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 		}
 	}
 	var wc []winCand
-	wc, j.winFrom = f.win.candidates(j.keys, 0, f.o.MaxCandidates)
+	wc, _ = f.win.candidates(j.keys, 0, f.o.MaxCandidates)
 	var fps []*reprint.Fingerprint
 	if j.winSeqs, fps, j.fatal = f.candidates(det, j, j.ixIDs, wc); j.fatal != nil {
 		return
