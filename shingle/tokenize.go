@@ -151,8 +151,8 @@ var lower2enc = func() (t [0x800]struct {
 		switch {
 		case isOptionalMark(r):
 			t[r].flags = encDrop
-		case needsNorm(r):
-			t[r].flags = encNorm
+		case needsNorm(r) || !norm.NFKC.IsNormalString(string(r)):
+			t[r].flags = encNorm // and µ ſ ĳ ǆ ª ϐ ϑ ..., compatibility letters
 		}
 	}
 	return t

@@ -209,7 +209,7 @@ func refApplies(s string) bool {
 // refFold is what a word's text becomes: brought to NFKC if it holds a
 // rune needsNorm names, then lowered with lookalike letters folded.
 func refFold(w string) string {
-	if strings.IndexFunc(w, needsNorm) >= 0 {
+	if strings.IndexFunc(w, func(r rune) bool { return needsNorm(r) || r < 0x800 && !norm.NFKC.IsNormalString(string(r)) }) >= 0 {
 		w = norm.NFKC.String(w)
 	}
 	return strings.Map(func(r rune) rune {
@@ -276,6 +276,17 @@ func TestMinIdeo(t *testing.T) {
 	for r := rune(0); r < minIdeo; r++ {
 		if isIdeo(r) {
 			t.Fatalf("isIdeo(%U) = true, want false below minIdeo %U", r, minIdeo)
+		}
+	}
+}
+
+// A word mixing an accent in NFD with a compatibility letter (ĳ, ſ, µ)
+// reads as its NFC form does.
+func TestWordsCompatibilityLettersNFD(t *testing.T) {
+	for _, s := range []string{"ĳse\u0301", "ſe\u0301", "µe\u0301", "ªe\u0301", "ϐe\u0301"} {
+		got, want := words(Tokenize(nil, s)), words(Tokenize(nil, norm.NFC.String(s)))
+		if !slices.Equal(got, want) {
+			t.Errorf("Tokenize(%+q) = %+q, its NFC form gives %+q", s, got, want)
 		}
 	}
 }

@@ -70,7 +70,7 @@ func refWordsLoop(text string, fn func(w []byte, start, end int)) {
 			if refWordRune(r) && !refIdeo(r) {
 				if !isOptionalMark(r) {
 					buf = utf8.AppendRune(buf, foldLookalike(unicode.ToLower(r)))
-					exotic = exotic || needsNorm(r)
+					exotic = exotic || needsNorm(r) || r < 0x800 && !norm.NFKC.IsNormalString(string(r))
 				}
 				i += size
 				continue
