@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -437,7 +439,36 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 	if w := mostlyCommonWarning(fps, limit, d.opts.MaxDocFreq); w != "" {
 		res.Warnings = append(res.Warnings, w)
 	}
+	if w := noWordsWarning(fps); w != "" {
+		res.Warnings = append(res.Warnings, w)
+	}
 	return res, nil
+}
+
+// noWordsWarning says which documents hold no word at all (only
+// punctuation, symbols or emoji): they are in the report but can match
+// nothing, which a pipeline counting its documents should know.
+func noWordsWarning(fps []*Fingerprint) string {
+	var ids []string
+	n := 0
+	for _, fp := range fps {
+		if fp.words == 0 {
+			if n++; len(ids) < 3 {
+				ids = append(ids, strconv.Quote(fp.id))
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	if n > len(ids) {
+		ids = append(ids, "...")
+	}
+	noun, they := "documents hold", "they"
+	if n == 1 {
+		noun, they = "document holds", "it"
+	}
+	return fmt.Sprintf("%d %s no words, only punctuation, symbols or emoji (%s): %s can match nothing", n, noun, strings.Join(ids, ", "), they)
 }
 
 // settle decides the common shingles of a scan longer than its sample,

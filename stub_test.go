@@ -1,6 +1,7 @@
 package reprint_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/reprint-dev/reprint"
@@ -38,5 +39,19 @@ func TestChineseCopyNotStub(t *testing.T) {
 	res := run(t, reprint.Options{}, []reprint.Document{{ID: "a", Text: text}, {ID: "b", Text: text}})
 	if len(res.Pairs) != 1 || res.Pairs[0].Relation != reprint.Copy {
 		t.Errorf("got %d pairs, want one copy of a %d-character article", len(res.Pairs), len([]rune(text)))
+	}
+}
+
+// A document of no words (punctuation or emoji only) is in the report,
+// and a warning says it can match nothing.
+func TestNoWordsWarning(t *testing.T) {
+	text := "The council approved the new bridge after a long debate on Tuesday night, and work on it starts in the spring."
+	res := run(t, reprint.Options{}, []reprint.Document{{ID: "a", Text: text}, {ID: "b", Text: "!!! ??? 🙂"}})
+	if len(res.Documents) != 2 {
+		t.Fatalf("got %d documents, want 2", len(res.Documents))
+	}
+	want := `1 document holds no words, only punctuation, symbols or emoji ("b"): it can match nothing`
+	if !slices.Contains(res.Warnings, want) {
+		t.Errorf("got warnings %q, want %q", res.Warnings, want)
 	}
 }
