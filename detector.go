@@ -89,31 +89,27 @@ func CheckIDs(docs []Document) error { return checkIDs(docs) }
 
 // checkIDs is CheckIDs.
 func checkIDs(docs []Document) error {
-	seen := make(map[string]int, len(docs))
-	for i, d := range docs {
-		if d.ID == "" {
-			return fmt.Errorf("document %d: empty ID", i)
-		}
-		if j, dup := seen[d.ID]; dup {
-			return fmt.Errorf("document %d: ID %q repeats document %d's", i, d.ID, j)
-		}
-		seen[d.ID] = i
-	}
-	return nil
+	return checkIDsOf(len(docs), func(i int) string { return docs[i].ID })
 }
 
-// checkFingerprintIDs is checkIDs for a scan's fingerprints, by sorting
-// (4 bytes a document) rather than a map of every ID.
+// checkFingerprintIDs is checkIDs for a scan's fingerprints.
 func checkFingerprintIDs(fps []*Fingerprint) error {
-	order := make([]int32, len(fps))
-	for i, fp := range fps {
-		if fp.id == "" {
+	return checkIDsOf(len(fps), func(i int) string { return fps[i].id })
+}
+
+// checkIDsOf checks the IDs id(0) .. id(n-1) as CheckIDs does, by sorting
+// their indices (4 bytes each) rather than a map of every ID, for a
+// scan's millions of documents.
+func checkIDsOf(n int, id func(i int) string) error {
+	order := make([]int32, n)
+	for i := range n {
+		if id(i) == "" {
 			return fmt.Errorf("document %d: empty ID", i)
 		}
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int {
-		if c := strings.Compare(fps[a].id, fps[b].id); c != 0 {
+		if c := strings.Compare(id(int(a)), id(int(b))); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
@@ -123,7 +119,7 @@ func checkFingerprintIDs(fps []*Fingerprint) error {
 	first, repeat := -1, -1
 	for k := 1; k < len(order); k++ {
 		a, b := order[k-1], order[k]
-		if fps[a].id != fps[b].id || k >= 2 && fps[order[k-2]].id == fps[b].id {
+		if id(int(a)) != id(int(b)) || k >= 2 && id(int(order[k-2])) == id(int(b)) {
 			continue
 		}
 		if repeat == -1 || int(b) < repeat {
@@ -131,7 +127,7 @@ func checkFingerprintIDs(fps []*Fingerprint) error {
 		}
 	}
 	if repeat != -1 {
-		return fmt.Errorf("document %d: ID %q repeats document %d's", repeat, fps[repeat].id, first)
+		return fmt.Errorf("document %d: ID %q repeats document %d's", repeat, id(repeat), first)
 	}
 	return nil
 }
