@@ -337,12 +337,9 @@ func (r *FileReader) startStdin() (doc reprint.Document, ok bool, err error) {
 	}
 	// Past the bound a file has, the rest is not read: one article of
 	// gigabytes would take the memory.
-	data, err := io.ReadAll(io.LimitReader(in, maxRecordSize+1))
+	data, err := readBounded(in, "standard input")
 	if err != nil {
 		return fail(err)
-	}
-	if len(data) > maxRecordSize {
-		return fail(fmt.Errorf("standard input larger than %d MB: too large for one article (give many articles as JSON Lines)", maxRecordSize>>20))
 	}
 	if d, ok := fromUTF16(data); ok { // sniffKind saw only the byte order mark
 		switch t := bytes.TrimLeft(d, " \t\r\n"); {
@@ -457,12 +454,18 @@ func (t task) readFile() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	what := "file"
+	if gz {
+		what = "file, gunzipped,"
+	}
+	return readBounded(in, what)
+}
+
+// readBounded reads all of in, one article's text, but not past
+// maxRecordSize: a larger one is an error saying so, and what names it.
+func readBounded(in io.Reader, what string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(in, maxRecordSize+1))
 	if err == nil && len(data) > maxRecordSize {
-		what := "file"
-		if gz {
-			what = "file, gunzipped,"
-		}
 		return nil, fmt.Errorf("%s larger than %d MB: too large for one article (give many articles as JSON Lines)", what, maxRecordSize>>20)
 	}
 	return data, err
