@@ -1,10 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,17 +52,7 @@ func TestServeReportsOldTokenizer(t *testing.T) {
 	}
 	base, _, cancel, _ := startServe(t, "--index", idx)
 	defer cancel()
-	body, _ := json.Marshal(map[string]string{"id": seed2, "text": string(text)})
-	resp, err := http.Post(base+"/api/check", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("got %d %s", resp.StatusCode, b)
-	}
-	if w := decodeReport(t, string(b)).Warnings; !hasOldTokenizerWarning(w) {
+	if w := decodeReport(t, postCheck(t, base, seed2, string(text))).Warnings; !hasOldTokenizerWarning(w) {
 		t.Errorf("serve's /api/check report: warnings %q, want the old-tokenizer warning check gives", w)
 	}
 }

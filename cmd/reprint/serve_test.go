@@ -90,17 +90,8 @@ func TestServe(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body, _ := json.Marshal(map[string]string{"id": seed2, "text": string(text)})
-		resp, err := http.Post(base+"/api/check", "application/json", bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			t.Fatalf("got %d %s, want 200", resp.StatusCode, b)
-		}
-		got := pairsOf(decodeReport(t, string(b)))
+		b := postCheck(t, base, seed2, string(text))
+		got := pairsOf(decodeReport(t, b))
 		want := []pairKey{{seed1, seed2, "machine_rewrite", seed1}}
 		if !slices.Equal(got, want) {
 			t.Errorf("got pairs %v, want %v", got, want)
@@ -113,14 +104,7 @@ func TestServe(t *testing.T) {
 			t.Fatalf("check: exit %d: %s", c, errOut)
 		}
 		text, _ := os.ReadFile(filepath.Join(seeds, seed2))
-		body, _ := json.Marshal(map[string]string{"id": seed2, "text": string(text)})
-		resp, err := http.Post(base+"/api/check", "application/json", bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		web, cli := decodeReport(t, string(b)), decodeReport(t, out)
+		web, cli := decodeReport(t, postCheck(t, base, seed2, string(text))), decodeReport(t, out)
 		web.Documents[len(web.Documents)-1].Source = cli.Documents[len(cli.Documents)-1].Source
 		wj, _ := json.Marshal(web)
 		cj, _ := json.Marshal(cli)
@@ -234,4 +218,21 @@ func TestServeURL(t *testing.T) {
 			}
 		})
 	}
+}
+
+// postCheck posts one article to serve's /api/check at base and returns
+// the report, failing the test unless the answer is 200.
+func postCheck(t *testing.T, base, id, text string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"id": id, "text": text})
+	resp, err := http.Post(base+"/api/check", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("got %d %s, want 200", resp.StatusCode, b)
+	}
+	return string(b)
 }
