@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 func TestJSON(t *testing.T) {
@@ -322,12 +321,7 @@ func FuzzJSON(f *testing.F) {
 			var pe *ParseError
 			switch {
 			case err == nil:
-				if !utf8.ValidString(doc.Text) || !utf8.ValidString(doc.ID) {
-					t.Fatalf("doc %q has invalid UTF-8", doc.Source)
-				}
-				if doc.ID == "" || strings.TrimSpace(doc.Text) == "" {
-					t.Fatalf("doc at %s has empty id or text", doc.Source)
-				}
+				checkFuzzDoc(t, doc)
 			case errors.As(err, &pe):
 			default:
 				t.Fatalf("fatal error from a bytes.Reader: %v", err)

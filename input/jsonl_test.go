@@ -323,12 +323,7 @@ func FuzzJSONL(f *testing.F) {
 			var pe *ParseError
 			switch {
 			case err == nil:
-				if !utf8.ValidString(doc.Text) || !utf8.ValidString(doc.ID) {
-					t.Fatalf("doc %q has invalid UTF-8", doc.Source)
-				}
-				if doc.ID == "" || strings.TrimSpace(doc.Text) == "" {
-					t.Fatalf("doc at %s has empty id or text", doc.Source)
-				}
+				checkFuzzDoc(t, doc)
 				if _, err := fmt.Sscanf(doc.Source, "fuzz:%d", &line); err != nil {
 					t.Fatalf("doc source %q: %v", doc.Source, err)
 				}
@@ -374,5 +369,18 @@ func BenchmarkJSONL(b *testing.B) {
 		if n != 500 {
 			b.Fatalf("got %d docs, want 500", n)
 		}
+	}
+}
+
+// checkFuzzDoc fails the test if a document a reader returned has invalid
+// UTF-8 or an empty ID or text: what the JSON and JSON Lines fuzz targets
+// ask of every document.
+func checkFuzzDoc(t *testing.T, doc reprint.Document) {
+	t.Helper()
+	if !utf8.ValidString(doc.Text) || !utf8.ValidString(doc.ID) {
+		t.Fatalf("doc %q has invalid UTF-8", doc.Source)
+	}
+	if doc.ID == "" || strings.TrimSpace(doc.Text) == "" {
+		t.Fatalf("doc at %s has empty id or text", doc.Source)
 	}
 }
