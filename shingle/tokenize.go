@@ -109,23 +109,10 @@ var bmpIdeo = func() (t [1 << 16 / 64]uint64) {
 	return t
 }()
 
-// toLower is unicode.ToLower, then lookalike folding (foldLookalike),
-// with a table for runes of one or two bytes in UTF-8 (Latin, Greek,
-// Cyrillic, ...).
-func toLower(r rune) rune {
-	if uint32(r) < uint32(len(lower2)) {
-		return rune(lower2[r])
-	}
-	return unicode.ToLower(r)
-}
-
-// lower2 maps each rune below U+0800 to its lower case, folded.
-var lower2 = func() (t [0x800]uint16) {
-	for r := range rune(len(t)) {
-		t[r] = uint16(foldLookalike(unicode.ToLower(r))) // below U+10000: tested
-	}
-	return t
-}()
+// toLower is unicode.ToLower, then lookalike folding (foldLookalike).
+// Words takes the runes below U+0800 from lower2enc, built with it; it
+// calls it for the others and for the words it normalizes.
+func toLower(r rune) rune { return foldLookalike(unicode.ToLower(r)) }
 
 // lower2enc holds, for each word rune below U+0800, its lowered and
 // folded form in UTF-8 (b, n bytes; n is 0 for a rune that is not a word

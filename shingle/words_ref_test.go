@@ -311,15 +311,35 @@ func FuzzContentWord(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkContent(t, s) })
 }
 
-// TestRuneTables checks the tables of isWordRune and toLower against the
-// unicode package on every rune.
+// TestRuneTables checks the tables of isWordRune and of lowering
+// (lower2enc) against the unicode package on every rune.
 func TestRuneTables(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune+1; r++ {
 		if got, want := isWordRune(r), refWordRune(r); got != want {
 			t.Fatalf("isWordRune(%U): got %v, want %v", r, got, want)
 		}
-		if got, want := toLower(r), foldLookalike(unicode.ToLower(r)); got != want {
-			t.Fatalf("toLower(%U): got %U, want %U", r, got, want)
+		if r >= 0x800 {
+			continue
+		}
+		e, l := lower2enc[r], foldLookalike(unicode.ToLower(r))
+		if !refWordRune(r) || l >= 0x800 {
+			if e.n != 0 {
+				t.Fatalf("lower2enc[%U]: got %d bytes, want none (not a word rune, or lowered past U+0800)", r, e.n)
+			}
+			continue
+		}
+		if got, want := string(e.b[:e.n]), string(l); got != want {
+			t.Fatalf("lower2enc[%U]: got %+q, want %+q", r, got, want)
+		}
+		wantFlags := uint8(0)
+		switch {
+		case isOptionalMark(r):
+			wantFlags = encDrop
+		case needsNorm(r) || !norm.NFKC.IsNormalString(string(r)):
+			wantFlags = encNorm
+		}
+		if e.flags != wantFlags {
+			t.Fatalf("lower2enc[%U]: got flags %d, want %d", r, e.flags, wantFlags)
 		}
 	}
 }
