@@ -23,6 +23,7 @@ type Fingerprint struct {
 	words     int      // number of words
 	litKeys   []uint32 // a scan's sketch: literal channel band keys
 	rwSig     []uint32 // a scan's sketch: rewrite channel signature, folded
+	anchors   []uint32 // a scan's sketch: its anchors (anchorsOf)
 	// mostlyCommon: most of its literal shingles were left out of its
 	// sketch as common (boilerplate, or a story most of the corpus copies).
 	mostlyCommon bool

@@ -230,6 +230,7 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted counts
 	if len(lit) > 0 {
 		fp.litKeys = lsh.AppendBandKeys(nil, d.signSet(s, lit), sc.p.Bands, sc.p.Rows)
 	}
+	fp.anchors = anchorsOf(lit, fp.words)
 	if d.opts.RewriteK > 0 {
 		if rw := count(fp.rw, c.rw, c.rwDocs); len(rw) > 0 {
 			sig := d.signSet(s, rw)
@@ -430,6 +431,12 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 		return nil, err
 	}
 	cands := d.candidates(litIx, rwIx, &params)
+	if more := anchorPairs(fps, d.opts.MaxBucket); len(more) > 0 {
+		cands = mergePairs(cands, more)
+	}
+	for _, fp := range fps {
+		fp.anchors = nil
+	}
 	params.Candidates = len(cands)
 	res, err := d.resolveTexts(ctx, fps, text, cands, final, sc.freq)
 	if err != nil {
@@ -611,7 +618,7 @@ func (sc *Scan) resketch(i int, fp *Fingerprint, text func(int) (string, error),
 		full.rw = withoutBoiler(full.rw, d.opts.RewriteK, boil.isBoiler, len(full.chash))
 	}
 	sc.sketch(full, c, s, 0)
-	fp.litKeys, fp.rwSig = full.litKeys, full.rwSig
+	fp.litKeys, fp.rwSig, fp.anchors = full.litKeys, full.rwSig, full.anchors
 	fp.mostlyCommon = n > 0 && 2*own < n
 	fp.detail = nil
 	return nil
@@ -686,7 +693,7 @@ func (d *Detector) look(i int, sketch *Fingerprint, text func(int) (string, erro
 	}
 	v.fp.lit = shingle.SortSet(without(full.lit, common.lit))
 	v.fp.rw = shingle.SortSet(without(full.rw, common.rw))
-	v.fp.litKeys, v.fp.rwSig = nil, nil
+	v.fp.litKeys, v.fp.rwSig, v.fp.anchors = nil, nil, nil
 	return v, nil
 }
 

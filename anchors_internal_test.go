@@ -1,0 +1,123 @@
+package reprint
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAnchorPairs(t *testing.T) {
+	long := anchorWords
+	fp := func(words int, anchors ...uint32) *Fingerprint {
+		return &Fingerprint{words: words, anchors: anchors}
+	}
+	many := make([]*Fingerprint, 0, 12)
+	for range 12 {
+		many = append(many, fp(long, 1, 2, 3))
+	}
+	tests := []struct {
+		name      string
+		fps       []*Fingerprint
+		maxBucket int
+		want      [][2]int
+	}{
+		{"three shared", []*Fingerprint{fp(long, 1, 2, 3, 9), fp(long, 1, 2, 3, 8)}, 200, [][2]int{{0, 1}}},
+		{"two shared", []*Fingerprint{fp(long, 1, 2, 9), fp(long, 1, 2, 8)}, 200, nil},
+		{"three of several", []*Fingerprint{fp(long, 1, 2, 3), fp(long, 4, 5), fp(long, 2, 3, 4), fp(long, 1, 2, 3, 4)}, 200,
+			[][2]int{{0, 3}, {2, 3}}},
+		{"anchors over max bucket", many, 11, nil},
+		{"anchors at max bucket", many[:11], 11, func() (p [][2]int) {
+			for i := range 11 {
+				for j := i + 1; j < 11; j++ {
+					p = append(p, [2]int{i, j})
+				}
+			}
+			return p
+		}()},
+		{"none", []*Fingerprint{fp(long), fp(long)}, 200, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := anchorPairs(tt.fps, tt.maxBucket); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergePairs(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b [][2]int
+		want [][2]int
+	}{
+		{"empty", nil, nil, [][2]int{}},
+		{"disjoint", [][2]int{{0, 1}, {2, 3}}, [][2]int{{0, 2}, {3, 4}}, [][2]int{{0, 1}, {0, 2}, {2, 3}, {3, 4}}},
+		{"shared", [][2]int{{0, 1}, {1, 2}}, [][2]int{{1, 2}, {1, 3}}, [][2]int{{0, 1}, {1, 2}, {1, 3}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mergePairs(tt.a, tt.b); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnchorsOf(t *testing.T) {
+	lit := make([]uint32, 4000)
+	for i := range lit {
+		lit[i] = uint32(i) * 2654435761
+	}
+	slices.Sort(lit)
+	if got := anchorsOf(lit, anchorWords-1); got != nil {
+		t.Errorf("%d words: got %d anchors, want none: a short text has none", anchorWords-1, len(got))
+	}
+	got := anchorsOf(lit, anchorWords)
+	if want := len(lit) / anchorRate; len(got) < want*8/10 || len(got) > want*12/10 {
+		t.Errorf("got %d anchors of %d shingles, want about %d", len(got), len(lit), want)
+	}
+	if !slices.IsSorted(got) {
+		t.Errorf("got anchors %v, want them sorted", got)
+	}
+}
+
+func TestIsAnchorRate(t *testing.T) {
+	n := 0
+	for h := range uint32(1 << 16) {
+		if isAnchor(h * 2654435761) {
+			n++
+		}
+	}
+	if want := 1 << 16 / anchorRate; n < want*9/10 || n > want*11/10 {
+		t.Errorf("got %d anchors of %d hashes, want about %d (one in %d)", n, 1<<16, want, anchorRate)
+	}
+}
+
+// BenchmarkAnchorPairs times the anchor join of 10,000 long documents of
+// 150 anchors each (a 1,200-word article's), 100 pairs of them sharing a
+// passage.
+func BenchmarkAnchorPairs(b *testing.B) {
+	const n = 10_000
+	fps := make([]*Fingerprint, n)
+	next := uint32(1)
+	for i := range fps {
+		words := anchorWords
+		a := make([]uint32, 150)
+		for k := range a {
+			a[k], next = next*2654435761, next+1
+		}
+		fps[i] = &Fingerprint{words: words, anchors: a}
+	}
+	for i := 0; i < 1000; i += 10 { // pairs 0-1, 10-11, ...: their first 5 anchors alike
+		copy(fps[i+1].anchors[:5], fps[i].anchors[:5])
+	}
+	for _, fp := range fps {
+		slices.Sort(fp.anchors)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if got := anchorPairs(fps, 200); len(got) != 100 {
+			b.Fatalf("got %d pairs, want 100", len(got))
+		}
+	}
+}
