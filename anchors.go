@@ -116,3 +116,41 @@ func mergePairs(a, b [][2]int) [][2]int {
 	out = append(out, a...)
 	return append(out, b...)
 }
+
+// MinAnchors is the number of anchor keys (Detector.AnchorKeys) an indexed
+// document must share with a query to be a candidate for them alone.
+const MinAnchors = minAnchors
+
+// anchorKeySalt sets anchor keys apart from LSH band keys (lsh.AppendKeys
+// salts 1 and 2).
+const anchorKeySalt = 0x3a6e6368 << 32
+
+// AnchorKeys returns the keys of fp's anchors: shingles picked by their
+// hash alone, which two long texts sharing a passage word for word both
+// pick from it however long the rest is (the LSH keys of Keys stand for
+// whole texts, and miss a paragraph shared by two 4,000-word features).
+// A document shorter than 1,000 words has none. An index stores a
+// document under them as under its Keys; a query looks them up apart,
+// an indexed document sharing MinAnchors of them being a candidate. With
+// df, the shingles common in it are left out (a query's: a site's
+// footer would share its anchors with every page of the site).
+func (d *Detector) AnchorKeys(fp *Fingerprint, df *DocFreq) []uint64 {
+	if fp == nil || fp.detail == nil || fp.words < anchorWords {
+		return nil
+	}
+	lit := fp.lit
+	if c := df.common(d.opts.MaxDocFreq); len(c.lit) > 0 {
+		lit = without(slices.Clone(lit), c.lit)
+	}
+	var keys []uint64
+	for _, a := range anchorsOf(lit, fp.words) {
+		keys = append(keys, shingle.Mix(uint64(a)|anchorKeySalt))
+	}
+	return keys
+}
+
+// IndexKeys returns the keys an index stores fp under: its LSH keys
+// (Keys), then its anchor keys (AnchorKeys).
+func (d *Detector) IndexKeys(fp *Fingerprint) []uint64 {
+	return append(d.Keys(fp), d.AnchorKeys(fp, nil)...)
+}

@@ -460,7 +460,7 @@ func (ix *Index) AddDocuments(det *reprint.Detector, docs []reprint.Document) (A
 	keys := make([][]uint64, len(docs))
 	for i, d := range docs {
 		fps[i] = det.Fingerprint(d)
-		keys[i] = det.Keys(fps[i])
+		keys[i] = det.IndexKeys(fps[i])
 	}
 	return ix.Add(docs, fps, keys)
 }

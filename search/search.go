@@ -91,7 +91,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	if err != nil {
 		return nil, nil, &IndexError{err}
 	}
-	qfps, qkeys := fingerprints(dets, queries, df)
+	qfps, qkeys, akeys := fingerprints(dets, queries, df)
 	if progress != nil {
 		progress.Add(len(queries))
 		progress.Stage("lookup", len(queries))
@@ -103,7 +103,8 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	limit := s.limit
 	// Candidates of each query, looked up on all workers.
 	found := make([][]string, len(queries))
-	extra := make([][]string, len(queries)) // by the keys left out as common, for a query that lost a tenth
+	extra := make([][]string, len(queries))    // by the keys left out as common, for a query that lost a tenth
+	anchored := make([][]string, len(queries)) // by its anchors, for a long query
 	lookupErrs := make([]error, len(queries))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -120,6 +121,11 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 					// tells which it is. (A rewrite loses about the share
 					// of keys it has in common with its source.)
 					extra[i], lookupErrs[i] = s.ix.CandidatesSharing(left, limitPlus(maxCopies, isQuery), (len(left)+1)/2)
+				}
+				if lookupErrs[i] == nil && len(akeys[i]) >= reprint.MinAnchors {
+					// A passage shared word for word with a long indexed
+					// article, which its LSH keys may not show.
+					anchored[i], lookupErrs[i] = s.ix.CandidatesSharing(akeys[i], limitPlus(limit, isQuery), reprint.MinAnchors)
 				}
 				if progress != nil {
 					progress.Add(1)
@@ -161,6 +167,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		}
 		take(found[i], limit)
 		take(extra[i], maxCopies)
+		take(anchored[i], limit)
 	}
 	ids, fps, texts, err := s.ix.GetSorted(ids)
 	if err != nil {
@@ -448,22 +455,25 @@ func detectors(opts reprint.Options, queries int) ([]*reprint.Detector, error) {
 	return dets, nil
 }
 
-// fingerprints returns the fingerprints of docs and the LSH keys to look
-// up (without boilerplate's, df), made on one goroutine per detector.
-func fingerprints(dets []*reprint.Detector, docs []reprint.Document, df *reprint.DocFreq) ([]*reprint.Fingerprint, [][]uint64) {
+// fingerprints returns the fingerprints of docs and the LSH and anchor
+// keys to look up (without boilerplate's, df), made on one goroutine per
+// detector.
+func fingerprints(dets []*reprint.Detector, docs []reprint.Document, df *reprint.DocFreq) ([]*reprint.Fingerprint, [][]uint64, [][]uint64) {
 	fps := make([]*reprint.Fingerprint, len(docs))
 	keys := make([][]uint64, len(docs))
+	akeys := make([][]uint64, len(docs))
 	var wg sync.WaitGroup
 	for w, det := range dets {
 		wg.Go(func() {
 			for i := w; i < len(docs); i += len(dets) {
 				fps[i] = det.Fingerprint(docs[i])
 				keys[i] = det.QueryKeys(fps[i], df)
+				akeys[i] = det.AnchorKeys(fps[i], df)
 			}
 		})
 	}
 	wg.Wait()
-	return fps, keys
+	return fps, keys, akeys
 }
 
 // limitPlus returns the candidate limit to ask the index for, leaving room

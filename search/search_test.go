@@ -19,6 +19,7 @@ import (
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/gen"
 	"github.com/reprint-dev/reprint/index"
+	"github.com/reprint-dev/reprint/internal/madeup"
 	"github.com/reprint-dev/reprint/search"
 )
 
@@ -67,7 +68,7 @@ func newIndex(tb testing.TB, det *reprint.Detector, docs []reprint.Document) *in
 	keys := make([][]uint64, len(docs))
 	for i, d := range docs {
 		fps[i] = det.Fingerprint(d)
-		keys[i] = det.Keys(fps[i])
+		keys[i] = det.IndexKeys(fps[i])
 	}
 	if _, err := ix.Add(docs, fps, keys); err != nil {
 		tb.Fatal(err)
@@ -279,6 +280,33 @@ func BenchmarkCheck(b *testing.B) {
 	n := len(docs) - 100
 	s := search.New(newIndex(b, det, docs[:n]), det, search.Options{MaxCandidates: 100})
 	queries := docs[n:]
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		q := queries[i%len(queries)]
+		b.SetBytes(int64(len(q.Text)))
+		if _, _, err := s.Check(b.Context(), []reprint.Document{q}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkCheckLong checks 4,000-word articles, each sharing a 70-word
+// paragraph with one of an index of 500 others: the cost of the anchor
+// lookup a long query adds to its LSH lookup.
+func BenchmarkCheckLong(b *testing.B) {
+	const n = 500
+	var indexed, queries []reprint.Document
+	for i := range n {
+		passage := madeup.Sentences(uint64(1000+i), 7)
+		indexed = append(indexed, reprint.Document{ID: fmt.Sprintf("a%d", i), Text: madeup.WithPassage(uint64(100+i), 400, passage)})
+		if i%10 == 0 {
+			queries = append(queries, reprint.Document{ID: fmt.Sprintf("b%d", i), Text: madeup.WithPassage(uint64(n+100+i), 400, passage)})
+		}
+	}
+	det, _ := reprint.New(reprint.Options{})
+	s := search.New(newIndex(b, det, indexed), det, search.Options{MaxCandidates: 100})
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -559,5 +587,43 @@ func TestCheckOtherParams(t *testing.T) {
 	var pe *index.ParamsError
 	if !errors.As(err, &pe) {
 		t.Errorf("got %v, want an *index.ParamsError", err)
+	}
+}
+
+// TestCheckLongTextsSharingAPassage checks that a check finds a 70-word
+// paragraph copied word for word into a 4,000-word feature from an indexed
+// one, as a scan does (TestLongTextsSharingAPassage): by the anchor keys
+// the index stores long articles under. By LSH keys alone a check found
+// 10 of these 16.
+func TestCheckLongTextsSharingAPassage(t *testing.T) {
+	const n = 16
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var indexed, queries []reprint.Document
+	for i := range n {
+		passage := madeup.Sentences(uint64(1000+i), 7)
+		indexed = append(indexed, reprint.Document{ID: fmt.Sprintf("a%d", i), Text: madeup.WithPassage(uint64(100+i), 400, passage)})
+		queries = append(queries, reprint.Document{ID: fmt.Sprintf("b%d", i), Text: madeup.WithPassage(uint64(200+i), 400, passage)})
+	}
+	s := search.New(newIndex(t, det, indexed), det, search.Options{MaxCandidates: 100})
+	res, _, err := s.Check(t.Context(), queries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, p := range res.Pairs {
+		a, b := res.Documents[p.A].ID, res.Documents[p.B].ID
+		if a[1:] != b[1:] {
+			t.Errorf("got %s-%s %s, want no pair: they share no passage", a, b, p.Relation)
+			continue
+		}
+		found[a[1:]] = true
+	}
+	for i := range n {
+		if !found[fmt.Sprint(i)] {
+			t.Errorf("b%d: got no pair with a%d, want one: they share a 70-word passage", i, i)
+		}
 	}
 }

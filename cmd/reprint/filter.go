@@ -199,7 +199,8 @@ type job struct {
 	warned []string
 	fp     *reprint.Fingerprint
 	keys   []uint64
-	ztext  []byte // the text compressed, for the window
+	akeys  []uint64 // anchor keys, stored with keys by --add (IndexKeys)
+	ztext  []byte   // the text compressed, for the window
 
 	// What the worker found among the indexed articles and the lines
 	// in the window when it looked: the best match, the indexed
@@ -345,6 +346,9 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 	j.doc = doc
 	j.fp = det.Fingerprint(doc)
 	j.keys = det.Keys(j.fp)
+	if f.o.Add {
+		j.akeys = det.AnchorKeys(j.fp, nil)
+	}
 	if f.win.size > 0 {
 		j.ztext = compress(zw, doc.Text)
 	}
@@ -559,7 +563,7 @@ func (f *filter) handle(ctx context.Context, j *job) error {
 	if f.o.Add {
 		f.docs = append(f.docs, j.doc)
 		f.fps = append(f.fps, j.fp)
-		f.keys = append(f.keys, j.keys)
+		f.keys = append(f.keys, append(j.keys[:len(j.keys):len(j.keys)], j.akeys...))
 		if len(f.docs) >= f.o.Batch {
 			return f.flushAdd()
 		}

@@ -397,7 +397,7 @@ func (f *fingerprinter) all(docs []reprint.Document) ([]*reprint.Fingerprint, []
 		wg.Go(func() {
 			for i := w; i < len(docs); i += len(f.dets) {
 				fps[i] = det.Fingerprint(docs[i])
-				keys[i] = det.Keys(fps[i])
+				keys[i] = det.IndexKeys(fps[i])
 			}
 		})
 	}

@@ -187,7 +187,9 @@ func TestIndexErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut := writeFile(t, dir, "cut.idx", string(good[:len(good)/2]))
+	// A quarter: bbolt grows a file ahead of its pages, so half may hold
+	// them all.
+	cut := writeFile(t, dir, "cut.idx", string(good[:len(good)/4]))
 	tests := []struct {
 		name    string
 		args    []string
