@@ -506,13 +506,19 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 		var batch []posting
 		for i := range docs {
 			id := docs[i].ID
+			ks := slices.Clone(keys[i])
+			slices.Sort(ks)
+			ks = slices.Compact(ks)
 			old, oldKeys, exists := w.lookup(id)
 			if exists {
 				same, err := w.same(old, enc[i], docs[i].Text)
 				if err != nil {
 					return fmt.Errorf("document %s: %w", id, err)
 				}
-				if same {
+				// Stored under other keys, it is stored again: an
+				// article that an older reprint stored without its
+				// anchor keys (Detector.IndexKeys) gets them.
+				if same && oldKeys == uint64(len(ks)) {
 					st.Unchanged++
 					continue
 				}
@@ -534,9 +540,6 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 			} else {
 				st.Added++
 			}
-			ks := slices.Clone(keys[i])
-			slices.Sort(ks)
-			ks = slices.Compact(ks)
 			num, err := w.put(id, enc[i], texts[i], len(ks))
 			if err != nil {
 				return fmt.Errorf("document %s: %w", id, err)

@@ -66,7 +66,7 @@ func prepare(det *reprint.Detector, docs []reprint.Document) ([]*reprint.Fingerp
 	keys := make([][]uint64, len(docs))
 	for i, d := range docs {
 		fps[i] = det.Fingerprint(d)
-		keys[i] = det.Keys(fps[i])
+		keys[i] = det.IndexKeys(fps[i])
 	}
 	return fps, keys
 }
@@ -242,6 +242,37 @@ func TestReopen(t *testing.T) {
 			t.Errorf("got %v, want an error naming %s", err, p)
 		}
 	})
+}
+
+// TestReaddStoresAnchorKeys checks that adding again the articles of an
+// index that an older reprint built without anchor keys (Detector.Keys
+// only) stores those of the long ones (000 and 004 of the seeds hold over
+// 1,000 words), and that a third add changes nothing.
+func TestReaddStoresAnchorKeys(t *testing.T) {
+	det := detector(t, reprint.Options{})
+	docs := seedDocs(t)
+	ix, err := index.Open(filepath.Join(t.TempDir(), "old.idx"), det.Params(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	fps, keys := prepare(det, docs)
+	old := make([][]uint64, len(fps))
+	for i, fp := range fps {
+		old[i] = det.Keys(fp)
+	}
+	if _, err := ix.Add(docs, fps, old); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []index.AddStats{{Replaced: 2, Unchanged: 3}, {Unchanged: 5}} {
+		st, err := ix.Add(docs, fps, keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(st, want) {
+			t.Errorf("got %+v, want %+v", st, want)
+		}
+	}
 }
 
 func TestReplace(t *testing.T) {
