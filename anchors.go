@@ -1,67 +1,88 @@
 package reprint
 
 import (
+	"context"
 	"slices"
 
 	"github.com/reprint-dev/reprint/shingle"
 )
 
-// Anchors find a passage copied word for word between two long texts,
-// which the LSH channels miss: their signatures stand for whole texts,
-// and a 70-word paragraph shared by two 4,000-word articles is under 1% of
+// Anchors find a passage copied word for word into a long text, which
+// the LSH channels miss: their signatures stand for whole texts, and a
+// 70-word paragraph shared by two 4,000-word articles is under 1% of
 // either (a rewrite-channel Jaccard near 0.01, which 128 bands of one row
 // catch about half the time). An anchor is a literal shingle picked by its
-// hash alone, one in anchorRate, so two texts pick the same ones from the
-// passage they share, however long the rest: a 70-word passage holds about
-// eight, and two texts sharing minAnchors of them are a candidate pair
-// (a passage of sixty words, the least that verification derives a long
-// text from, 97% of the time). Chance shares are rare, since common
+// hash alone, so two texts pick the same ones from the passage they share,
+// however long the rest. A long text (anchorWords or more) keeps one
+// shingle in anchorRate: a 70-word passage holds about eight, and two long
+// texts sharing minAnchors of them are a candidate pair (a passage of
+// sixty words, the least that verification derives a long text from, 97%
+// of the time). A shorter one (sparseWords or more) keeps one in
+// sparseRate, the long texts' anchors that are 0 mod sparseRate too, and
+// shares minSparse of them with a long text for a candidate (a 70-word
+// passage, 60% of the time; with LSH's share, 84% where LSH alone finds
+// 76%). Two shorter texts share enough of their word pairs for LSH, and
+// are not paired by anchors. Chance shares are rare, since common
 // shingles (boilerplate, stock phrases) are left out first; what they add
 // is verified as any candidate.
 //
-// Only documents of anchorWords or more have anchors: below that a
-// shared passage is a large enough share of a text for the LSH channels
-// (a 70-word passage of a 1,000-word and a 4,000-word text: LSH proposes
-// the pair 83% of the time), and a corpus of short news articles, most
-// corpora, spends nothing on them. A long text's anchors cost 4 bytes in
-// 8 of its words, about a tenth of what its scan keeps.
+// A long text's anchors cost 4 bytes in 8 of its words, a shorter one's in
+// 32, a few per cent of what a scan keeps of a document.
 const (
 	anchorRate  = 8
 	minAnchors  = 3
 	anchorWords = 1000
+	sparseRate  = 32 // a multiple of anchorRate: a sparse anchor is an anchor
+	minSparse   = 2
+	sparseWords = 200
 	anchorSalt  = 0x616e63686f72 // "anchor"
 )
 
 // anchorsOf returns the anchors of lit, the literal shingles of a
 // document of words words without the common ones (sorted, as lit is):
-// none when it is shorter than anchorWords.
+// one shingle in anchorRate of a long document, in sparseRate of a
+// shorter one, none under sparseWords.
 func anchorsOf(lit shingle.Set, words int) []uint32 {
-	if words < anchorWords {
+	rate := uint64(anchorRate)
+	switch {
+	case words < sparseWords:
 		return nil
+	case words < anchorWords:
+		rate = sparseRate
 	}
 	var out []uint32
 	for _, h := range lit {
-		if isAnchor(h) {
+		if anchorMix(h)%rate == 0 {
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
-func isAnchor(h uint32) bool { return shingle.Mix(uint64(h)^anchorSalt)%anchorRate == 0 }
+func anchorMix(h uint32) uint64 { return shingle.Mix(uint64(h) ^ anchorSalt) }
 
-// anchorPairs returns the pairs (ascending, i < j) of fps that share
-// minAnchors anchors or more. An anchor held by more than maxBucket documents pairs none:
-// like an LSH bucket that big, it is common wording, or copies of one
-// text that the literal channel pairs.
-func anchorPairs(fps []*Fingerprint, maxBucket int) [][2]int {
-	n := 0
+// maxAnchorDocs is the most documents an anchor pairs: one held by more is
+// common wording, or copies of one text, which the literal channel pairs
+// whole. It bounds the work of a family of long copies (each pair of them
+// met once for each anchor they share) to a few thousand pairs an anchor.
+const maxAnchorDocs = 50
+
+// anchorPairs returns the pairs (ascending, i < j) of fps, one of them
+// long (anchorWords), that share minAnchors anchors, or minSparse when the
+// other is shorter; anchors held by more than min(maxBucket,
+// maxAnchorDocs) documents pair none. Each document's pairs are found on
+// its own, on workers: memory holds the anchors and the pairs found.
+func anchorPairs(ctx context.Context, workers int, fps []*Fingerprint, maxBucket int) ([][2]int, error) {
+	n, long := 0, false
 	for _, fp := range fps {
 		n += len(fp.anchors)
+		long = long || fp.words >= anchorWords && len(fp.anchors) > 0
 	}
-	if n == 0 {
-		return nil
+	if !long {
+		return nil, nil
 	}
+	most := min(maxBucket, maxAnchorDocs)
+	isLong := func(i int) bool { return fps[i].words >= anchorWords }
 	post := make([]uint64, 0, n) // anchor<<32 | document
 	for i, fp := range fps {
 		for _, a := range fp.anchors {
@@ -69,34 +90,71 @@ func anchorPairs(fps []*Fingerprint, maxBucket int) [][2]int {
 		}
 	}
 	slices.Sort(post)
-	var seen []uint64 // i<<32 | j, once for each anchor they share
+	// The anchors that can pair (held by 2 to most documents, a small
+	// share of all: most anchors are a text's own), as groups of post,
+	// and which documents hold each (refs: document<<32 | group, by
+	// document).
+	var groups [][2]int
+	var refs []uint64
 	for lo := 0; lo < len(post); {
 		hi := lo + 1
 		for hi < len(post) && post[hi]>>32 == post[lo]>>32 {
 			hi++
 		}
-		if g := post[lo:hi]; len(g) > 1 && len(g) <= maxBucket {
-			for x, p := range g {
-				for _, q := range g[x+1:] {
-					seen = append(seen, p<<32|uint64(uint32(q)))
+		if hi-lo >= 2 && hi-lo <= most {
+			for _, p := range post[lo:hi] {
+				refs = append(refs, uint64(uint32(p))<<32|uint64(len(groups)))
+			}
+			groups = append(groups, [2]int{lo, hi})
+		}
+		lo = hi
+	}
+	slices.Sort(refs)
+	var starts []int // where each document's refs begin
+	for k, r := range refs {
+		if k == 0 || r>>32 != refs[k-1]>>32 {
+			starts = append(starts, k)
+		}
+	}
+	starts = append(starts, len(refs))
+	found := make([][][2]int, len(starts)-1)
+	err := parallel(ctx, workers, len(found), func(k int) {
+		rs := refs[starts[k]:starts[k+1]]
+		i := int(rs[0] >> 32)
+		var later []int // the documents after i holding each anchor of i's, repeated
+		for _, r := range rs {
+			g := groups[uint32(r)]
+			for _, p := range post[g[0]:g[1]] {
+				if j := int(uint32(p)); j > i && (isLong(i) || isLong(j)) {
+					later = append(later, j)
 				}
 			}
 		}
-		lo = hi
+		slices.Sort(later)
+		for lo := 0; lo < len(later); {
+			hi := lo + 1
+			for hi < len(later) && later[hi] == later[lo] {
+				hi++
+			}
+			j := later[lo]
+			need := minAnchors
+			if !isLong(i) || !isLong(j) {
+				need = minSparse
+			}
+			if hi-lo >= need {
+				found[k] = append(found[k], [2]int{i, j})
+			}
+			lo = hi
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	slices.Sort(seen)
 	var pairs [][2]int
-	for lo := 0; lo < len(seen); {
-		hi := lo + 1
-		for hi < len(seen) && seen[hi] == seen[lo] {
-			hi++
-		}
-		if hi-lo >= minAnchors {
-			pairs = append(pairs, [2]int{int(seen[lo] >> 32), int(uint32(seen[lo]))})
-		}
-		lo = hi
+	for _, f := range found {
+		pairs = append(pairs, f...)
 	}
-	return pairs
+	return pairs, nil
 }
 
 // mergePairs returns the union of a and b, both ascending, ascending.
@@ -118,24 +176,27 @@ func mergePairs(a, b [][2]int) [][2]int {
 }
 
 // MinAnchors is the number of anchor keys (Detector.AnchorKeys) an indexed
-// document must share with a query to be a candidate for them alone.
-const MinAnchors = minAnchors
+// document must share with a query to be a candidate for them alone: a
+// long text shares its shorter ones' sparse anchors (a scan asks 3 of
+// two long texts; a check takes the few more candidates that 2 gives).
+const MinAnchors = minSparse
 
 // anchorKeySalt sets anchor keys apart from LSH band keys (lsh.AppendKeys
 // salts 1 and 2).
 const anchorKeySalt = 0x3a6e6368 << 32
 
 // AnchorKeys returns the keys of fp's anchors: shingles picked by their
-// hash alone, which two long texts sharing a passage word for word both
-// pick from it however long the rest is (the LSH keys of Keys stand for
+// hash alone, which two texts sharing a passage word for word both pick
+// from it however long the rest is (the LSH keys of Keys stand for
 // whole texts, and miss a paragraph shared by two 4,000-word features).
-// A document shorter than 1,000 words has none. An index stores a
+// A document of 1,000 words or more has one for 8 of its words, a
+// shorter one one for 32, one under 200 words none. An index stores a
 // document under them as under its Keys; a query looks them up apart,
 // an indexed document sharing MinAnchors of them being a candidate. With
 // df, the shingles common in it are left out (a query's: a site's
 // footer would share its anchors with every page of the site).
 func (d *Detector) AnchorKeys(fp *Fingerprint, df *DocFreq) []uint64 {
-	if fp == nil || fp.detail == nil || fp.words < anchorWords {
+	if fp == nil || fp.detail == nil || fp.words < sparseWords {
 		return nil
 	}
 	lit := fp.lit

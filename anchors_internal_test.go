@@ -6,12 +6,12 @@ import (
 )
 
 func TestAnchorPairs(t *testing.T) {
-	long := anchorWords
+	long, short := anchorWords, anchorWords-1
 	fp := func(words int, anchors ...uint32) *Fingerprint {
 		return &Fingerprint{words: words, anchors: anchors}
 	}
-	many := make([]*Fingerprint, 0, 12)
-	for range 12 {
+	many := make([]*Fingerprint, 0, maxAnchorDocs+1)
+	for range maxAnchorDocs + 1 {
 		many = append(many, fp(long, 1, 2, 3))
 	}
 	tests := []struct {
@@ -22,9 +22,13 @@ func TestAnchorPairs(t *testing.T) {
 	}{
 		{"three shared", []*Fingerprint{fp(long, 1, 2, 3, 9), fp(long, 1, 2, 3, 8)}, 200, [][2]int{{0, 1}}},
 		{"two shared", []*Fingerprint{fp(long, 1, 2, 9), fp(long, 1, 2, 8)}, 200, nil},
+		{"short and long, two shared", []*Fingerprint{fp(short, 1, 2), fp(long, 1, 2, 3)}, 200, [][2]int{{0, 1}}},
+		{"long and short, one shared", []*Fingerprint{fp(long, 1, 5, 6), fp(short, 1, 2)}, 200, nil},
+		{"both short", []*Fingerprint{fp(short, 1, 2, 3), fp(short, 1, 2, 3)}, 200, nil},
 		{"three of several", []*Fingerprint{fp(long, 1, 2, 3), fp(long, 4, 5), fp(long, 2, 3, 4), fp(long, 1, 2, 3, 4)}, 200,
 			[][2]int{{0, 3}, {2, 3}}},
-		{"anchors over max bucket", many, 11, nil},
+		{"anchors over max bucket", many[:12], 11, nil},
+		{"anchors over maxAnchorDocs", many, 200, nil},
 		{"anchors at max bucket", many[:11], 11, func() (p [][2]int) {
 			for i := range 11 {
 				for j := i + 1; j < 11; j++ {
@@ -37,7 +41,11 @@ func TestAnchorPairs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := anchorPairs(tt.fps, tt.maxBucket); !slices.Equal(got, tt.want) {
+			got, err := anchorPairs(t.Context(), 2, tt.fps, tt.maxBucket)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
@@ -69,22 +77,34 @@ func TestAnchorsOf(t *testing.T) {
 		lit[i] = uint32(i) * 2654435761
 	}
 	slices.Sort(lit)
-	if got := anchorsOf(lit, anchorWords-1); got != nil {
-		t.Errorf("%d words: got %d anchors, want none: a short text has none", anchorWords-1, len(got))
+	if got := anchorsOf(lit, sparseWords-1); got != nil {
+		t.Errorf("%d words: got %d anchors, want none", sparseWords-1, len(got))
 	}
-	got := anchorsOf(lit, anchorWords)
-	if want := len(lit) / anchorRate; len(got) < want*8/10 || len(got) > want*12/10 {
-		t.Errorf("got %d anchors of %d shingles, want about %d", len(got), len(lit), want)
+	long, sparse := anchorsOf(lit, anchorWords), anchorsOf(lit, anchorWords-1)
+	for _, c := range []struct {
+		name string
+		got  []uint32
+		rate int
+	}{{"long", long, anchorRate}, {"shorter", sparse, sparseRate}} {
+		if want := len(lit) / c.rate; len(c.got) < want*8/10 || len(c.got) > want*12/10 {
+			t.Errorf("%s: got %d anchors of %d shingles, want about %d", c.name, len(c.got), len(lit), want)
+		}
+		if !slices.IsSorted(c.got) {
+			t.Errorf("%s: got anchors %v, want them sorted", c.name, c.got)
+		}
 	}
-	if !slices.IsSorted(got) {
-		t.Errorf("got anchors %v, want them sorted", got)
+	for _, h := range sparse {
+		if _, ok := slices.BinarySearch(long, h); !ok {
+			t.Errorf("sparse anchor %d is not a long text's anchor: a shorter text could share none with a long one", h)
+			break
+		}
 	}
 }
 
 func TestIsAnchorRate(t *testing.T) {
 	n := 0
 	for h := range uint32(1 << 16) {
-		if isAnchor(h * 2654435761) {
+		if anchorMix(h*2654435761)%anchorRate == 0 {
 			n++
 		}
 	}
@@ -116,7 +136,7 @@ func BenchmarkAnchorPairs(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if got := anchorPairs(fps, 200); len(got) != 100 {
+		if got, _ := anchorPairs(b.Context(), 2, fps, 200); len(got) != 100 {
 			b.Fatalf("got %d pairs, want 100", len(got))
 		}
 	}

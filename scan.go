@@ -431,7 +431,11 @@ func (sc *Scan) Run(ctx context.Context, fps []*Fingerprint, text func(i int) (s
 		return nil, err
 	}
 	cands := d.candidates(litIx, rwIx, &params)
-	if more := anchorPairs(fps, d.opts.MaxBucket); len(more) > 0 {
+	more, err := anchorPairs(ctx, d.opts.Workers, fps, d.opts.MaxBucket)
+	if err != nil {
+		return nil, err
+	}
+	if len(more) > 0 {
 		cands = mergePairs(cands, more)
 	}
 	for _, fp := range fps {
