@@ -2,6 +2,7 @@ package reprint_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/reprint-dev/reprint"
@@ -38,6 +39,38 @@ func TestLongTextsSharingAPassage(t *testing.T) {
 	for i := range pairs {
 		if !found[fmt.Sprint(i)] {
 			t.Errorf("a%d-b%d: got no pair, want an excerpt: they share a 70-word passage", i, i)
+		}
+	}
+}
+
+// TestShorterTextInLongOne checks that stories set whole in a digest of
+// 100,000 words are found: each 300-word story is 0.3% of the digest, and
+// neither LSH nor the digest's anchors could pair it (the story's are
+// sparse anchors, which the digest's include; 1 of these 8 before).
+func TestShorterTextInLongOne(t *testing.T) {
+	const stories = 8
+	var docs []reprint.Document
+	body := madeup.Sentences(99, 10_000)
+	var digest []string
+	for i := range stories {
+		story := madeup.Sentences(uint64(1000+i), 30)
+		docs = append(docs, reprint.Document{ID: fmt.Sprintf("s%d", i), Text: strings.Join(story, " ")})
+		digest = append(digest, strings.Join(body[i*1250:(i+1)*1250], " "), strings.Join(story, " "))
+	}
+	docs = append(docs, reprint.Document{ID: "digest", Text: strings.Join(digest, "\n\n")})
+	res := run(t, reprint.Options{}, docs)
+	found := map[string]bool{}
+	for _, p := range res.Pairs {
+		a, b := res.Documents[p.A].ID, res.Documents[p.B].ID
+		if b != "digest" {
+			t.Errorf("got %s-%s %s, want no pair: they share nothing", a, b, p.Relation)
+			continue
+		}
+		found[a] = true
+	}
+	for i := range stories {
+		if id := fmt.Sprintf("s%d", i); !found[id] {
+			t.Errorf("%s: got no pair with the digest, want one: it holds the story whole", id)
 		}
 	}
 }
