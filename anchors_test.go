@@ -2,6 +2,7 @@ package reprint_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,4 +74,32 @@ func TestShorterTextInLongOne(t *testing.T) {
 			t.Errorf("%s: got no pair with the digest, want one: it holds the story whole", id)
 		}
 	}
+}
+
+// Two 4,000-word features sharing one 70-word paragraph word for word
+// share few of their LSH keys, which stand for whole texts, but several
+// anchor keys, which an index stores them under and a check looks up.
+func ExampleDetector_AnchorKeys() {
+	d, err := reprint.New(reprint.Options{})
+	if err != nil {
+		panic(err)
+	}
+	passage := madeup.Sentences(1, 7)
+	a := d.Fingerprint(reprint.Document{ID: "a", Text: madeup.WithPassage(2, 400, passage)})
+	b := d.Fingerprint(reprint.Document{ID: "b", Text: madeup.WithPassage(3, 400, passage)})
+	shared := func(x, y []uint64) int {
+		n := 0
+		for _, k := range x {
+			if slices.Contains(y, k) {
+				n++
+			}
+		}
+		return n
+	}
+	fmt.Println("LSH keys shared:", shared(d.Keys(a), d.Keys(b)), "of", len(d.Keys(a)))
+	anchors := shared(d.AnchorKeys(a, nil), d.AnchorKeys(b, nil))
+	fmt.Println("anchor keys shared:", anchors, "of", len(d.AnchorKeys(a, nil)), "- a candidate:", anchors >= reprint.MinAnchors)
+	// Output:
+	// LSH keys shared: 0 of 170
+	// anchor keys shared: 12 of 509 - a candidate: true
 }
