@@ -3,6 +3,7 @@ package reprint
 import (
 	"context"
 	"slices"
+	"sync"
 
 	"github.com/reprint-dev/reprint/shingle"
 )
@@ -39,9 +40,11 @@ const (
 )
 
 // anchorsOf returns the anchors of lit, the literal shingles of a
-// document of words words without the common ones (sorted, as lit is):
-// one shingle in anchorRate of a long document, in sparseRate of a
-// shorter one, none under sparseWords.
+// document of words words without the common ones: one shingle in
+// anchorRate of a long document, in sparseRate of a shorter one, none
+// under sparseWords; sorted, each once (a scan's sets past its sample are
+// neither, and a text that repeats a sentence would pair with itself, or
+// count a shared anchor twice).
 func anchorsOf(lit shingle.Set, words int) []uint32 {
 	rate := uint64(anchorRate)
 	switch {
@@ -56,7 +59,8 @@ func anchorsOf(lit shingle.Set, words int) []uint32 {
 			out = append(out, h)
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func anchorMix(h uint32) uint64 { return shingle.Mix(uint64(h) ^ anchorSalt) }
@@ -66,6 +70,9 @@ func anchorMix(h uint32) uint64 { return shingle.Mix(uint64(h) ^ anchorSalt) }
 // whole. It bounds the work of a family of long copies (each pair of them
 // met once for each anchor they share) to a few thousand pairs an anchor.
 const maxAnchorDocs = 50
+
+// laterPool holds anchorPairs' buffers of a document's later partners.
+var laterPool = sync.Pool{New: func() any { return new([]int) }}
 
 // anchorPairs returns the pairs (ascending, i < j) of fps, one of them
 // long (anchorWords), that share minAnchors anchors, or minSparse when the
@@ -95,7 +102,7 @@ func anchorPairs(ctx context.Context, workers int, fps []*Fingerprint, maxBucket
 	// and which documents hold each (refs: document<<32 | group, by
 	// document).
 	var groups [][2]int
-	var refs []uint64
+	refs := make([]uint64, 0, n)
 	for lo := 0; lo < len(post); {
 		hi := lo + 1
 		for hi < len(post) && post[hi]>>32 == post[lo]>>32 {
@@ -121,7 +128,9 @@ func anchorPairs(ctx context.Context, workers int, fps []*Fingerprint, maxBucket
 	err := parallel(ctx, workers, len(found), func(k int) {
 		rs := refs[starts[k]:starts[k+1]]
 		i := int(rs[0] >> 32)
-		var later []int // the documents after i holding each anchor of i's, repeated
+		buf := laterPool.Get().(*[]int)
+		defer laterPool.Put(buf)
+		later := (*buf)[:0] // the documents after i holding each anchor of i's, repeated
 		for _, r := range rs {
 			g := groups[uint32(r)]
 			for _, p := range post[g[0]:g[1]] {
@@ -131,6 +140,7 @@ func anchorPairs(ctx context.Context, workers int, fps []*Fingerprint, maxBucket
 			}
 		}
 		slices.Sort(later)
+		*buf = later
 		for lo := 0; lo < len(later); {
 			hi := lo + 1
 			for hi < len(later) && later[hi] == later[lo] {

@@ -198,8 +198,7 @@ type job struct {
 	fatal  error // an index or window failure
 	warned []string
 	fp     *reprint.Fingerprint
-	keys   []uint64
-	akeys  []uint64 // anchor keys, stored with keys by --add (IndexKeys)
+	keys   []uint64 // LSH and anchor keys (IndexKeys)
 	ztext  []byte   // the text compressed, for the window
 
 	// What the worker found among the indexed articles and the lines
@@ -345,10 +344,7 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 	doc.Source = where
 	j.doc = doc
 	j.fp = det.Fingerprint(doc)
-	j.keys = det.Keys(j.fp)
-	if f.o.Add {
-		j.akeys = det.AnchorKeys(j.fp, nil)
-	}
+	j.keys = det.IndexKeys(j.fp)
 	if f.win.size > 0 {
 		j.ztext = compress(zw, doc.Text)
 	}
@@ -563,7 +559,7 @@ func (f *filter) handle(ctx context.Context, j *job) error {
 	if f.o.Add {
 		f.docs = append(f.docs, j.doc)
 		f.fps = append(f.fps, j.fp)
-		f.keys = append(f.keys, append(j.keys[:len(j.keys):len(j.keys)], j.akeys...))
+		f.keys = append(f.keys, j.keys)
 		if len(f.docs) >= f.o.Batch {
 			return f.flushAdd()
 		}
