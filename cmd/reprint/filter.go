@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -52,7 +53,9 @@ later lines with (about 4 KB a line for news articles, plus caches).
 A line is verified against the articles and earlier lines that share at
 least --min-shared-keys of its LSH keys (2 by default; check uses 1): one
 shared key is mostly chance, and skipping those makes filter several times
-faster for about 1% of the derived pairs, the weakest.
+faster for about 1% of the derived pairs, the weakest. Those sharing as
+many of its anchor keys (a passage word for word, which a long text's LSH
+keys may not show) are verified too, looked up apart.
 
 Every line is accounted for: a line that is not a JSON object with an ID and
 a text is left out and reported on standard error as "-:LINE: reason", and a
@@ -71,7 +74,7 @@ func newFilterCommand(stderr io.Writer) (*command, *filterOptions) {
 		fs.BoolVar(&o.Drop, "drop", false, "leave out lines that derive from an indexed or earlier line, instead of marking them")
 		fs.BoolVar(&o.Add, "add", false, "add the lines written out to the index (requires --index)")
 		fs.IntVar(&o.Window, "window", 100000, "compare each line with at most `N` earlier lines written out (0: none)")
-		fs.IntVar(&o.MaxCandidates, "max-candidates", 100, "verify at most `N` indexed articles and N earlier lines per line, those sharing the most LSH keys (0 = all)")
+		fs.IntVar(&o.MaxCandidates, "max-candidates", 100, "verify at most `N` indexed articles and N earlier lines per line, those sharing the most LSH keys, and N more of each sharing its anchor keys (0 = all)")
 		o.index.addQueryFlags(fs, 2)
 		fs.IntVar(&o.Batch, "batch", 1000, "lines per transaction with --add")
 	})
@@ -198,7 +201,8 @@ type job struct {
 	fatal  error // an index or window failure
 	warned []string
 	fp     *reprint.Fingerprint
-	keys   []uint64 // LSH and anchor keys (IndexKeys)
+	keys   []uint64 // LSH keys
+	akeys  []uint64 // anchor keys, looked up apart (Detector.AnchorKeys)
 	ztext  []byte   // the text compressed, for the window
 
 	// What the worker found among the indexed articles and the lines
@@ -344,7 +348,8 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 	doc.Source = where
 	j.doc = doc
 	j.fp = det.Fingerprint(doc)
-	j.keys = det.IndexKeys(j.fp)
+	j.keys = det.Keys(j.fp)
+	j.akeys = det.AnchorKeys(j.fp, nil)
 	if f.win.size > 0 {
 		j.ztext = compress(zw, doc.Text)
 	}
@@ -354,8 +359,7 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 			return
 		}
 	}
-	var wc []winCand
-	wc, _ = f.win.candidates(j.keys, 0, f.o.MaxCandidates)
+	wc := f.windowCandidates(j)
 	var fps []*reprint.Fingerprint
 	if j.winSeqs, fps, j.fatal = f.candidates(det, j, j.ixIDs, wc); j.fatal != nil {
 		return
@@ -363,8 +367,26 @@ func (f *filter) prepare(ctx context.Context, det *reprint.Detector, zw *flate.W
 	j.match, j.fatal = bestMatch(ctx, det, fps, j.fp)
 }
 
-// indexCandidates returns the IDs of j's candidates in the index, best
-// first, without j's own ID.
+// windowCandidates returns the window lines j is compared with: those
+// sharing the most of its LSH keys, then those sharing its anchor keys
+// (apart, as indexCandidates looks them up), each once.
+func (f *filter) windowCandidates(j *job) []winCand {
+	wc, _ := f.win.candidates(j.keys, 0, f.o.MaxCandidates)
+	if len(j.akeys) < reprint.MinAnchors {
+		return wc
+	}
+	more, _ := f.win.candidates(j.akeys, 0, f.o.MaxCandidates)
+	for _, c := range more {
+		if !slices.ContainsFunc(wc, func(w winCand) bool { return w.seq == c.seq }) {
+			wc = append(wc, c)
+		}
+	}
+	return wc
+}
+
+// indexCandidates returns the IDs of j's candidates in the index: those
+// sharing the most of its LSH keys, best first, then those sharing its
+// anchor keys, without j's own ID.
 func (f *filter) indexCandidates(j *job) ([]string, error) {
 	limit := f.o.MaxCandidates
 	if limit > 0 {
@@ -374,9 +396,23 @@ func (f *filter) indexCandidates(j *job) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(j.akeys) >= reprint.MinAnchors {
+		// Apart, as check looks them up: a site's footer gives its long
+		// pages many anchor keys in common with a line of the site, which
+		// ranked with the LSH keys would crowd its sources out.
+		more, err := f.ix.CandidatesSharing(j.akeys, limit, reprint.MinAnchors)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range more {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
 	var keep []string
 	for _, id := range ids {
-		if id != j.doc.ID && (f.o.MaxCandidates == 0 || len(keep) < f.o.MaxCandidates) {
+		if id != j.doc.ID && (f.o.MaxCandidates == 0 || len(keep) < 2*f.o.MaxCandidates) {
 			keep = append(keep, id)
 		}
 	}
@@ -490,7 +526,7 @@ func (f *filter) settle(ctx context.Context, j *job) (*match, error) {
 			return nil, err
 		}
 	}
-	wc, _ := f.win.candidates(j.keys, 0, f.o.MaxCandidates)
+	wc := f.windowCandidates(j)
 	if !indexChanged {
 		keep := windowLines(wc, j.doc.ID, ixIDs)
 		same := len(keep) == len(j.winSeqs)
@@ -555,11 +591,12 @@ func (f *filter) handle(ctx context.Context, j *job) error {
 		}
 	}
 	f.n.passed++
-	f.win.add(j.doc, j.ztext, j.fp, j.keys)
+	keys := append(j.keys[:len(j.keys):len(j.keys)], j.akeys...) // IndexKeys
+	f.win.add(j.doc, j.ztext, j.fp, keys)
 	if f.o.Add {
 		f.docs = append(f.docs, j.doc)
 		f.fps = append(f.fps, j.fp)
-		f.keys = append(f.keys, j.keys)
+		f.keys = append(f.keys, keys)
 		if len(f.docs) >= f.o.Batch {
 			return f.flushAdd()
 		}
