@@ -186,9 +186,10 @@ func mergePairs(a, b [][2]int) [][2]int {
 }
 
 // MinAnchors is the number of anchor keys (Detector.AnchorKeys) an indexed
-// document must share with a query to be a candidate for them alone: a
-// long text shares its shorter ones' sparse anchors (a scan asks 3 of
-// two long texts; a check takes the few more candidates that 2 gives).
+// document must share with a query to be a candidate for them alone (or
+// the index's MinShared, if more): a long text shares its shorter ones'
+// sparse anchors (a scan asks 3 of two long texts; a check takes the few
+// more candidates that 2 gives).
 const MinAnchors = minSparse
 
 // anchorKeySalt sets anchor keys apart from LSH band keys (lsh.AppendKeys
