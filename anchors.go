@@ -63,6 +63,17 @@ func anchorsOf(lit shingle.Set, words int) []uint32 {
 	return slices.Compact(out)
 }
 
+// anchorLen is fp's length as anchors reckon it: its words, or a third of
+// them in Chinese and Japanese (ideoScale: a character to a word, and a
+// 1,000-character article is of ordinary length, whose 5-character
+// phrases are shared by chance far more than five words are).
+func (fp *Fingerprint) anchorLen() int {
+	if fp.ideo {
+		return fp.words / ideoScale
+	}
+	return fp.words
+}
+
 func anchorMix(h uint32) uint64 { return shingle.Mix(uint64(h) ^ anchorSalt) }
 
 // maxAnchorDocs is the most documents an anchor pairs: one held by more is
@@ -83,13 +94,13 @@ func anchorPairs(ctx context.Context, workers int, fps []*Fingerprint, maxBucket
 	n, long := 0, false
 	for _, fp := range fps {
 		n += len(fp.anchors)
-		long = long || fp.words >= anchorWords && len(fp.anchors) > 0
+		long = long || fp.anchorLen() >= anchorWords && len(fp.anchors) > 0
 	}
 	if !long {
 		return nil, nil
 	}
 	most := min(maxBucket, maxAnchorDocs)
-	isLong := func(i int) bool { return fps[i].words >= anchorWords }
+	isLong := func(i int) bool { return fps[i].anchorLen() >= anchorWords }
 	post := make([]uint64, 0, n) // anchor<<32 | document
 	for i, fp := range fps {
 		for _, a := range fp.anchors {
@@ -201,13 +212,14 @@ const anchorKeySalt = 0x3a6e6368 << 32
 // from it however long the rest is (the LSH keys of Keys stand for
 // whole texts, and miss a paragraph shared by two 4,000-word features).
 // A document of 1,000 words or more has one for 8 of its words, a
-// shorter one one for 32, one under 200 words none. An index stores a
+// shorter one one for 32, one under 200 words none (Chinese and
+// Japanese: three times as many characters). An index stores a
 // document under them as under its Keys; a query looks them up apart,
 // an indexed document sharing MinAnchors of them being a candidate. With
 // df, the shingles common in it are left out (a query's: a site's
 // footer would share its anchors with every page of the site).
 func (d *Detector) AnchorKeys(fp *Fingerprint, df *DocFreq) []uint64 {
-	if fp == nil || fp.detail == nil || fp.words < sparseWords {
+	if fp == nil || fp.detail == nil || fp.anchorLen() < sparseWords {
 		return nil
 	}
 	lit := fp.lit
@@ -215,7 +227,7 @@ func (d *Detector) AnchorKeys(fp *Fingerprint, df *DocFreq) []uint64 {
 		lit = without(slices.Clone(lit), c.lit)
 	}
 	var keys []uint64
-	for _, a := range anchorsOf(lit, fp.words) {
+	for _, a := range anchorsOf(lit, fp.anchorLen()) {
 		keys = append(keys, shingle.Mix(uint64(a)|anchorKeySalt))
 	}
 	return keys

@@ -141,3 +141,31 @@ func BenchmarkAnchorPairs(b *testing.B) {
 		}
 	}
 }
+
+// TestAnchorLenChinese checks that Chinese and Japanese texts, a character
+// to a word, are long for anchors at three times the characters: a
+// 1,500-character article is of ordinary length (sparse anchors), and two
+// such articles sharing three 5-character phrases by chance are no
+// candidate pair; a 3,000-character one is long.
+func TestAnchorLenChinese(t *testing.T) {
+	tests := []struct {
+		words int
+		ideo  bool
+		want  int
+	}{
+		{1500, false, 1500},
+		{1500, true, 500},
+		{3000, true, 1000},
+	}
+	for _, tt := range tests {
+		fp := &Fingerprint{words: tt.words, ideo: tt.ideo}
+		if got := fp.anchorLen(); got != tt.want {
+			t.Errorf("%d words, ideographic %v: got anchor length %d, want %d", tt.words, tt.ideo, got, tt.want)
+		}
+	}
+	a := &Fingerprint{words: 1500, ideo: true, anchors: []uint32{1, 2, 3}}
+	b := &Fingerprint{words: 1500, ideo: true, anchors: []uint32{1, 2, 3}}
+	if got, _ := anchorPairs(t.Context(), 1, []*Fingerprint{a, b}, 200); got != nil {
+		t.Errorf("two 1,500-character articles: got pairs %v, want none (neither is long)", got)
+	}
+}

@@ -230,7 +230,7 @@ func (sc *Scan) sketch(fp *Fingerprint, c *commonSet, s *scratch, counted counts
 	if len(lit) > 0 {
 		fp.litKeys = lsh.AppendBandKeys(nil, d.signSet(s, lit), sc.p.Bands, sc.p.Rows)
 	}
-	fp.anchors = anchorsOf(lit, fp.words)
+	fp.anchors = anchorsOf(lit, fp.anchorLen())
 	if d.opts.RewriteK > 0 {
 		if rw := count(fp.rw, c.rw, c.rwDocs); len(rw) > 0 {
 			sig := d.signSet(s, rw)
