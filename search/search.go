@@ -104,7 +104,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	// Candidates of each query, looked up on all workers.
 	found := make([][]string, len(queries))
 	extra := make([][]string, len(queries))    // by the keys left out as common, for a query that lost a tenth
-	anchored := make([][]string, len(queries)) // by its anchors, for a long query
+	anchored := make([][]string, len(queries)) // by its anchor keys
 	lookupErrs := make([]error, len(queries))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -123,8 +123,8 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 					extra[i], lookupErrs[i] = s.ix.CandidatesSharing(left, limitPlus(maxCopies, isQuery), (len(left)+1)/2)
 				}
 				if lookupErrs[i] == nil && len(akeys[i]) >= reprint.MinAnchors {
-					// A passage shared word for word with a long indexed
-					// article, which its LSH keys may not show.
+					// A passage shared word for word, one of the two
+					// texts long: their LSH keys may not show it.
 					anchored[i], lookupErrs[i] = s.ix.CandidatesSharing(akeys[i], limitPlus(limit, isQuery), reprint.MinAnchors)
 				}
 				if progress != nil {
