@@ -26,7 +26,7 @@ func TestTextEscapesIDInReason(t *testing.T) {
 	out := string(write(t, res, Text, Options{}))
 	for _, want := range []string{
 		`why: b\nc is the source`,
-		`original: b\nc (b\nc is longer)`,
+		`why b\nc is the original: b\nc is longer`,
 		`warning: dir/a\tb.txt: not valid UTF-8`,
 	} {
 		if !strings.Contains(out, want) {

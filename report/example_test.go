@@ -33,14 +33,15 @@ func ExampleWrite() {
 	//
 	// Cluster 1: 2 articles, original a.txt
 	//   why: earlier publication time
-	//   - b.txt  edited_copy of a.txt  score 0.88
+	//   - b.txt  edited copy of a.txt  score 0.88
 	//
 	// Copies and rewrites
-	//   a.txt ↔ b.txt  edited_copy  score 0.88  (cluster 1)
-	//       original: a.txt (earlier publication time)
-	//       word for word: 80% of a.txt, 86% of b.txt (jaccard 0.71)
+	//   b.txt is an edited copy of a.txt  score 0.88  (cluster 1)
+	//       why a.txt is the original: earlier publication time
+	//       word for word: 86% of b.txt, 80% of a.txt (jaccard 0.71)
 	//       evidence: "The council voted on Monday to close the old bridge for
-	//                 repairs." (A bytes 0–95, B bytes 10–105)
+	//                 repairs." (original bytes 0–95, edited copy
+	//                 bytes 10–105)
 	//
 	// Parameters: k=5 rewrite_k=0 num_hash=0 sketch="" seed=0 threshold=0.5
 	//   bands=0 rows=0 rewrite_threshold=0 rewrite_bands=0 rewrite_rows=0

@@ -417,6 +417,16 @@ func RelationLabel(r reprint.Relation) string {
 	return strings.ReplaceAll(string(r), "_", " ")
 }
 
+// RelationPhrase is RelationLabel after "a" or "an", as a sentence says
+// it: "an edited copy", "a machine rewrite".
+func RelationPhrase(r reprint.Relation) string {
+	label := RelationLabel(r)
+	if strings.ContainsRune("aeiou", rune(label[0])) {
+		return "an " + label
+	}
+	return "a " + label
+}
+
 func bar(x float64) htmlBar {
 	pct := 0
 	if !math.IsNaN(x) {

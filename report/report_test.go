@@ -601,20 +601,20 @@ func TestTextOtherWording(t *testing.T) {
 		wantErr string
 	}{
 		{"texts", Options{Texts: []string{"", b}}, []string{
-			`      evidence, A: "President Alexander Stubb said no" (bytes 0–33)`,
-			`                B: "President Alexander Stop said no." (bytes 5–38)`,
+			`      evidence, original: "President Alexander Stubb said no" (bytes 0–33)`,
+			`         machine rewrite: "President Alexander Stop said no." (bytes 5–38)`,
 		}, ""},
 		{"read one at a time", Options{Text: func(i int) (string, error) { return []string{"", b}[i], nil }}, []string{
-			`                B: "President Alexander Stop said no." (bytes 5–38)`,
+			`         machine rewrite: "President Alexander Stop said no." (bytes 5–38)`,
 		}, ""},
 		{"same wording", Options{Texts: []string{"", "Yes. President Alexander Stubb said no"}}, []string{
-			`      evidence: "President Alexander Stubb said no" (A bytes 0–33, B bytes 5–38)`,
+			`      evidence: "President Alexander Stubb said no" (original bytes 0–33,`, `                machine rewrite bytes 5–38)`,
 		}, ""},
 		{"no text", Options{}, []string{
-			`      evidence: "President Alexander Stubb said no" (A bytes 0–33, B bytes 5–38)`,
+			`      evidence: "President Alexander Stubb said no" (original bytes 0–33,`, `                machine rewrite bytes 5–38)`,
 		}, ""},
 		{"offsets past the text", Options{Texts: []string{"", "short"}}, []string{
-			`      evidence: "President Alexander Stubb said no" (A bytes 0–33, B bytes 5–38)`,
+			`      evidence: "President Alexander Stubb said no" (original bytes 0–33,`, `                machine rewrite bytes 5–38)`,
 		}, ""},
 		{"read error", Options{Text: func(int) (string, error) { return "", fmt.Errorf("spool gone") }}, nil, "text of b.txt: spool gone"},
 	}
@@ -674,14 +674,14 @@ func TestTextEscapesControls(t *testing.T) {
 		`Cluster 1: 3 articles, original a\x1b[2J.txt`,
 		`why: first of \x1b[2J`,
 		`- b\nc\xff`,
-		`a\x1b[2J.txt ↔ b\nc\xff  copy  score 0.90`,
-		`from: feed.jsonl:1\r / b\tsrc`,
-		`original: a\x1b[2J.txt (copy of a\x1b[2J.txt)`,
+		`b\nc\xff is a copy of a\x1b[2J.txt  score 0.90`,
+		`from: b\tsrc / feed.jsonl:1\r`,
+		`why a\x1b[2J.txt is the original: copy of a\x1b[2J.txt`,
 		`headline: “Headline with a bell\a in it”`,
 		`evidence: "Bells\a ring \x1b]0;x\a here"`,
 		`bad\x1b.jsonl:2: invalid id "\x1b\u0090"`,
 		`warning: x\u009b.txt: odd\x00 name`,
-		`a\x1b[2J.txt ↔ zürich_«münze»  copy  score 0.80`,
+		`zürich_«münze» is a copy of a\x1b[2J.txt  score 0.80`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("got report\n%s\nwant it to hold %q", out, want)

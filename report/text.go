@@ -194,7 +194,12 @@ func (t *textWriter) writeCluster(ci int) {
 		line := pairIndent + "- " + pad(t.id(m), idWidth)
 		if best >= 0 {
 			p := t.res.Pairs[best]
-			line += fmt.Sprintf("  %s of %s  score %.2f", p.Relation, t.id(p.A+p.B-m), p.Score)
+			other := t.id(p.A + p.B - m)
+			if p.Original == m { // m's only link in the family is to a copy of it
+				line += fmt.Sprintf("  source of %s (%s)  score %.2f", other, RelationLabel(p.Relation), p.Score)
+			} else {
+				line += fmt.Sprintf("  %s of %s  score %.2f", RelationLabel(p.Relation), other, p.Score)
+			}
 		}
 		fmt.Fprintln(t.w, line)
 	}
@@ -245,67 +250,118 @@ func clusterLink(res *reprint.Result, pairs []int, in map[int]bool, m, orig int)
 	return best
 }
 
-// writePair writes pair i, after a blank line if gap is set; derived pairs
-// say which side is the original.
+// writePair writes pair i, after a blank line if gap is set. A derived
+// pair reads as an editor would say it, copy first: "X is a rewrite of Y",
+// with the evidence quoted as the original words it and the copy's; other
+// pairs name their sides A and B, in the result's order.
 func (t *textWriter) writePair(i int, gap, derived bool) {
 	p := t.res.Pairs[i]
-	a, b := t.res.Documents[p.A], t.res.Documents[p.B]
-	idA, idB := escape(a.ID), escape(b.ID)
 	if gap {
 		t.w.WriteByte('\n')
 	}
-	head := fmt.Sprintf("%s%s ↔ %s  %s  score %.2f", pairIndent, idA, idB, p.Relation, p.Score)
+	// first and second are the sides in the order the pair is told:
+	// for a derived pair, the copy and then its original.
+	first, second := p.A, p.B
+	derived = derived && (p.Original == p.A || p.Original == p.B) && p.A != p.B
+	if derived && p.Original == p.A {
+		first, second = p.B, p.A
+	}
+	d1, d2 := t.res.Documents[first], t.res.Documents[second]
+	id1, id2 := escape(d1.ID), escape(d2.ID)
+	var head string
+	if derived {
+		head = fmt.Sprintf("%s%s is %s of %s  score %.2f", pairIndent, id1, RelationPhrase(p.Relation), id2, p.Score)
+	} else {
+		head = fmt.Sprintf("%s%s ↔ %s  %s  score %.2f", pairIndent, id1, id2, p.Relation, p.Score)
+	}
 	if c := t.pairCluster(i); c != 0 && derived {
 		head += fmt.Sprintf("  (cluster %d)", c)
 	}
 	fmt.Fprintln(t.w, head)
-	if (a.Source != "" && a.Source != a.ID) || (b.Source != "" && b.Source != b.ID) {
-		fmt.Fprintf(t.w, "%sfrom: %s / %s\n", detailIndent, orDash(escape(a.Source)), orDash(escape(b.Source)))
+	if (d1.Source != "" && d1.Source != d1.ID) || (d2.Source != "" && d2.Source != d2.ID) {
+		fmt.Fprintf(t.w, "%sfrom: %s / %s\n", detailIndent, orDash(escape(d1.Source)), orDash(escape(d2.Source)))
 	}
-	if derived {
-		words := []string{t.id(p.Original)}
-		if p.Reason != "" {
-			words = append(words, escFields("("+p.Reason+")")...)
-		}
-		t.wrap(detailIndent+"original: ", detailIndent+"  ", words)
+	if derived && p.Reason != "" {
+		t.wrap(detailIndent+"why "+id2+" is the original: ", detailIndent+"  ", escFields(p.Reason))
 	}
 	// The score counts content words in matching passages; this counts
 	// word-for-word five-word phrases, which a rewrite keeps few of.
-	ww := []string{
-		"word", "for", "word:", percent(p.ContainAB), "of", idA + ",", percent(p.ContainBA),
-		"of", idB,
+	c1, c2 := p.ContainAB, p.ContainBA
+	if first != p.A {
+		c1, c2 = c2, c1
 	}
+	ww := []string{"word", "for", "word:", percent(c1), "of", id1 + ",", percent(c2), "of", id2}
 	if p.Relation == reprint.Rewrite || p.Relation == reprint.MachineRewrite {
 		ww = append(ww, strings.Fields(fmt.Sprintf("(jaccard %.2f; few exact runs, as in any rewrite: the evidence is the reworded passages)", p.Jaccard))...)
 	} else {
 		ww = append(ww, fmt.Sprintf("(jaccard %.2f)", p.Jaccard))
 	}
 	t.wrap(detailIndent, detailIndent+"  ", ww)
+	t.writeEvidence(p, derived)
+}
+
+// writeEvidence quotes pair p's passages, at most o.MaxPassages of them.
+// Each side's wording is quoted when its text is at hand and differs;
+// a derived pair's sides are labelled original and copy (its relation),
+// the original first, and other pairs' A and B.
+func (t *textWriter) writeEvidence(p reprint.Pair, derived bool) {
 	n := min(len(p.Passages), t.o.MaxPassages)
 	var tb string // B's text, read once the first passage needs it
 	if n > 0 {
 		tb = t.text(p.B)
 	}
+	labelA, labelB := "A", "B"
+	if derived {
+		labelA, labelB = RelationLabel(p.Relation), "original"
+		if p.Original == p.A {
+			labelA, labelB = labelB, labelA
+		}
+	}
 	for _, ps := range p.Passages[:n] {
 		a := collapse(ps.Text)
-		// A rewrite's evidence is the two wordings: B's is quoted
-		// too when its text is at hand and reads otherwise.
 		var b string
 		if 0 <= ps.BStart && ps.BStart < ps.BEnd && ps.BEnd <= len(tb) {
 			b = collapse(strings.ToValidUTF8(tb[ps.BStart:ps.BEnd], "\uFFFD"))
 		}
 		if b == "" || b == a {
 			words := fields(`"` + truncate(a, maxExcerpt) + `"`)
-			words = append(words, fmt.Sprintf("(A bytes %d–%d, B bytes %d–%d)", ps.AStart, ps.AEnd, ps.BStart, ps.BEnd))
+			// "(original bytes 0–95, copy bytes 10–105)", breaking
+			// lines between the sides' words but not in "bytes 0–95".
+			l1, s1, e1, l2, s2, e2 := labelA, ps.AStart, ps.AEnd, labelB, ps.BStart, ps.BEnd
+			if derived && p.Original == p.B {
+				l1, s1, e1, l2, s2, e2 = l2, s2, e2, l1, s1, e1
+			}
+			words = append(words, strings.Fields("("+l1)...)
+			words = append(words, fmt.Sprintf("bytes %d–%d,", s1, e1))
+			words = append(words, strings.Fields(l2)...)
+			words = append(words, fmt.Sprintf("bytes %d–%d)", s2, e2))
 			t.wrap(detailIndent+"evidence: ", detailIndent+"          ", words)
 			continue
 		}
-		words := fields(`"` + truncate(a, maxExcerpt) + `"`)
-		words = append(words, fmt.Sprintf("(bytes %d–%d)", ps.AStart, ps.AEnd))
-		t.wrap(detailIndent+"evidence, A: ", detailIndent+"             ", words)
-		words = fields(`"` + truncate(b, maxExcerpt) + `"`)
-		words = append(words, fmt.Sprintf("(bytes %d–%d)", ps.BStart, ps.BEnd))
-		t.wrap(detailIndent+"          B: ", detailIndent+"             ", words)
+		// A rewrite's evidence is the two wordings, the original's
+		// first (A's in a pair that is not derivation).
+		type side struct {
+			label, text string
+			start, end  int
+		}
+		s1 := side{labelA, a, ps.AStart, ps.AEnd}
+		s2 := side{labelB, b, ps.BStart, ps.BEnd}
+		if derived && p.Original == p.B {
+			s1, s2 = s2, s1
+		}
+		first := "evidence, " + s1.label
+		width := max(utf8.RuneCountInString(first), utf8.RuneCountInString(s2.label))
+		indent := detailIndent + strings.Repeat(" ", width+2)
+		for k, s := range []side{s1, s2} {
+			label := first
+			if k == 1 {
+				label = s2.label
+			}
+			words := fields(`"` + truncate(s.text, maxExcerpt) + `"`)
+			words = append(words, fmt.Sprintf("(bytes %d–%d)", s.start, s.end))
+			prefix := detailIndent + strings.Repeat(" ", width-utf8.RuneCountInString(label)) + label + ": "
+			t.wrap(prefix, indent, words)
+		}
 	}
 	if more := len(p.Passages) - n; more > 0 {
 		fmt.Fprintf(t.w, "%s… %s\n", detailIndent, plural(more, "more matching passage"))

@@ -80,14 +80,6 @@ func TestDecodeAPITypeErrors(t *testing.T) {
 // client should not see.
 var goNames = []string{"Go ", "web.", "apiRequest", "apiDocument", "[]", "interface", "a object", "a array"}
 
-func TestArticle(t *testing.T) {
-	for rel, want := range map[string]string{"edited copy": "an edited copy", "excerpt": "an excerpt", "copy": "a copy", "machine rewrite": "a machine rewrite"} {
-		if got := article(rel); got != want {
-			t.Errorf("article(%q) = %q, want %q", rel, got, want)
-		}
-	}
-}
-
 func TestHumanBytes(t *testing.T) {
 	tests := []struct {
 		n    int64

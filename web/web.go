@@ -357,22 +357,13 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 		}
 		p := res.Pairs[best]
 		other := res.Documents[p.A+p.B-qi].ID
-		rel := report.RelationLabel(p.Relation)
 		if p.Original == qi {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s is %s of it (score %.2f).", q, other, article(rel), p.Score))
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s is %s of it (score %.2f).", q, other, report.RelationPhrase(p.Relation), p.Score))
 		} else {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like %s of the indexed article %s (score %.2f).", q, article(rel), other, p.Score))
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like %s of the indexed article %s (score %.2f).", q, report.RelationPhrase(p.Relation), other, p.Score))
 		}
 	}
 	return b
-}
-
-// article puts "a" or "an" before a relation's name: "an edited copy".
-func article(rel string) string {
-	if rel != "" && strings.ContainsRune("aeiou", rune(rel[0])) {
-		return "an " + rel
-	}
-	return "a " + rel
 }
 
 // spliceBanner inserts banner into the report page before its <header>:
