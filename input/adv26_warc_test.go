@@ -1,0 +1,49 @@
+package input
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"testing"
+)
+
+// A record whose Content-Length is too large swallows the start of the
+// next record. The README promises that a malformed record is reported
+// and "reading resumes at the next record", and that documents + skipped
+// account for every input; here the record after the bad one vanishes
+// without a document or an error, and the records after it are numbered
+// one too low.
+func TestWARCContentLengthTooLongLosesNextRecord(t *testing.T) {
+	page := func(i int) warcRecord {
+		return response(fmt.Sprintf("https://news.example/%d", i), "2025-01-02T03:04:05Z",
+			htmlResponse(newsPage(fmt.Sprintf("Story number %d", i),
+				fmt.Sprintf("The council said on Tuesday that story %d was about the river bridge and the ferry.", i),
+				"Engineers will inspect the structure once the water falls, and a ferry will run in the meantime.")))
+	}
+	tests := []struct {
+		name  string
+		extra int // bytes added to record 2's Content-Length
+	}{
+		{"Content-Length 100 bytes too long", 100},
+		{"Content-Length 20 bytes too long", 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := []warcRecord{page(1), page(2), page(3), page(4)}
+			recs[1].length = strconv.Itoa(len(recs[1].block) + tt.extra)
+			var in []byte
+			for _, r := range recs {
+				in = append(in, r.bytes()...)
+			}
+			r := NewWARC(bytes.NewReader(in), "in", Options{})
+			docs, errs := drainWARC(t, r)
+			if got, want := len(docs)+len(errs), len(recs); got != want {
+				t.Errorf("got %d documents + %d errors = %d, want %d (one per record)\ndocs %q\nerrors %q",
+					len(docs), len(errs), got, want, docs, errs)
+			}
+			if got, want := r.Stats().Records, len(recs); got != want {
+				t.Errorf("got Stats().Records %d, want %d", got, want)
+			}
+		})
+	}
+}
