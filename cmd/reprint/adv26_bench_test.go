@@ -1,0 +1,39 @@
+package main
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// bench reads its corpus with the scan's reader but drops the input
+// errors: a line that cannot be read is neither warned of on standard
+// error nor counted in the report, so a corpus that lost most of its
+// lines benchmarks as a smaller one without a word. The README says each
+// unreadable line of a scan is printed to standard error as
+// "reprint: warning: path:line: reason".
+func TestBenchReportsUnreadableLines(t *testing.T) {
+	r := rand.New(rand.NewPCG(26, 1))
+	good := jsonLine("a", synthText(r, 200)) + "\n" + jsonLine("b", synthText(r, 200)) + "\n"
+	tests := []struct {
+		name     string
+		content  string
+		wantWarn string
+	}{
+		{"broken line", good + "not json\n", "docs.jsonl:3"},
+		{"missing text", good + `{"id":"c"}` + "\n", "docs.jsonl:3"},
+		{"duplicate id", good + jsonLine("a", synthText(r, 50)) + "\n", "docs.jsonl:3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := writeFile(t, t.TempDir(), "docs.jsonl", tt.content)
+			code, _, errOut := runCmd(t, t.Context(), "", "bench", "--docs", docs)
+			if code != exitOK {
+				t.Fatalf("got exit %d, want %d: %s", code, exitOK, errOut)
+			}
+			if !strings.Contains(errOut, tt.wantWarn) {
+				t.Errorf("got stderr %q, want a warning naming %s", errOut, tt.wantWarn)
+			}
+		})
+	}
+}
