@@ -47,3 +47,50 @@ func TestWARCContentLengthTooLongLosesNextRecord(t *testing.T) {
 		})
 	}
 }
+
+// A .warc.gz is usually gzipped per record so that one damaged member
+// costs one record. Here a corrupt member in the middle ends the file:
+// the intact records after it are neither read nor reported, so
+// documents + errors fall short of the records in the file, although the
+// README says that after a malformed record "reading resumes at the next
+// record" (only a file cut short keeps just the records before the cut).
+func TestWARCCorruptGzipMemberLosesLaterRecords(t *testing.T) {
+	page := func(i int) warcRecord {
+		return response(fmt.Sprintf("https://news.example/%d", i), "2025-01-02T03:04:05Z",
+			htmlResponse(newsPage(fmt.Sprintf("Story number %d", i),
+				fmt.Sprintf("The council said on Tuesday that story %d was about the river bridge and the ferry.", i),
+				"Engineers will inspect the structure once the water falls, and a ferry will run in the meantime.")))
+	}
+	tests := []struct {
+		name   string
+		damage func(member []byte) []byte
+	}{
+		{"corrupt deflate data", func(m []byte) []byte {
+			m = bytes.Clone(m)
+			for i := 20; i < 60 && i < len(m)-8; i++ {
+				m[i] ^= 0x55
+			}
+			return m
+		}},
+		{"member cut in half", func(m []byte) []byte { return m[:len(m)/2] }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			const n = 5
+			var in []byte
+			for i := 1; i <= n; i++ {
+				m := gzipped(page(i).bytes())
+				if i == 3 {
+					m = tt.damage(m)
+				}
+				in = append(in, m...)
+			}
+			r := NewWARC(bytes.NewReader(in), "in", Options{})
+			docs, errs := drainWARC(t, r)
+			if got := len(docs) + len(errs); got != n {
+				t.Errorf("got %d documents + %d errors = %d, want %d (one per record)\ndocs %q\nerrors %q",
+					len(docs), len(errs), got, n, docs, errs)
+			}
+		})
+	}
+}
