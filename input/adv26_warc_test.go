@@ -94,3 +94,50 @@ func TestWARCCorruptGzipMemberLosesLaterRecords(t *testing.T) {
 		})
 	}
 }
+
+// A .warc file with bytes before its first record (a stray line, a UTF-8
+// byte order mark) reports them as an error about the whole file
+// (Record 0, which the summary counts under failed: "a file not read at
+// all"), although the records after them are read: the same file then
+// counts once as failed and again through its documents, and a lost first
+// record counts as no record.
+func TestWARCJunkBeforeFirstRecordCountsFileFailed(t *testing.T) {
+	ok := func(i int) []byte {
+		return response(fmt.Sprintf("https://news.example/%d", i), "2025-01-02T03:04:05Z", htmlResponse(pageA)).bytes()
+	}
+	tests := []struct {
+		name string
+		head []byte
+	}{
+		{"a stray line", []byte("some junk line\r\n")},
+		{"a byte order mark", []byte("\xef\xbb\xbf")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := append(append(bytes.Clone(tt.head), ok(1)...), ok(2)...)
+			r := NewWARC(bytes.NewReader(in), "in", Options{})
+			var docs int
+			var records []int
+			for {
+				_, err := r.Read()
+				if err != nil {
+					ie, isInput := AsInputError(err)
+					if !isInput {
+						break
+					}
+					records = append(records, ie.Line)
+					continue
+				}
+				docs++
+			}
+			if docs == 0 {
+				t.Fatalf("got no documents, want the records after the junk read")
+			}
+			for _, n := range records {
+				if n == 0 {
+					t.Errorf("got an error about the whole file (Line 0, counted as a failed file) beside %d documents read from it, want it counted as a record", docs)
+				}
+			}
+		})
+	}
+}
