@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"sync"
 	"time"
@@ -75,6 +76,8 @@ func (o Options) normalize() (Options, error) {
 		return o, fmt.Errorf("gen: shingle length %d is negative", o.K)
 	case o.Planted > maxPlanted:
 		return o, fmt.Errorf("gen: planted share %g is above %g: every derivative needs its own original", o.Planted, maxPlanted)
+	case math.IsNaN(o.Planted):
+		return o, fmt.Errorf("gen: planted share is NaN")
 	}
 	if o.Docs == 0 {
 		o.Docs = 10000

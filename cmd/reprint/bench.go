@@ -64,7 +64,7 @@ func runGen(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 		return usageErrorf("gen: --docs (-n) must be at least 1, got %d", g.Docs)
 	case g.Words < 1:
 		return usageErrorf("gen: --words must be at least 1, got %d", g.Words)
-	case g.Planted < 0 || g.Planted > 0.5:
+	case !(g.Planted >= 0 && g.Planted <= 0.5): // NaN too
 		return usageErrorf("gen: --planted must be between 0 and 0.5 (every derivative needs its own original), got %g", g.Planted)
 	}
 	docs := stdout
@@ -144,6 +144,8 @@ func (s *stageTimer) Add(int) {}
 // benchReport is what bench prints (as JSON with --format json).
 type benchReport struct {
 	Documents    int                `json:"documents"`
+	Skipped      int                `json:"skipped"` // lines of --docs not read (each warned of on stderr)
+	Failed       int                `json:"failed"`  // --docs not read at all
 	Bytes        int64              `json:"bytes"`
 	Workers      int                `json:"workers"`
 	Seconds      float64            `json:"seconds"`
@@ -175,6 +177,9 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	if len(rest) > 0 || o.Docs == "" {
 		return usageErrorf("bench: --docs FILE is required and takes no other arguments")
+	}
+	if !(o.Min >= 0 && o.Min <= 1) { // NaN too
+		return usageErrorf("bench: --min-jaccard must be between 0 and 1, got %g", o.Min)
 	}
 	opts := o.detect.Options()
 	if err := opts.Validate(); err != nil {
@@ -210,7 +215,9 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	defer sp.Close()
 	sc := det.NewScan()
-	fps, _, _, err := readPrepared(ctx, sc, det.Options().Workers, sp, []string{o.Docs}, stdin, stderr, &o.input, true, timer)
+	// Unreadable lines are warned of as a scan warns of them and
+	// counted in the report, so a corpus that lost lines says so.
+	fps, errs, _, err := readPrepared(ctx, sc, det.Options().Workers, sp, []string{o.Docs}, stdin, stderr, &o.input, false, timer)
 	if err != nil {
 		return err
 	}
@@ -232,6 +239,7 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		Stages: map[string]float64{}, PeakRSSBytes: peakRSS(), Pairs: len(res.Pairs), Candidates: res.Params.Candidates,
 		Params: res.Params,
 	}
+	rep.Skipped, rep.Failed = reprint.CountInputErrors(errs)
 	for i := 0; i+1 < len(timer.names); i++ {
 		name := timer.names[i]
 		if _, seen := rep.Stages[name]; !seen {
