@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -224,9 +226,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		b.Add(len(docs))
 		var sb strings.Builder
 		for _, d := range docs {
-			sb.WriteString("added ")
-			sb.WriteString(d.ID)
-			sb.WriteByte('\n')
+			sb.WriteString(ackLine(d.ID))
 		}
 		if _, err := io.WriteString(ack, sb.String()); err != nil {
 			return fmt.Errorf("index add: ack log: %w", err)
@@ -481,4 +481,19 @@ parameters: k=%d rewrite_k=%d num_hash=%d sketch=%s seed=%d threshold=%g bands=%
 		p.K, p.RewriteK, p.NumHash, p.Sketch, p.Seed, p.Threshold, p.Bands, p.Rows,
 		p.RewriteThreshold, p.RewriteBands, p.RewriteRows, p.MinScore, p.MinPassage, p.SameStory)
 	return err
+}
+
+// ackLine returns the ack log's line for a committed document: "added ID",
+// with the ID written as the JSON report writes it, a JSON string
+// (added "a\nb"), when it holds a control character or invalid UTF-8 or
+// starts with a quote, so that each line names one document; a plain ID,
+// the usual case, reads as it is.
+func ackLine(id string) string {
+	plain := utf8.ValidString(id) && !strings.HasPrefix(id, `"`) &&
+		!strings.ContainsFunc(id, unicode.IsControl)
+	if !plain {
+		b, _ := json.Marshal(id) // a string always marshals
+		id = string(b)
+	}
+	return "added " + id + "\n"
 }
