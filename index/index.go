@@ -479,6 +479,9 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 		if fp == nil || fp.ID() != docs[i].ID {
 			return st, fmt.Errorf("index add: fingerprint %d does not belong to document %q", i, docs[i].ID)
 		}
+		if n := len(docs[i].ID); n == 0 || n > bolt.MaxKeySize {
+			return st, fmt.Errorf("index add: document %d (%s): an ID of %d bytes cannot be a key (1 to %d bytes)", i, docs[i].Source, n, bolt.MaxKeySize)
+		}
 	}
 	if ix.inspect {
 		return st, fmt.Errorf("index %s: add: %w", ix.path, ErrInspect)

@@ -200,8 +200,18 @@ func inFolder(id, source string) bool {
 // duplicates are reported instead of silently shadowing each other.
 type seenIDs map[string]string
 
-// check records id at source, or returns the error for a duplicate.
+// MaxIDBytes is the longest document ID read, in bytes; a longer one is
+// an input error (of its line or record). An index keys its articles by ID,
+// and its store takes keys of at most 32 KiB, so every command reads the
+// same documents.
+const MaxIDBytes = 32 << 10
+
+// check records id at source, or returns the error for a duplicate or an
+// ID longer than MaxIDBytes.
 func (s seenIDs) check(id, source string) error {
+	if len(id) > MaxIDBytes {
+		return fmt.Errorf("id of %d bytes is longer than the %d an ID may have", len(id), MaxIDBytes)
+	}
 	if first, dup := s[id]; dup {
 		if inFolder(id, source) && inFolder(id, first) {
 			return fmt.Errorf("duplicate id %q (first at %s): a file's ID is its path inside the folder named, so two folders with files of the same name clash; name a folder that holds both", id, first)
