@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/itlightning/dateparse"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -86,15 +88,43 @@ func extractArticle(page string, base *url.URL) (article, error) {
 	if a.Body == "" {
 		return article{}, errNoArticle
 	}
-	t, err := ra.PublishedTime()
+	t, err := publishedTime(ra)
 	switch {
 	case errors.Is(err, readability.ErrTimestampMissing):
 	case err != nil:
 		a.DateErr = err
 	default:
-		a.Published = zonelessAsUTC(t)
+		a.Published = t
 	}
 	return a, nil
+}
+
+// publishedTime returns the article's publication time, one given without
+// a zone taken as UTC, as the JSONL reader takes it, so that the result
+// does not depend on the machine's zone. Article.PublishedTime parses in
+// time.Local, where a time without a zone and one whose offset is the
+// machine's own ("09:30-04:00" in New York) come out alike, so the
+// metadata's text is parsed here in UTC (with the parser Article uses) when
+// it can be read; it is an unexported field, read by reflection, and if a
+// later version of the extractor renames it, the Local parse is used as
+// before (TestExtractArticleOffsetOfLocalZone then fails).
+func publishedTime(ra readability.Article) (time.Time, error) {
+	if f := reflect.ValueOf(ra).FieldByName("publishedTime"); f.IsValid() && f.Kind() == reflect.String {
+		raw := f.String()
+		if raw == "" {
+			return time.Time{}, readability.ErrTimestampMissing
+		}
+		t, err := dateparse.ParseIn(raw, time.UTC)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("error parsing publishedTime: %w", err)
+		}
+		return t, nil
+	}
+	t, err := ra.PublishedTime()
+	if err != nil {
+		return t, err
+	}
+	return zonelessAsUTC(t), nil
 }
 
 // zonelessAsUTC reads a time the extractor parsed without a zone, which it
