@@ -29,7 +29,8 @@ func newJSON(r io.Reader, name string, o Options, seen seenIDs) *JSONLReader {
 // and the object it starts spans lines; else as JSON Lines, which also
 // reads a file of one object on one line. A first object that does not
 // decode goes to JSON Lines too, which reports the broken line and reads
-// on. The bytes looked at are read again by whichever reader is chosen.
+// on, unless its "{" is alone on its line (pretty-printed): then it is
+// reported as a broken object of a stream is. The bytes looked at are read again by whichever reader is chosen.
 func (r *JSONLReader) sniffJSON() {
 	bom := 0
 	if b, _ := r.br.Peek(len(utf8BOM)); bytes.Equal(b, utf8BOM) {
@@ -51,9 +52,23 @@ func (r *JSONLReader) sniffJSON() {
 			r.vals = v
 			return
 		}
+		if err != nil && startsPretty(rec.buf) {
+			// A broken object that starts with "{" alone on its line is
+			// pretty-printed: reported once, at the line it starts on,
+			// as a broken later object is, not as a run of broken lines.
+			r.vals = newJSONValues(io.MultiReader(bytes.NewReader(rec.buf), r.br), int64(bom), false)
+			return
+		}
 		replay := append(bytes.Clone(utf8BOM[:bom]), rec.buf...)
 		r.br = bufio.NewReaderSize(io.MultiReader(bytes.NewReader(replay), r.br), 64<<10)
 	}
+}
+
+// startsPretty reports whether b, the start of a file after its byte order
+// mark, opens an object with "{" alone on its line.
+func startsPretty(b []byte) bool {
+	t := bytes.TrimLeft(b, " \t\r\n")
+	return len(t) > 0 && t[0] == '{' && isLoneBrace(t[1:])
 }
 
 // firstNonSpace returns the first byte of br after skip bytes and JSON
