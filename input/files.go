@@ -189,12 +189,27 @@ func (r *FileReader) expand(arg string) {
 	case err != nil:
 		r.queue = append(r.queue, task{source: arg, err: pathErr(err)})
 	case fi.IsDir():
-		r.walk(os.DirFS(arg), arg)
+		r.walk(osDir(arg), arg)
 	default:
 		clean := filepath.Clean(arg)
 		r.queue = append(r.queue, task{name: clean, id: filepath.ToSlash(clean), source: clean})
 	}
 }
+
+// osDir is the files under a folder as an fs.FS, like os.DirFS but for any
+// name the system gives: os.DirFS refuses a path that is not valid UTF-8
+// (fs.ValidPath) with a bare "invalid argument", so a file or a folder named
+// in Latin-1 would not be read. The names are those fs.WalkDir builds from
+// the folder's own entries, which never climb out of it.
+type osDir string
+
+func (d osDir) path(name string) string { return filepath.Join(string(d), filepath.FromSlash(name)) }
+
+func (d osDir) Open(name string) (fs.File, error) { return os.Open(d.path(name)) }
+
+func (d osDir) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(d.path(name)) }
+
+func (d osDir) Stat(name string) (fs.FileInfo, error) { return os.Stat(d.path(name)) }
 
 // walk queues every file in fsys, in lexical order, skipping hidden files
 // and folders. Symbolic links to files are read. Links to folders are not
