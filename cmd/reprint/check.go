@@ -66,7 +66,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case o.MaxCandidates < 0:
 		return usageErrorf("check: --max-candidates must not be negative, got %d", o.MaxCandidates)
 	}
-	format, err := o.prepare(stdout)
+	format, err := o.prepare(stdout, append([]string{o.index.Path}, paths...)...)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return usageErrorf("compare: %s and %s are the same file: give two articles", paths[0], paths[1])
 	}
 	o.detect.SameStory = true
-	format, err := o.prepare(stdout)
+	format, err := o.prepare(stdout, paths...)
 	if err != nil {
 		return err
 	}

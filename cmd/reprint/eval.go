@@ -63,7 +63,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	case o.Docs == "-" && o.Labels == "-":
 		return usageErrorf(`eval: --docs and --labels cannot both be standard input ("-")`)
 	}
-	format, err := o.prepare(stdout)
+	format, err := o.prepare(stdout, o.Docs, o.Labels)
 	if err != nil {
 		return err
 	}

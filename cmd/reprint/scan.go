@@ -73,7 +73,7 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if len(paths) == 0 {
 		return usageErrorf("scan: no PATH given")
 	}
-	format, err := o.prepare(stdout)
+	format, err := o.prepare(stdout, paths...)
 	if err != nil {
 		return err
 	}
@@ -164,7 +164,8 @@ func texts(docs []reprint.Document) []string {
 
 // prepare checks the flag values before any work is done and returns the
 // output format.
-func (o *scanOptions) prepare(stdout io.Writer) (report.Format, error) {
+// inputs are the files the command reads, which -o must not name.
+func (o *scanOptions) prepare(stdout io.Writer, inputs ...string) (report.Format, error) {
 	if err := o.detect.Options().Validate(); err != nil {
 		return "", &usageError{fmt.Errorf("invalid options: %w", err)}
 	}
@@ -172,7 +173,7 @@ func (o *scanOptions) prepare(stdout io.Writer) (report.Format, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := checkOutput(o.output.Output); err != nil {
+	if err := checkOutput(o.output.Output, inputs); err != nil {
 		return "", err
 	}
 	return format, nil
@@ -352,10 +353,16 @@ func detectorWarnings(stderr io.Writer, quiet bool, reading, run []string) []str
 }
 
 // checkOutput checks, before any work, that the folder of the -o file
-// exists.
-func checkOutput(path string) error {
+// exists and that the file is none of inputs, which the report would
+// overwrite (a corpus, or check's index).
+func checkOutput(path string, inputs []string) error {
 	if path == "" || path == "-" {
 		return nil
+	}
+	for _, in := range inputs {
+		if sameFile(path, in) {
+			return usageErrorf("output %s is the input %s: the report would overwrite it", path, in)
+		}
 	}
 	dir := filepath.Dir(path)
 	fi, err := os.Stat(dir)
