@@ -140,7 +140,8 @@ func exitCodeHelp(matches, serving bool) string {
 	return `Exit codes:
   0    done
 ` + one + `  2    usage error: bad flag or flag value, missing argument, invalid option
-       value, unknown format, or detection parameters that differ from the index's
+       value, unknown format, -o naming a file the command reads, or detection
+       parameters that differ from the index's
   3    input error: no document could be read, a path is missing, any unreadable
        input with --strict, unreadable labels or truth file, or a missing or
        unreadable index
@@ -366,6 +367,8 @@ func runVersion(_ context.Context, args []string, _ io.Reader, stdout, _ io.Writ
 	if rev != "" {
 		v += " " + rev
 	}
-	fmt.Fprintf(stdout, "reprint %s %s %s/%s\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if _, err := fmt.Fprintf(stdout, "reprint %s %s %s/%s\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH); err != nil {
+		return fmt.Errorf("version: %w", err) // exit 4, as any output error
+	}
 	return nil
 }
