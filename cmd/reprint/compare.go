@@ -47,9 +47,21 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
-	docs, errs, warnings, err := load(paths, stdin, stderr, &o.input, o.output.Quiet)
-	if err != nil {
-		return err
+	// Each path is read on its own, so that two versions of one article
+	// kept under one ID (story-1 in a.jsonl and in b.jsonl) can be
+	// compared: they are then named by where they were read.
+	var docs []reprint.Document
+	var errs []reprint.InputError
+	var warnings []string
+	for _, p := range paths {
+		d, e, w, err := load([]string{p}, stdin, stderr, &o.input, o.output.Quiet)
+		if err != nil {
+			return err
+		}
+		docs, errs, warnings = append(docs, d...), append(errs, e...), append(warnings, w...)
+	}
+	if len(docs) == 2 && docs[0].ID == docs[1].ID && docs[0].Source != docs[1].Source {
+		docs[0].ID, docs[1].ID = docs[0].Source, docs[1].Source
 	}
 	if len(docs) != 2 {
 		return inputErrorf("compare: want exactly two documents, read %d from %s and %s", len(docs), paths[0], paths[1])

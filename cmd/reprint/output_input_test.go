@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,5 +48,38 @@ func TestOutputIsAnInput(t *testing.T) {
 				t.Errorf("got %s changed (%d bytes, was %d), want it left as it was", tt.file, len(after), len(before))
 			}
 		})
+	}
+}
+
+// TestCompareVersionsUnderOneID checks that compare takes two files that
+// hold one article each under the same ID (two versions of a story) and
+// names them by where they were read, where it refused a duplicate ID.
+func TestCompareVersionsUnderOneID(t *testing.T) {
+	dir := t.TempDir()
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(seeds, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	a := writeFile(t, dir, "v1.jsonl", jsonLine("story-1", read(seed1)))
+	b := writeFile(t, dir, "v2.jsonl", jsonLine("story-1", read(seed2)))
+	code, out, errOut := runCmd(t, t.Context(), "", "compare", "--format", "json", a, b)
+	if code != exitOK {
+		t.Fatalf("got exit %d, want %d: %s", code, exitOK, errOut)
+	}
+	var res struct {
+		Documents []struct{ ID string }
+		Pairs     []struct{ Relation string }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Documents) != 2 || res.Documents[0].ID != a+":1" || res.Documents[1].ID != b+":1" {
+		t.Errorf("got documents %+v, want %s:1 and %s:1", res.Documents, a, b)
+	}
+	if len(res.Pairs) != 1 || res.Pairs[0].Relation != "machine_rewrite" {
+		t.Errorf("got pairs %+v, want one machine_rewrite", res.Pairs)
 	}
 }
