@@ -30,6 +30,19 @@ type Label struct {
 	// NearDupSources are documents nearly identical to a source, so that a
 	// link to them is excusable (used for rewrite wrong-pair share).
 	NearDupSources []string `json:"near_dup_sources"`
+	// Line is the label's line in the file ReadLabels read, for messages.
+	Line int `json:"-"`
+}
+
+// Known reports whether Score scores the label's value (one of the
+// constants above); a label of another value is read but not scored, as a
+// misspelt one ("wholly-derived") would be.
+func (l Label) Known() bool {
+	switch l.Label {
+	case WhollyDerived, PartiallyDerived, NonDerived, MachineRewrite:
+		return true
+	}
+	return false
 }
 
 // ReadLabels reads JSONL labels, one object per line, from r. Blank lines
@@ -57,6 +70,7 @@ func ReadLabels(r io.Reader, name string) ([]Label, error) {
 				return nil, fmt.Errorf("%s:%d: doc %q already labelled on line %d", name, line, l.Doc, prev)
 			}
 			first[l.Doc] = line
+			l.Line = line
 			labels = append(labels, l)
 		}
 		if readErr != nil { // io.EOF

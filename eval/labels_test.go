@@ -26,15 +26,15 @@ func TestReadLabels(t *testing.T) {
 				`{"doc":"rw/1","label":"machine_rewrite","sources":["s"],"generator":"g","near_dup_sources":["n"]}` + "\n" +
 				`{"doc":"c","label":"non_derived"}`,
 			[]Label{
-				{Doc: "a", Label: WhollyDerived, Sources: []string{"s1", "s2"}},
-				{Doc: "rw/1", Label: MachineRewrite, Sources: []string{"s"}, NearDupSources: []string{"n"}},
-				{Doc: "c", Label: NonDerived},
+				{Doc: "a", Label: WhollyDerived, Sources: []string{"s1", "s2"}, Line: 2},
+				{Doc: "rw/1", Label: MachineRewrite, Sources: []string{"s"}, NearDupSources: []string{"n"}, Line: 4},
+				{Doc: "c", Label: NonDerived, Line: 5},
 			},
 		},
 		{
 			"byte order mark and CRLF",
 			"\uFEFF" + `{"doc":"a","label":"x","sources":[]}` + "\r\n" + `{"doc":"b","label":"y"}` + "\r\n",
-			[]Label{{Doc: "a", Label: "x", Sources: []string{}}, {Doc: "b", Label: "y"}},
+			[]Label{{Doc: "a", Label: "x", Sources: []string{}, Line: 1}, {Doc: "b", Label: "y", Line: 2}},
 		},
 	}
 	for _, tt := range tests {

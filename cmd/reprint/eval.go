@@ -73,6 +73,9 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
+	if !o.output.Quiet {
+		warnUnknownLabels(stderr, o.Labels, labels)
+	}
 	res, err := scan(ctx, []string{o.Docs}, stdin, stderr, &o.detect, &o.input, &o.output)
 	if err != nil {
 		return err
@@ -109,4 +112,29 @@ func readLabels(path string, stdin io.Reader) ([]eval.Label, error) {
 		return nil, &inputError{errors.New("labels: no labels in " + path)}
 	}
 	return labels, nil
+}
+
+// warnUnknownLabels warns of the labels Score does not score, by value:
+// the first line of each, and how many there are, so that a misspelt
+// label is not silently left out of the figures.
+func warnUnknownLabels(stderr io.Writer, path string, labels []eval.Label) {
+	type seen struct{ line, n int }
+	unknown := map[string]*seen{}
+	var order []string
+	for _, l := range labels {
+		if l.Known() {
+			continue
+		}
+		if u := unknown[l.Label]; u != nil {
+			u.n++
+			continue
+		}
+		unknown[l.Label] = &seen{l.Line, 1}
+		order = append(order, l.Label)
+	}
+	for _, v := range order {
+		u := unknown[v]
+		warning(stderr, fmt.Sprintf("%s:%d: label %q is not scored (%s; scored: %s, %s, %s, %s)",
+			path, u.line, v, plural(u.n, "label", "labels"), eval.WhollyDerived, eval.PartiallyDerived, eval.NonDerived, eval.MachineRewrite))
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +82,22 @@ func TestCompareVersionsUnderOneID(t *testing.T) {
 	}
 	if len(res.Pairs) != 1 || res.Pairs[0].Relation != "machine_rewrite" {
 		t.Errorf("got pairs %+v, want one machine_rewrite", res.Pairs)
+	}
+}
+
+// TestEvalWarnsOfUnknownLabels checks that eval names a label value it
+// does not score (a misspelling) with its first line, and scores the rest.
+func TestEvalWarnsOfUnknownLabels(t *testing.T) {
+	dir := t.TempDir()
+	docs := writeFile(t, dir, "d.jsonl", jsonLine("a", "x y z w")+jsonLine("b", "x y z q")+jsonLine("c", "x"))
+	labels := writeFile(t, dir, "l.jsonl", `{"doc":"b","label":"non_derived"}`+"\n"+
+		`{"doc":"a","label":"wholly-derived","sources":["b"]}`+"\n"+`{"doc":"c","label":"wholly-derived","sources":["b"]}`+"\n")
+	code, _, errOut := runCmd(t, t.Context(), "", "eval", "--docs", docs, "--labels", labels)
+	if code != exitOK {
+		t.Fatalf("got exit %d, want %d: %s", code, exitOK, errOut)
+	}
+	want := `l.jsonl:2: label "wholly-derived" is not scored (2 labels;`
+	if !strings.Contains(errOut, want) {
+		t.Errorf("got stderr %q, want it to hold %q", errOut, want)
 	}
 }
