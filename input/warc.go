@@ -12,6 +12,7 @@ import (
 	"net/http/httputil"
 	"net/textproto"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,11 @@ import (
 // maxWARCHeader bounds a WARC record's header block, so that a file that
 // is not WARC cannot make the reader buffer it whole.
 const maxWARCHeader = 64 << 10
+
+// maxResync bounds the bytes kept to go back to when a record turns out
+// to run over the start of the next one, so that a bad Content-Length
+// costs one record, not the ones it swallowed. Past it they are lost.
+const maxResync = 4 << 20
 
 // WARCReader reads the web pages archived in a WARC file (WARC/1.0 or
 // 1.1), plain or gzipped (one gzip member per record, or one for the whole
@@ -40,16 +46,16 @@ const maxWARCHeader = 64 << 10
 // record; an error that ends the file, such as truncation, ends it after
 // the documents before it.
 type WARCReader struct {
-	in      io.Reader
-	br      *bufio.Reader // nil until the first Read
-	name    string
-	opts    Options
-	seen    seenIDs
-	record  int    // number of the last record started
-	pending []byte // a version line found by resync, not yet used
-	done    bool
-	isWARC  bool // a record started with a WARC version line
-	stats   WARCStats
+	in     io.Reader
+	src    *pushback     // the (gunzipped) input under br
+	br     *bufio.Reader // nil until the first Read
+	name   string
+	opts   Options
+	seen   seenIDs
+	record int // number of the last record started
+	done   bool
+	isWARC bool // a record started with a WARC version line
+	stats  WARCStats
 }
 
 // WARCStats counts what a WARCReader did with the records it read. Every
@@ -136,15 +142,43 @@ func (r *WARCReader) init() error {
 	case err != nil && err != io.EOF:
 		return err
 	}
+	var src io.Reader = br
 	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return fmt.Errorf("bad gzip stream: %w", err)
 		}
-		br = bufio.NewReaderSize(zr, 64<<10)
+		src = zr
 	}
-	r.br = br
+	r.src = &pushback{r: src}
+	r.br = bufio.NewReaderSize(r.src, 64<<10)
 	return nil
+}
+
+// pushback is the input of a WARCReader: bytes put back by unread, then
+// the file.
+type pushback struct {
+	buf []byte
+	r   io.Reader
+}
+
+// Read reads the bytes put back first.
+func (p *pushback) Read(b []byte) (int, error) {
+	if len(p.buf) > 0 {
+		n := copy(b, p.buf)
+		p.buf = p.buf[n:]
+		return n, nil
+	}
+	return p.r.Read(b)
+}
+
+// unread puts b back in front of the input not read yet, for reading to
+// go back to the start of a record found after reading past it. b is
+// copied, so it may be a slice of r.br's buffer.
+func (r *WARCReader) unread(b []byte) {
+	buffered, _ := r.br.Peek(r.br.Buffered()) // never reads, so never fails
+	r.src.buf = slices.Concat(b, buffered, r.src.buf)
+	r.br.Reset(r.src)
 }
 
 // outcome is what became of one record.
@@ -195,23 +229,30 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 		return r.resyncAfter(fmt.Errorf("bad header: bad Content-Length %q", hdr.Get("Content-Length")), true)
 	}
 
-	block := &io.LimitedReader{R: r.br, N: length}
+	lr := &io.LimitedReader{R: r.br, N: length}
+	block := newBlockWatch(lr)
 	var doc reprint.Document
 	out, recErr := outcomeOther, error(nil)
 	if strings.EqualFold(strings.TrimSpace(hdr.Get("WARC-Type")), "response") {
 		doc, out, recErr = r.response(block, hdr)
 		if out == outcomeFatal {
-			return reprint.Document{}, out, truncatedBlock(recErr)
+			return r.blockFailed(recErr, block)
 		}
 	}
 	// Whatever the payload was, the block ends after exactly length bytes.
 	if _, err := io.Copy(io.Discard, block); err != nil {
-		return reprint.Document{}, outcomeFatal, truncatedBlock(err)
+		return r.blockFailed(err, block)
 	}
-	if block.N > 0 {
-		return reprint.Document{}, outcomeFatal, errors.New("truncated block")
+	if lr.N > 0 {
+		return r.blockFailed(io.ErrUnexpectedEOF, block)
 	}
 	if err := r.trailer(); err != nil {
+		if !errors.Is(err, errNoTrailer) {
+			return reprint.Document{}, outcomeFatal, err
+		}
+		if r.resumeInBlock(block) {
+			return reprint.Document{}, outcomeError, errRunsOver
+		}
 		return r.resyncAfter(err, true)
 	}
 	if out != outcomeDoc {
@@ -226,27 +267,130 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	return doc, outcomeDoc, nil
 }
 
-// truncatedBlock names an unexpected end of a gzip stream in a block as
-// what it is for the reader.
-func truncatedBlock(err error) error {
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return errors.New("truncated block")
+// errRunsOver is the error of a record whose block, by its
+// Content-Length, runs over the start of the next record.
+var errRunsOver = errors.New("content length mismatch: block runs over the next record")
+
+// blockFailed is the outcome of a record whose block could not be read to
+// its end. If the input ended, the Content-Length may have run past the
+// records after it: reading resumes at the first of them; else the file
+// was cut short and ends here.
+func (r *WARCReader) blockFailed(err error, block *blockWatch) (reprint.Document, outcome, error) {
+	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
+		if r.resumeInBlock(block) {
+			return reprint.Document{}, outcomeError, errRunsOver
+		}
+		return reprint.Document{}, outcomeFatal, errors.New("truncated block")
 	}
-	return err
+	return reprint.Document{}, outcomeFatal, err
+}
+
+// resumeInBlock makes reading go back to the first line that starts a
+// record within the block just read, if there is one, and reports whether
+// there was.
+func (r *WARCReader) resumeInBlock(block *blockWatch) bool {
+	next, _ := r.br.Peek(versionLineMax) // a version line may end after the block
+	start, ok := block.resumeAt(next)
+	if ok {
+		r.unread(start)
+	}
+	return ok
+}
+
+// versionLineMax is the length of the longest version line with the
+// newline before it ("\nWARC/1.0\r\n"), less one: what blockWatch keeps
+// of the bytes it saw, for a line cut between two reads.
+const versionLineMax = len("\nWARC/1.0\r\n") - 1
+
+// blockWatch reads a record's block, watching for a line that starts a
+// WARC record and keeping the bytes from the first one on (up to
+// maxResync), so that reading can resume there if the Content-Length
+// turns out too large. Most blocks have none, and cost one scan.
+type blockWatch struct {
+	r       io.Reader
+	tail    []byte // the last bytes seen, at most versionLineMax
+	capture []byte // from the first version line on
+	found   bool   // capture holds one
+}
+
+// newBlockWatch watches the block read from r, which starts a line.
+func newBlockWatch(r io.Reader) *blockWatch {
+	return &blockWatch{r: r, tail: append(make([]byte, 0, 2*versionLineMax), '\n')}
+}
+
+// Read reads the block.
+func (w *blockWatch) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	w.watch(p[:n])
+	return n, err
+}
+
+// watch looks at the next bytes of the block.
+func (w *blockWatch) watch(b []byte) {
+	if w.found {
+		if len(w.capture)+len(b) <= maxResync {
+			w.capture = append(w.capture, b...)
+			return
+		}
+		// Too far to go back to: look for a later record.
+		w.found, w.capture, w.tail = false, w.capture[:0], w.tail[:0]
+	}
+	n := len(w.tail)
+	head := append(w.tail, b[:min(len(b), versionLineMax)]...) // lines cut between reads
+	if i := findVersionLine(head); i >= 0 && i < n {
+		w.found, w.capture = true, append(append(w.capture[:0], head[i+1:n]...), b...)
+		return
+	}
+	if i := findVersionLine(b); i >= 0 {
+		w.found, w.capture = true, append(w.capture[:0], b[i+1:]...)
+		return
+	}
+	if len(b) >= versionLineMax {
+		w.tail = append(w.tail[:0], b[len(b)-versionLineMax:]...)
+	} else {
+		w.tail = append(w.tail[:0], head[max(0, len(head)-versionLineMax):]...)
+	}
+}
+
+// resumeAt returns the bytes from the first line in the block that starts
+// a record to the end of the block, if there is one. next is what follows
+// the block, for a version line that ends after it.
+func (w *blockWatch) resumeAt(next []byte) ([]byte, bool) {
+	if w.found {
+		return w.capture, true
+	}
+	n := len(w.tail)
+	head := append(w.tail, next[:min(len(next), versionLineMax)]...)
+	if i := findVersionLine(head); i >= 0 && i < n {
+		return head[i+1 : n], true
+	}
+	return nil, false
+}
+
+// findVersionLine returns the index of the first newline in b followed by
+// a whole version line ("WARC/1.0" or "WARC/1.1", and a newline), or -1.
+func findVersionLine(b []byte) int {
+	const prefix = "\nWARC/1."
+	for i := 0; ; i++ {
+		j := bytes.Index(b[i:], []byte(prefix))
+		if j < 0 {
+			return -1
+		}
+		i += j
+		rest := b[i+len(prefix):]
+		if len(rest) >= 2 && (rest[0] == '0' || rest[0] == '1') &&
+			(rest[1] == '\n' || len(rest) >= 3 && rest[1] == '\r' && rest[2] == '\n') {
+			return i
+		}
+	}
 }
 
 // errBadHeader marks header errors after which the next record can be found.
 var errBadHeader = errors.New("bad header")
 
-// versionLine returns the line that starts the next record: the one resync
-// found, or the next non-blank line. It returns io.EOF at the end of the
-// input.
+// versionLine returns the line that starts the next record: the next
+// non-blank line. It returns io.EOF at the end of the input.
 func (r *WARCReader) versionLine() ([]byte, error) {
-	if r.pending != nil {
-		line := r.pending
-		r.pending = nil
-		return line, nil
-	}
 	for {
 		line, err := r.readLine(maxWARCHeader)
 		if len(bytes.TrimSpace(line)) > 0 {
@@ -304,8 +448,12 @@ func (r *WARCReader) readLine(limit int) ([]byte, error) {
 	}
 }
 
+// errNoTrailer is the error of a block not followed by its two CRLFs.
+var errNoTrailer = errors.New("content length mismatch: block not followed by CRLF CRLF")
+
 // trailer reads the two CRLFs after a block. Missing ones at the end of
-// the input are forgiven; other bytes mean the Content-Length was wrong.
+// the input are forgiven; other bytes mean the Content-Length was wrong,
+// and give errNoTrailer.
 func (r *WARCReader) trailer() error {
 	b, err := r.br.Peek(4)
 	switch {
@@ -318,7 +466,7 @@ func (r *WARCReader) trailer() error {
 	case err != nil && err != io.EOF:
 		return err
 	}
-	return errors.New("content length mismatch: block not followed by CRLF CRLF")
+	return errNoTrailer
 }
 
 // resyncAfter skips to the next line that starts a WARC record and
@@ -330,7 +478,7 @@ func (r *WARCReader) resyncAfter(err error, atLineStart bool) (reprint.Document,
 		chunk, rerr := r.br.ReadSlice('\n')
 		if atLineStart && rerr == nil {
 			if v := string(bytes.TrimRight(chunk, "\r\n")); v == "WARC/1.0" || v == "WARC/1.1" {
-				r.pending = bytes.Clone(chunk)
+				r.unread(chunk)
 				return reprint.Document{}, outcomeError, err
 			}
 		}

@@ -1,0 +1,146 @@
+package input
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// resyncPage returns response record i of the resync tests, a page of its own.
+func resyncPage(i int) warcRecord {
+	return response(fmt.Sprintf("https://news.example/%d", i), "2025-01-02T03:04:05Z",
+		htmlResponse(newsPage(fmt.Sprintf("Story number %d", i),
+			fmt.Sprintf("The council said on Tuesday that story %d was about the river bridge and the ferry.", i),
+			"Engineers will inspect the structure once the water falls, and a ferry will run in the meantime.")))
+}
+
+// resyncDoc describes the document of resyncPage(i) read as record n.
+func resyncDoc(i, n int) string {
+	return fmt.Sprintf(`https://news.example/%d @in#record-%d "Story number %d" published=2025-01-02T03:04:05Z`, i, n, i)
+}
+
+// TestWARCContentLengthMismatch: a record whose Content-Length is wrong
+// costs that record alone, whichever way it is wrong and by how much:
+// too short, reading resumes at the next version line after it; too long,
+// at the first one within the block read, even one cut between reads or
+// ending after the block, and even past the end of the input.
+func TestWARCContentLengthMismatch(t *testing.T) {
+	const (
+		runsOver = "in: record 2: content length mismatch: block runs over the next record"
+		noCRLF   = "in: record 2: content length mismatch: block not followed by CRLF CRLF"
+	)
+	tests := []struct {
+		name    string
+		extra   int // bytes added to record 2's Content-Length
+		swallow int // and the lengths of this many records after it
+		gz      bool
+		wantErr string
+	}{
+		{"5 bytes short", -5, 0, false, noCRLF},
+		{"1 byte long", 1, 0, false, noCRLF},
+		{"3 bytes long: in the CRLFs", 3, 0, false, noCRLF},
+		{"4 bytes long: just the CRLFs", 4, 0, false, runsOver},
+		{"5 bytes long", 5, 0, false, runsOver},
+		{"9 bytes long: version line cut", 9, 0, false, runsOver},
+		{"13 bytes long: version line cut before its LF", 13, 0, false, runsOver},
+		{"14 bytes long: whole version line", 14, 0, false, runsOver},
+		{"100 bytes long", 100, 0, false, runsOver},
+		{"10 bytes into the third record after it", 10, 2, false, runsOver},
+		{"past the end of the input", 100000, 0, false, runsOver},
+		{"100 bytes long, gzipped per record", 100, 0, true, runsOver},
+		{"past the end, gzipped per record", 100000, 0, true, runsOver},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := []warcRecord{resyncPage(1), resyncPage(2), resyncPage(3), resyncPage(4), resyncPage(5)}
+			extra := tt.extra
+			for _, rec := range recs[2 : 2+tt.swallow] {
+				extra += len(rec.bytes())
+			}
+			recs[1].length = strconv.Itoa(len(recs[1].block) + extra)
+			r := NewWARC(bytes.NewReader(warcFile(tt.gz, recs...)), "in", Options{})
+			docs, errs := drainWARC(t, r)
+			checkLines(t, "docs", docs, []string{resyncDoc(1, 1), resyncDoc(3, 3), resyncDoc(4, 4), resyncDoc(5, 5)})
+			checkLines(t, "errors", errs, []string{tt.wantErr})
+			if got, want := r.Stats(), (WARCStats{Records: 5, Docs: 4, Errors: 1}); got != want {
+				t.Errorf("stats: got %+v, want %+v", got, want)
+			}
+		})
+	}
+}
+
+// TestWARCBlockWatch: the version lines blockWatch finds, however the
+// block is cut into reads.
+func TestWARCBlockWatch(t *testing.T) {
+	tests := []struct {
+		name  string
+		block string
+		next  string // what follows the block
+		want  string // what reading resumes at; "-" for nowhere
+	}{
+		{"none", "HTTP/1.1 200 OK\r\n\r\n<p>WARC/1.0</p>\r\n", "", "-"},
+		{"at the start", "WARC/1.1\r\nWARC-Type: x\r\n", "", "WARC/1.1\r\nWARC-Type: x\r\n"},
+		{"after a line", "abc\r\n\r\nWARC/1.0\r\nWARC-Type: x", "", "WARC/1.0\r\nWARC-Type: x"},
+		{"LF only", "abc\nWARC/1.0\nX", "", "WARC/1.0\nX"},
+		{"the first of two", "a\nWARC/1.0\r\nb\nWARC/1.1\r\nc", "", "WARC/1.0\r\nb\nWARC/1.1\r\nc"},
+		{"not a version we read", "a\nWARC/1.2\r\nb", "", "-"},
+		{"not at a line start", "a WARC/1.0\r\nb", "", "-"},
+		{"ends in the version line", "a\r\n\r\nWARC/1.", "0\r\nWARC-Type", "WARC/1."},
+		{"ends before its LF", "a\r\n\r\nWARC/1.0\r", "\nWARC-Type", "WARC/1.0\r"},
+		{"ends before it", "a\r\n\r\n", "WARC/1.0\r\n", ""},
+		{"ends before it, not a version line", "a\r\n\r\nWARC/1.", "9\r\n", "-"},
+	}
+	for _, tt := range tests {
+		for _, size := range []int{1, 2, 3, 7, 4096} {
+			t.Run(fmt.Sprintf("%s/reads of %d", tt.name, size), func(t *testing.T) {
+				w := newBlockWatch(&chunkReader{data: []byte(tt.block), size: size})
+				var read bytes.Buffer
+				if _, err := read.ReadFrom(w); err != nil {
+					t.Fatal(err)
+				}
+				got := "-"
+				if b, ok := w.resumeAt([]byte(tt.next)); ok {
+					got = string(b)
+				}
+				if got != tt.want || read.String() != tt.block {
+					t.Errorf("got %q (read %q), want %q", got, read.String(), tt.want)
+				}
+			})
+		}
+	}
+}
+
+// chunkReader returns data size bytes at a time.
+type chunkReader struct {
+	data []byte
+	size int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), c.size)], c.data)
+	c.data = c.data[n:]
+	return n, nil
+}
+
+// TestWARCBlockWatchBounded: blockWatch keeps at most maxResync bytes; a
+// version line further back than that is given up for a later one.
+func TestWARCBlockWatchBounded(t *testing.T) {
+	block := "a\nWARC/1.0\r\n" + strings.Repeat("x", maxResync) + "\nWARC/1.1\r\nrest"
+	w := newBlockWatch(&chunkReader{data: []byte(block), size: 64 << 10})
+	if _, err := io.Copy(io.Discard, w); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := w.resumeAt(nil)
+	if !ok || string(got) != "WARC/1.1\r\nrest" {
+		t.Errorf("got %.40q, %v; want %q", got, ok, "WARC/1.1\r\nrest")
+	}
+	if cap(w.capture) > 2*maxResync { // append may round up
+		t.Errorf("kept a buffer of %d bytes, want at most about %d", cap(w.capture), maxResync)
+	}
+}
