@@ -48,6 +48,7 @@ const maxResync = 4 << 20
 type WARCReader struct {
 	in     io.Reader
 	src    *pushback     // the (gunzipped) input under br
+	gz     *gzipMembers  // the gunzipped input, nil for a plain file
 	br     *bufio.Reader // nil until the first Read
 	name   string
 	opts   Options
@@ -121,7 +122,7 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 				r.warnSkipped() // a file cut short: the records before the cut still count
 			}
 			pe := &ParseError{Source: r.name, Err: fmt.Errorf("record %d: %w", r.record, err)}
-			if r.isWARC {
+			if r.isWARC || isBadMember(err) {
 				pe.Record = r.record // a record lost; a file with no WARC record at all fails whole
 			}
 			return reprint.Document{}, pe
@@ -132,7 +133,8 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 
 // init looks at the first bytes of the input and sets up gunzipping if
 // they are a gzip header. Gzip members are read one after the other, as
-// one stream.
+// one stream, and a damaged one costs the record it holds (see
+// gzipMembers).
 func (r *WARCReader) init() error {
 	br := bufio.NewReaderSize(r.in, 64<<10)
 	magic, err := br.Peek(2)
@@ -144,11 +146,11 @@ func (r *WARCReader) init() error {
 	}
 	var src io.Reader = br
 	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
-		zr, err := gzip.NewReader(br)
+		gz, err := newGzipMembers(br)
 		if err != nil {
 			return fmt.Errorf("bad gzip stream: %w", err)
 		}
-		src = zr
+		r.gz, src = gz, gz
 	}
 	r.src = &pushback{r: src}
 	r.br = bufio.NewReaderSize(r.src, 64<<10)
@@ -196,6 +198,12 @@ const (
 // next reads one record.
 func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	version, err := r.versionLine()
+	if len(version) == 0 && r.record > 0 && isBadMember(err) && errors.Is(err, gzip.ErrChecksum) {
+		// The member ended after all its data, which made the last record.
+		r.opts.warnf("%s: record %d: %v: the record may be damaged", r.name, r.record, err)
+		r.skipMember()
+		version, err = r.versionLine()
+	}
 	if err == io.EOF {
 		return reprint.Document{}, outcomeEnd, nil
 	}
@@ -204,10 +212,8 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	switch {
 	case errors.Is(err, errLongLine):
 		return r.resyncAfter(fmt.Errorf("not a WARC record: first line longer than %d bytes", maxWARCHeader), false)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return reprint.Document{}, outcomeFatal, errors.New("truncated record")
 	case err != nil:
-		return reprint.Document{}, outcomeFatal, err
+		return r.readFailed(err, "truncated record")
 	}
 	if v := string(bytes.TrimRight(version, "\r\n")); v != "WARC/1.0" && v != "WARC/1.1" {
 		return r.resyncAfter(fmt.Errorf("not a WARC record: starts with %s", describeStart(version)), true)
@@ -215,14 +221,12 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	r.isWARC = true
 	hdr, err := r.header()
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return reprint.Document{}, outcomeFatal, errors.New("truncated header")
 	case errors.Is(err, errLongLine):
 		return r.resyncAfter(fmt.Errorf("bad header: longer than %d bytes", maxWARCHeader), false)
 	case errors.Is(err, errBadHeader):
 		return r.resyncAfter(err, true)
 	case err != nil:
-		return reprint.Document{}, outcomeFatal, err
+		return r.readFailed(err, "truncated header")
 	}
 	length, err := strconv.ParseInt(strings.TrimSpace(hdr.Get("Content-Length")), 10, 64)
 	if err != nil || length < 0 {
@@ -248,7 +252,7 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	}
 	if err := r.trailer(); err != nil {
 		if !errors.Is(err, errNoTrailer) {
-			return reprint.Document{}, outcomeFatal, err
+			return r.readFailed(err, "truncated record")
 		}
 		if r.resumeInBlock(block) {
 			return reprint.Document{}, outcomeError, errRunsOver
@@ -276,13 +280,33 @@ var errRunsOver = errors.New("content length mismatch: block runs over the next 
 // records after it: reading resumes at the first of them; else the file
 // was cut short and ends here.
 func (r *WARCReader) blockFailed(err error, block *blockWatch) (reprint.Document, outcome, error) {
-	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
-		if r.resumeInBlock(block) {
-			return reprint.Document{}, outcomeError, errRunsOver
-		}
-		return reprint.Document{}, outcomeFatal, errors.New("truncated block")
+	if (errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF) && r.resumeInBlock(block) {
+		return reprint.Document{}, outcomeError, errRunsOver
+	}
+	return r.readFailed(err, "truncated block")
+}
+
+// readFailed is the outcome of a record whose reading failed with err. A
+// damaged gzip member costs the record, and reading goes on at the next
+// member; the end of the input inside the record (cut names what was cut)
+// ends the file, as does a read error.
+func (r *WARCReader) readFailed(err error, cut string) (reprint.Document, outcome, error) {
+	switch {
+	case isBadMember(err):
+		r.skipMember()
+		return reprint.Document{}, outcomeError, err
+	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
+		return reprint.Document{}, outcomeFatal, errors.New(cut)
 	}
 	return reprint.Document{}, outcomeFatal, err
+}
+
+// skipMember drops what is left of a damaged gzip member, so that reading
+// goes on at the next one.
+func (r *WARCReader) skipMember() {
+	r.src.buf = nil
+	r.br.Reset(r.src)
+	r.gz.resume()
 }
 
 // resumeInBlock makes reading go back to the first line that starts a
@@ -489,6 +513,9 @@ func (r *WARCReader) resyncAfter(err error, atLineStart bool) (reprint.Document,
 			atLineStart = false
 		case rerr == io.EOF:
 			return reprint.Document{}, outcomeError, err
+		case isBadMember(rerr):
+			r.skipMember() // the next record starts the next member
+			return reprint.Document{}, outcomeError, fmt.Errorf("%w (then %w)", err, rerr)
 		default:
 			return reprint.Document{}, outcomeFatal, fmt.Errorf("%w (then %w)", err, rerr)
 		}
@@ -614,4 +641,249 @@ func describeStart(line []byte) string {
 		return "binary data"
 	}
 	return strconv.Quote(string(line))
+}
+
+// memberMagic starts a gzip member: ID1, ID2 and CM (deflate) of RFC 1952.
+var memberMagic = []byte{0x1f, 0x8b, 0x08}
+
+// gzipMembers gunzips the members of a .warc.gz one after the other, as
+// one stream, like gzip.Reader. Unlike it, it goes on after a damaged
+// member: it returns a *badMemberError until resume is called, and then
+// reads on from the next member it finds, so that in a file gzipped per
+// record a damaged member costs one record. A file cut short ends in
+// io.ErrUnexpectedEOF as with gzip.Reader; all errors are sticky.
+type gzipMembers struct {
+	raw    *rawWatch
+	zr     *gzip.Reader
+	head   []byte // data of a member found by resync, checked and not yet read
+	ended  bool   // the member read has ended
+	resync bool   // the member read was damaged, and resume was called
+	err    error
+}
+
+// newGzipMembers reads the members in br, which starts with one.
+func newGzipMembers(br *bufio.Reader) (*gzipMembers, error) {
+	raw := &rawWatch{in: br, skip: true}
+	zr, err := gzip.NewReader(raw)
+	if err != nil {
+		return nil, err
+	}
+	zr.Multistream(false)
+	return &gzipMembers{raw: raw, zr: zr}, nil
+}
+
+// badMemberError is a damaged gzip member, after which reading can go on.
+type badMemberError struct{ err error }
+
+func (e *badMemberError) Error() string { return e.err.Error() }
+func (e *badMemberError) Unwrap() error { return e.err }
+
+// isBadMember reports whether err is a damaged gzip member.
+func isBadMember(err error) bool {
+	var bm *badMemberError
+	return errors.As(err, &bm)
+}
+
+// Read reads the data of the members.
+func (m *gzipMembers) Read(p []byte) (int, error) {
+	for {
+		switch {
+		case m.err != nil:
+			return 0, m.err
+		case len(m.head) > 0:
+			n := copy(p, m.head)
+			m.head = m.head[n:]
+			return n, nil
+		case m.resync:
+			m.err = m.findMember()
+			continue
+		case m.ended:
+			m.err = m.nextMember()
+			continue
+		}
+		n, err := m.zr.Read(p)
+		switch {
+		case err == io.EOF:
+			m.ended = true
+			if n == 0 {
+				continue
+			}
+			err = nil
+		case err != nil:
+			m.err = m.damaged(err)
+			err = m.err
+		}
+		return n, err
+	}
+}
+
+// resume makes reading go on at the next member after a damaged one.
+func (m *gzipMembers) resume() {
+	if isBadMember(m.err) {
+		m.err, m.resync = nil, true
+	}
+}
+
+// nextMember starts the member after one that ended. It returns io.EOF
+// at the end of the input.
+func (m *gzipMembers) nextMember() error {
+	m.ended = false
+	m.raw.restart()
+	err := m.zr.Reset(m.raw)
+	switch {
+	case err == io.EOF && m.raw.err == nil:
+		return io.EOF
+	case err != nil:
+		return m.damaged(err)
+	}
+	m.zr.Multistream(false)
+	return nil
+}
+
+// damaged classes an error reading a member: a read error of the file,
+// the end of a file cut short, or damage that reading can go on after.
+// A member cut short but followed by another is damage.
+func (m *gzipMembers) damaged(err error) error {
+	switch {
+	case m.raw.err != nil:
+		return m.raw.err
+	case errors.Is(err, io.ErrUnexpectedEOF) && !m.raw.capturing:
+		return io.ErrUnexpectedEOF
+	}
+	return &badMemberError{err}
+}
+
+// findMember goes on after a damaged member at the next member: the first
+// gzip magic number after the damaged member's start (in the bytes read
+// since, or further on) that starts a valid member holding a WARC record.
+// The check makes a chance match in compressed data, or a member that
+// does not start a record, be passed over rather than cost another
+// record. It returns io.EOF if there is none.
+func (m *gzipMembers) findMember() error {
+	m.resync, m.ended = false, false
+	for {
+		if !m.raw.capturing {
+			if err := m.raw.seek(); err != nil {
+				return err
+			}
+		}
+		m.raw.rewind()
+		if m.zr.Reset(m.raw) == nil {
+			m.zr.Multistream(false)
+			head := make([]byte, len("WARC/"))
+			if _, err := io.ReadFull(m.zr, head); err == nil && string(head) == "WARC/" {
+				m.head = head
+				return nil
+			}
+		}
+		if m.raw.err != nil {
+			return m.raw.err
+		}
+	}
+}
+
+// rawWatch reads the compressed bytes for gzipMembers, watching for the
+// gzip magic number after the first byte of the member read and keeping
+// the bytes from the first one found on (up to maxResync): a member cut
+// short or damaged is often read into the next one before the damage
+// shows, and reading must go back there.
+type rawWatch struct {
+	in        *bufio.Reader
+	back      []byte // bytes put back by rewind, read first
+	skip      bool   // the next byte starts the member: not a match
+	matched   int    // bytes of memberMagic just seen
+	capturing bool   // capture holds a magic number and what followed it
+	capture   []byte
+	err       error // a read error of in, other than io.EOF
+}
+
+// ReadByte reads a byte, for flate.
+func (w *rawWatch) ReadByte() (byte, error) {
+	if len(w.back) > 0 {
+		c := w.back[0]
+		w.back = w.back[1:]
+		w.watch(c)
+		return c, nil
+	}
+	c, err := w.in.ReadByte()
+	if err != nil {
+		w.noteErr(err)
+		return 0, err
+	}
+	w.watch(c)
+	return c, nil
+}
+
+// Read reads bytes, for gzip headers and stored blocks.
+func (w *rawWatch) Read(p []byte) (int, error) {
+	var n int
+	var err error
+	if len(w.back) > 0 {
+		n = copy(p, w.back)
+		w.back = w.back[n:]
+	} else {
+		n, err = w.in.Read(p)
+		w.noteErr(err)
+	}
+	for _, c := range p[:n] {
+		w.watch(c)
+	}
+	return n, err
+}
+
+// noteErr keeps a read error of the file, to tell it from damage.
+func (w *rawWatch) noteErr(err error) {
+	if err != nil && err != io.EOF {
+		w.err = err
+	}
+}
+
+// watch looks at the next byte.
+func (w *rawWatch) watch(c byte) {
+	switch {
+	case w.capturing:
+		if len(w.capture) < maxResync {
+			w.capture = append(w.capture, c)
+			return
+		}
+		w.capturing, w.capture = false, w.capture[:0] // too far back: look for a later one
+	case w.skip:
+		w.skip = false
+		return
+	}
+	switch {
+	case c == memberMagic[w.matched]:
+		w.matched++
+	case c == memberMagic[0]:
+		w.matched = 1
+	default:
+		w.matched = 0
+	}
+	if w.matched == len(memberMagic) {
+		w.matched, w.capturing = 0, true
+		w.capture = append(w.capture[:0], memberMagic...)
+	}
+}
+
+// restart watches a new member, which starts at the next byte.
+func (w *rawWatch) restart() {
+	w.capturing, w.capture, w.matched, w.skip = false, w.capture[:0], 0, true
+}
+
+// rewind goes back to the magic number found, to read a member from it.
+func (w *rawWatch) rewind() {
+	w.back = slices.Concat(w.capture, w.back)
+	w.restart()
+}
+
+// seek reads on until a magic number is found. It returns io.EOF at the
+// end of the input.
+func (w *rawWatch) seek() error {
+	buf := make([]byte, 4096)
+	for !w.capturing {
+		if _, err := w.Read(buf); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -144,3 +144,101 @@ func TestWARCBlockWatchBounded(t *testing.T) {
 		t.Errorf("kept a buffer of %d bytes, want at most about %d", cap(w.capture), maxResync)
 	}
 }
+
+// TestWARCDamagedGzipMember: in a .warc.gz gzipped per record, a damaged
+// member costs its record alone, wherever it is and however it is
+// damaged, and the records after it keep their numbers. A member cut
+// short at the end of the file ends it, as a file cut short.
+func TestWARCDamagedGzipMember(t *testing.T) {
+	const n = 5
+	corrupt := func(m []byte) []byte {
+		m = bytes.Clone(m)
+		for i := 20; i < 60; i++ {
+			m[i] ^= 0x55
+		}
+		return m
+	}
+	tests := []struct {
+		name      string
+		member    int // 1-based
+		damage    func(m []byte) []byte
+		wantErr   string // of record member; a want ending in "*" matches any error it starts
+		wantWarn  string
+		wantStats WARCStats
+	}{
+		{name: "corrupt deflate data", member: 3, damage: corrupt, wantErr: "in: record 3: flate: corrupt input*"},
+		{name: "first member corrupt", member: 1, damage: corrupt, wantErr: "in: record 1: flate: corrupt input*"},
+		{name: "last member corrupt", member: 5, damage: corrupt, wantErr: "in: record 5: flate: corrupt input*"},
+		{name: "cut in half", member: 3, damage: func(m []byte) []byte { return m[:len(m)/2] }, wantErr: "in: record 3: flate: corrupt input*"},
+		{name: "only its header left", member: 3, damage: func(m []byte) []byte { return m[:10] }, wantErr: "in: record 3: *"},
+		{name: "header damaged", member: 3, damage: func(m []byte) []byte {
+			m = bytes.Clone(m)
+			m[1] = 'x'
+			return m
+		}, wantErr: "in: record 3: gzip: invalid header"},
+		{name: "a gzip magic number by chance in the damage", member: 3, damage: func(m []byte) []byte {
+			m = bytes.Clone(m)
+			copy(m[20:], "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff\x13\x37garbage, not deflate data")
+			return m
+		}, wantErr: "in: record 3: *"},
+		{name: "bad checksum", member: 3, damage: func(m []byte) []byte {
+			m = bytes.Clone(m)
+			m[len(m)-8] ^= 0xff
+			return m
+		}, wantWarn: "in: record 3: gzip: invalid checksum: the record may be damaged",
+			wantStats: WARCStats{Records: 5, Docs: 5}},
+		{name: "last member cut short", member: 5, damage: func(m []byte) []byte { return m[:len(m)/2] }, wantErr: "in: record 5: truncated block"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var in []byte
+			var wantDocs []string
+			for i := 1; i <= n; i++ {
+				m := gzipped(resyncPage(i).bytes())
+				if i == tt.member {
+					m = tt.damage(m)
+				}
+				in = append(in, m...)
+				if i != tt.member || tt.wantErr == "" {
+					wantDocs = append(wantDocs, resyncDoc(i, i))
+				}
+			}
+			var warns []string
+			r := NewWARC(bytes.NewReader(in), "in", warnings(&warns))
+			docs, errs := drainWARC(t, r)
+			checkLines(t, "docs", docs, wantDocs)
+			var wantErrs, wantWarns []string
+			if tt.wantErr != "" {
+				wantErrs = []string{tt.wantErr}
+				if prefix, ok := strings.CutSuffix(tt.wantErr, "*"); ok && len(errs) == 1 && strings.HasPrefix(errs[0], prefix) {
+					errs[0] = tt.wantErr
+				}
+			}
+			if tt.wantWarn != "" {
+				wantWarns = []string{tt.wantWarn}
+			}
+			checkLines(t, "errors", errs, wantErrs)
+			checkLines(t, "warnings", warns, wantWarns)
+			want := tt.wantStats
+			if want == (WARCStats{}) {
+				want = WARCStats{Records: n, Docs: n - 1, Errors: 1}
+			}
+			if got := r.Stats(); got != want {
+				t.Errorf("stats: got %+v, want %+v", got, want)
+			}
+		})
+	}
+}
+
+// TestWARCDamagedGzipMemberRecord: the error of a damaged member names
+// its record, even the first one, so that the file is not counted as not
+// read at all.
+func TestWARCDamagedGzipMemberRecord(t *testing.T) {
+	first := gzipped(resyncPage(1).bytes())
+	first = first[:len(first)/2]
+	in := append(first, gzipped(resyncPage(2).bytes())...)
+	_, errs, err := ReadAll(NewWARC(bytes.NewReader(in), "in", Options{}))
+	if err != nil || len(errs) != 1 || errs[0].Line != 1 {
+		t.Errorf("got errors %+v, %v; want one, about record 1", errs, err)
+	}
+}
