@@ -43,20 +43,24 @@ const maxResync = 4 << 20
 // ...) and other responses (images, redirects, errors) are skipped and
 // counted in Stats. A malformed record gives a *ParseError
 // ("name: record 7: truncated block") and reading goes on with the next
-// record; an error that ends the file, such as truncation, ends it after
-// the documents before it.
+// record: after a wrong Content-Length at the next version line, even one
+// the block ran over; after a damaged gzip member at the next member. An
+// error that ends the file, such as truncation, ends it after the
+// documents before it. A byte order mark at the start is dropped, and
+// bytes before the first record are skipped with a warning.
 type WARCReader struct {
-	in     io.Reader
-	src    *pushback     // the (gunzipped) input under br
-	gz     *gzipMembers  // the gunzipped input, nil for a plain file
-	br     *bufio.Reader // nil until the first Read
-	name   string
-	opts   Options
-	seen   seenIDs
-	record int // number of the last record started
-	done   bool
-	isWARC bool // a record started with a WARC version line
-	stats  WARCStats
+	in      io.Reader
+	src     *pushback     // the (gunzipped) input under br
+	gz      *gzipMembers  // the gunzipped input, nil for a plain file
+	br      *bufio.Reader // nil until the first Read
+	name    string
+	opts    Options
+	seen    seenIDs
+	record  int  // number of the last record started
+	started bool // the first line was read
+	done    bool
+	isWARC  bool // a record started with a WARC version line (of any version)
+	stats   WARCStats
 }
 
 // WARCStats counts what a WARCReader did with the records it read. Every
@@ -115,6 +119,8 @@ func (r *WARCReader) Read() (reprint.Document, error) {
 			r.stats.NonHTML++
 		case outcomeOther:
 			r.stats.Other++
+		case outcomeJunk:
+			r.opts.warnf("%s: skipped what comes before the first record: %v", r.name, err)
 		case outcomeError, outcomeFatal:
 			r.stats.Errors++
 			if outcome == outcomeFatal {
@@ -193,15 +199,13 @@ const (
 	outcomeOther                  // a record of another type, skipped
 	outcomeError                  // a malformed record; the next can be read
 	outcomeFatal                  // an error that ends the file
+	outcomeJunk                   // bytes before the first record, skipped and not counted
 )
 
 // next reads one record.
 func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	version, err := r.versionLine()
-	if len(version) == 0 && r.record > 0 && isBadMember(err) && errors.Is(err, gzip.ErrChecksum) {
-		// The member ended after all its data, which made the last record.
-		r.opts.warnf("%s: record %d: %v: the record may be damaged", r.name, r.record, err)
-		r.skipMember()
+	if r.badChecksum(version, err) {
 		version, err = r.versionLine()
 	}
 	if err == io.EOF {
@@ -211,26 +215,28 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 	r.stats.Records++
 	switch {
 	case errors.Is(err, errLongLine):
-		return r.resyncAfter(fmt.Errorf("not a WARC record: first line longer than %d bytes", maxWARCHeader), false)
+		return r.notARecord(fmt.Errorf("not a WARC record: first line longer than %d bytes", maxWARCHeader))
 	case err != nil:
 		return r.readFailed(err, "truncated record")
 	}
-	if v := string(bytes.TrimRight(version, "\r\n")); v != "WARC/1.0" && v != "WARC/1.1" {
-		return r.resyncAfter(fmt.Errorf("not a WARC record: starts with %s", describeStart(version)), true)
+	if bytes.HasPrefix(version, []byte("WARC/")) {
+		r.isWARC = true // a version not read is a record lost, not a file that is not WARC
 	}
-	r.isWARC = true
+	if !isVersionLine(version) {
+		return r.notARecord(fmt.Errorf("not a WARC record: starts with %s", describeStart(version)))
+	}
 	hdr, err := r.header()
 	switch {
 	case errors.Is(err, errLongLine):
-		return r.resyncAfter(fmt.Errorf("bad header: longer than %d bytes", maxWARCHeader), false)
+		return r.resyncAfter(fmt.Errorf("bad header: longer than %d bytes", maxWARCHeader))
 	case errors.Is(err, errBadHeader):
-		return r.resyncAfter(err, true)
+		return r.resyncAfter(err)
 	case err != nil:
 		return r.readFailed(err, "truncated header")
 	}
 	length, err := strconv.ParseInt(strings.TrimSpace(hdr.Get("Content-Length")), 10, 64)
 	if err != nil || length < 0 {
-		return r.resyncAfter(fmt.Errorf("bad header: bad Content-Length %q", hdr.Get("Content-Length")), true)
+		return r.resyncAfter(fmt.Errorf("bad header: bad Content-Length %q", hdr.Get("Content-Length")))
 	}
 
 	lr := &io.LimitedReader{R: r.br, N: length}
@@ -257,7 +263,7 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 		if r.resumeInBlock(block) {
 			return reprint.Document{}, outcomeError, errRunsOver
 		}
-		return r.resyncAfter(err, true)
+		return r.resyncAfter(err)
 	}
 	if out != outcomeDoc {
 		return reprint.Document{}, out, recErr
@@ -269,6 +275,19 @@ func (r *WARCReader) next() (reprint.Document, outcome, error) {
 		r.opts.warnf("%s: WARC-Date ignored: not an RFC 3339 time: %q", doc.Source, d)
 	}
 	return doc, outcomeDoc, nil
+}
+
+// badChecksum reports whether a record starts with the end of a gzip
+// member whose checksum is bad, after all its data: the data of the
+// records read, which are gone, so it warns of the last one and skips to
+// the next member rather than count a record lost.
+func (r *WARCReader) badChecksum(version []byte, err error) bool {
+	if len(version) > 0 || r.record == 0 || !isBadMember(err) || !errors.Is(err, gzip.ErrChecksum) {
+		return false
+	}
+	r.opts.warnf("%s: record %d: %v: the record may be damaged", r.name, r.record, err)
+	r.skipMember()
+	return true
 }
 
 // errRunsOver is the error of a record whose block, by its
@@ -412,11 +431,23 @@ func findVersionLine(b []byte) int {
 // errBadHeader marks header errors after which the next record can be found.
 var errBadHeader = errors.New("bad header")
 
+// isVersionLine reports whether line, with its newline, starts a record
+// of a WARC version read.
+func isVersionLine(line []byte) bool {
+	v := string(bytes.TrimRight(line, "\r\n"))
+	return v == "WARC/1.0" || v == "WARC/1.1"
+}
+
 // versionLine returns the line that starts the next record: the next
-// non-blank line. It returns io.EOF at the end of the input.
+// non-blank line. A byte order mark at the start of the input, which
+// some tools write, is dropped. It returns io.EOF at the end of the input.
 func (r *WARCReader) versionLine() ([]byte, error) {
 	for {
 		line, err := r.readLine(maxWARCHeader)
+		if !r.started {
+			r.started = true
+			line = trimBOM(line)
+		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			return line, nil // a last line without newline is checked too
 		}
@@ -457,13 +488,14 @@ var errLongLine = errors.New("line too long")
 
 // readLine returns the next line with its newline, or what is left before
 // the end of the input with io.EOF. A line longer than limit gives
-// errLongLine, after reading only limit bytes of it.
+// errLongLine, after keeping only limit bytes of it and reading past it,
+// so that reading goes on at the next line.
 func (r *WARCReader) readLine(limit int) ([]byte, error) {
 	var line []byte
 	for {
 		chunk, err := r.br.ReadSlice('\n')
 		if len(line)+len(chunk) > limit {
-			return nil, errLongLine
+			return nil, r.skipLine(err)
 		}
 		line = append(line, chunk...)
 		if !errors.Is(err, bufio.ErrBufferFull) {
@@ -474,6 +506,18 @@ func (r *WARCReader) readLine(limit int) ([]byte, error) {
 
 // errNoTrailer is the error of a block not followed by its two CRLFs.
 var errNoTrailer = errors.New("content length mismatch: block not followed by CRLF CRLF")
+
+// skipLine reads past the rest of a line too long, after a chunk of it
+// read with err. It returns errLongLine, or the read error that stopped it.
+func (r *WARCReader) skipLine(err error) error {
+	for errors.Is(err, bufio.ErrBufferFull) {
+		_, err = r.br.ReadSlice('\n')
+	}
+	if err != nil && err != io.EOF {
+		return err
+	}
+	return errLongLine
+}
 
 // trailer reads the two CRLFs after a block. Missing ones at the end of
 // the input are forgiven; other bytes mean the Content-Length was wrong,
@@ -493,33 +537,62 @@ func (r *WARCReader) trailer() error {
 	return errNoTrailer
 }
 
-// resyncAfter skips to the next line that starts a WARC record and
-// returns err as the outcome of the record in hand. The next Read starts
-// at that line. atLineStart tells whether the input is at the start of a
-// line.
-func (r *WARCReader) resyncAfter(err error, atLineStart bool) (reprint.Document, outcome, error) {
+// resync skips to the next line that starts a WARC record, which the
+// next Read starts at. The input is taken to be at the start of a line:
+// its callers have read whole lines, or a block that should have ended
+// where a line starts. It returns nil if it found one, else io.EOF at the
+// end of the input or the read error that stopped it.
+func (r *WARCReader) resync() error {
+	atLineStart := true
 	for {
-		chunk, rerr := r.br.ReadSlice('\n')
-		if atLineStart && rerr == nil {
-			if v := string(bytes.TrimRight(chunk, "\r\n")); v == "WARC/1.0" || v == "WARC/1.1" {
-				r.unread(chunk)
-				return reprint.Document{}, outcomeError, err
-			}
+		chunk, err := r.br.ReadSlice('\n')
+		if atLineStart && err == nil && isVersionLine(chunk) {
+			r.unread(chunk)
+			return nil
 		}
 		switch {
-		case rerr == nil:
+		case err == nil:
 			atLineStart = true
-		case errors.Is(rerr, bufio.ErrBufferFull):
+		case errors.Is(err, bufio.ErrBufferFull):
 			atLineStart = false
-		case rerr == io.EOF:
-			return reprint.Document{}, outcomeError, err
-		case isBadMember(rerr):
-			r.skipMember() // the next record starts the next member
-			return reprint.Document{}, outcomeError, fmt.Errorf("%w (then %w)", err, rerr)
 		default:
-			return reprint.Document{}, outcomeFatal, fmt.Errorf("%w (then %w)", err, rerr)
+			return err
 		}
 	}
+}
+
+// resyncAfter resyncs and returns err as the outcome of the record in
+// hand.
+func (r *WARCReader) resyncAfter(err error) (reprint.Document, outcome, error) {
+	return r.afterResync(err, r.resync())
+}
+
+// afterResync is the outcome of a record skipped for err, after resync
+// returned rerr.
+func (r *WARCReader) afterResync(err, rerr error) (reprint.Document, outcome, error) {
+	switch {
+	case rerr == nil || rerr == io.EOF:
+		return reprint.Document{}, outcomeError, err
+	case isBadMember(rerr):
+		r.skipMember() // the next record starts the next member
+		return reprint.Document{}, outcomeError, fmt.Errorf("%w (then %w)", err, rerr)
+	}
+	return reprint.Document{}, outcomeFatal, fmt.Errorf("%w (then %w)", err, rerr)
+}
+
+// notARecord resyncs after the start of a record that is not a version
+// line, err saying what it is. Before the first record, if a record
+// follows, it is junk (a stray line, a banner) rather than a record lost:
+// it is not counted as a record, and the file is read on rather than
+// failed; if none follows, the file is not WARC at all.
+func (r *WARCReader) notARecord(err error) (reprint.Document, outcome, error) {
+	rerr := r.resync()
+	if rerr == nil && !r.isWARC {
+		r.record-- // counted by next before it was known
+		r.stats.Records--
+		return reprint.Document{}, outcomeJunk, err
+	}
+	return r.afterResync(err, rerr)
 }
 
 // response reads the HTTP response in a response record's block.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -240,5 +241,75 @@ func TestWARCDamagedGzipMemberRecord(t *testing.T) {
 	_, errs, err := ReadAll(NewWARC(bytes.NewReader(in), "in", Options{}))
 	if err != nil || len(errs) != 1 || errs[0].Line != 1 {
 		t.Errorf("got errors %+v, %v; want one, about record 1", errs, err)
+	}
+}
+
+// TestWARCBeforeFirstRecord: a byte order mark at the start is dropped;
+// other bytes before the first record are skipped with a warning, not
+// counted as a record nor as a failed file, and the records are numbered
+// from the first real one. Bytes that are not a record after the first
+// one are a record lost, as is a first record of a version not read.
+func TestWARCBeforeFirstRecord(t *testing.T) {
+	rec := func(i int) []byte { return resyncPage(i).bytes() }
+	cat := func(parts ...[]byte) []byte { return slices.Concat(parts...) }
+	const junkWarn = `in: skipped what comes before the first record: not a WARC record: starts with `
+	tests := []struct {
+		name      string
+		in        []byte
+		wantDocs  []string
+		wantErrs  []string // with the record numbers the report gives them (0: the file)
+		wantWarns []string
+		wantStats WARCStats
+	}{
+		{name: "a byte order mark", in: cat([]byte("\xef\xbb\xbf"), rec(1), rec(2)),
+			wantDocs: []string{resyncDoc(1, 1), resyncDoc(2, 2)}, wantStats: WARCStats{Records: 2, Docs: 2}},
+		{name: "a byte order mark and a blank line", in: cat([]byte("\xef\xbb\xbf\r\n"), rec(1)),
+			wantDocs: []string{resyncDoc(1, 1)}, wantStats: WARCStats{Records: 1, Docs: 1}},
+		{name: "a byte order mark, gzipped", in: cat(gzipped(cat([]byte("\xef\xbb\xbf"), rec(1))), gzipped(rec(2))),
+			wantDocs: []string{resyncDoc(1, 1), resyncDoc(2, 2)}, wantStats: WARCStats{Records: 2, Docs: 2}},
+		{name: "a stray line", in: cat([]byte("some junk line\r\n"), rec(1), rec(2)),
+			wantDocs:  []string{resyncDoc(1, 1), resyncDoc(2, 2)},
+			wantWarns: []string{junkWarn + `"some junk line\r\n"`}, wantStats: WARCStats{Records: 2, Docs: 2}},
+		{name: "a byte order mark and a stray line", in: cat([]byte("\xef\xbb\xbfjunk\nmore junk\n"), rec(1)),
+			wantDocs:  []string{resyncDoc(1, 1)},
+			wantWarns: []string{junkWarn + `"junk\n"`}, wantStats: WARCStats{Records: 1, Docs: 1}},
+		{name: "a line too long", in: cat(bytes.Repeat([]byte{0}, 70000), []byte("\n"), rec(1)),
+			wantDocs:  []string{resyncDoc(1, 1)},
+			wantWarns: []string{"in: skipped what comes before the first record: not a WARC record: first line longer than 65536 bytes"},
+			wantStats: WARCStats{Records: 1, Docs: 1}},
+		{name: "junk and no record", in: []byte("some junk line\r\nand more\r\n"),
+			wantErrs:  []string{`in: record 1: not a WARC record: starts with "some junk line\r\n" (record 0)`},
+			wantStats: WARCStats{Records: 1, Errors: 1}},
+		{name: "junk after the first record", in: cat(rec(1), []byte("some junk line\r\n"), rec(2)),
+			wantDocs:  []string{resyncDoc(1, 1), resyncDoc(2, 3)},
+			wantErrs:  []string{`in: record 2: not a WARC record: starts with "some junk line\r\n" (record 2)`},
+			wantStats: WARCStats{Records: 3, Docs: 2, Errors: 1}},
+		{name: "a first record of a version not read", in: cat([]byte("WARC/0.17\r\nWARC-Type: response\r\n\r\n"), rec(1)),
+			wantDocs:  []string{resyncDoc(1, 2)},
+			wantErrs:  []string{`in: record 1: not a WARC record: starts with "WARC/0.17\r\n" (record 1)`},
+			wantStats: WARCStats{Records: 2, Docs: 1, Errors: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var warns []string
+			r := NewWARC(bytes.NewReader(tt.in), "in", warnings(&warns))
+			docs, ierrs, err := ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotDocs, gotErrs []string
+			for _, d := range docs {
+				gotDocs = append(gotDocs, describeWARC(d))
+			}
+			for _, e := range ierrs {
+				gotErrs = append(gotErrs, fmt.Sprintf("%s: %s (record %d)", e.Source, e.Err, e.Line))
+			}
+			checkLines(t, "docs", gotDocs, tt.wantDocs)
+			checkLines(t, "errors", gotErrs, tt.wantErrs)
+			checkLines(t, "warnings", warns, tt.wantWarns)
+			if got := r.Stats(); got != tt.wantStats {
+				t.Errorf("stats: got %+v, want %+v", got, tt.wantStats)
+			}
+		})
 	}
 }
