@@ -898,9 +898,7 @@ func (w *rawWatch) Read(p []byte) (int, error) {
 		n, err = w.in.Read(p)
 		w.noteErr(err)
 	}
-	for _, c := range p[:n] {
-		w.watch(c)
-	}
+	w.watchBytes(p[:n])
 	return n, err
 }
 
@@ -935,6 +933,33 @@ func (w *rawWatch) watch(c byte) {
 	if w.matched == len(memberMagic) {
 		w.matched, w.capturing = 0, true
 		w.capture = append(w.capture[:0], memberMagic...)
+	}
+}
+
+// watchBytes looks at the next bytes, as watch does one by one but
+// faster, for stored blocks of data that does not compress.
+func (w *rawWatch) watchBytes(p []byte) {
+	for len(p) > 0 {
+		if w.capturing {
+			if room := maxResync - len(w.capture); len(p) <= room {
+				w.capture = append(w.capture, p...)
+				return
+			}
+		}
+		if w.capturing || w.skip || w.matched > 0 {
+			w.watch(p[0]) // a magic number cut between reads, or the end of a capture
+			p = p[1:]
+			continue
+		}
+		i := bytes.Index(p, memberMagic)
+		if i < 0 {
+			for _, c := range p[max(0, len(p)-len(memberMagic)+1):] {
+				w.watch(c) // the start of one, cut at the end
+			}
+			return
+		}
+		w.capturing, w.capture = true, append(w.capture[:0], memberMagic...)
+		p = p[i+len(memberMagic):]
 	}
 }
 

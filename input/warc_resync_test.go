@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -311,5 +312,43 @@ func TestWARCBeforeFirstRecord(t *testing.T) {
 				t.Errorf("stats: got %+v, want %+v", got, tt.wantStats)
 			}
 		})
+	}
+}
+
+// TestWARCRawWatch: rawWatch finds the first gzip magic number after the
+// member's first byte, however the bytes are read.
+func TestWARCRawWatch(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string // the capture; "-" for none
+	}{
+		{"none", "\x1f\x8b\x08abc\x1f\x8b\x07\x1f\x1f\x8b", "-"},
+		{"one", "\x1f\x8b\x08abc\x1f\x8b\x08def", "\x1f\x8b\x08def"},
+		{"after a partial one", "xy\x1f\x1f\x8b\x08z", "\x1f\x8b\x08z"},
+		{"the first of two", "x\x1f\x8b\x08a\x1f\x8b\x08b", "\x1f\x8b\x08a\x1f\x8b\x08b"},
+		{"at the end", "xyz\x1f\x8b\x08", "\x1f\x8b\x08"},
+	}
+	for _, tt := range tests {
+		for _, size := range []int{0, 1, 2, 3, 5, 4096} { // 0: byte by byte
+			t.Run(fmt.Sprintf("%s/reads of %d", tt.name, size), func(t *testing.T) {
+				w := &rawWatch{in: bufio.NewReaderSize(&chunkReader{data: []byte(tt.data), size: max(size, 1)}, 16), skip: true}
+				var err error
+				for err == nil {
+					if size == 0 {
+						_, err = w.ReadByte()
+					} else {
+						_, err = w.Read(make([]byte, size))
+					}
+				}
+				got := "-"
+				if w.capturing {
+					got = string(w.capture)
+				}
+				if err != io.EOF || got != tt.want {
+					t.Errorf("got %q (%v), want %q", got, err, tt.want)
+				}
+			})
+		}
 	}
 }
