@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,13 +13,6 @@ import (
 // batch (the good document beside it is lost too), and names the
 // document by its whole 40,000-byte ID rather than by file and line.
 func TestIndexAddTooLongID(t *testing.T) {
-	text := func(name string) string {
-		b, err := os.ReadFile(filepath.Join(seeds, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
 	line := func(id, text string) string {
 		b, _ := json.Marshal(map[string]string{"id": id, "text": text})
 		return string(b) + "\n"
@@ -35,7 +27,7 @@ func TestIndexAddTooLongID(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			in := writeFile(t, dir, "long.jsonl", line(tt.id, text(seed0))+line("ok", text(seed1)))
+			in := writeFile(t, dir, "long.jsonl", line(tt.id, seedText(t, seed0))+line("ok", seedText(t, seed1)))
 			idx := filepath.Join(dir, "l.idx")
 			code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--index", idx, in)
 			if code != exitOK {

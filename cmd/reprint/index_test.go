@@ -101,13 +101,6 @@ func TestIndexAddIdempotent(t *testing.T) {
 // apart.
 func TestIndexDailyCrawls(t *testing.T) {
 	dir := t.TempDir()
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join(seeds, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
 	write := func(day, name, text string) {
 		if err := os.MkdirAll(filepath.Join(dir, day), 0o755); err != nil {
 			t.Fatal(err)
@@ -116,10 +109,10 @@ func TestIndexDailyCrawls(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("d1", "a.txt", read(seed0))
-	write("d1", "b.txt", read(seed1))
-	write("d2", "a.txt", read(seed4))                                          // another story under the same name
-	write("d2", "b.txt", read(seed1)+"\n\nUpdated with the minister's reply.") // a new version
+	write("d1", "a.txt", seedText(t, seed0))
+	write("d1", "b.txt", seedText(t, seed1))
+	write("d2", "a.txt", seedText(t, seed4))                                          // another story under the same name
+	write("d2", "b.txt", seedText(t, seed1)+"\n\nUpdated with the minister's reply.") // a new version
 	t.Run("same names", func(t *testing.T) {
 		idx := filepath.Join(dir, "same.idx")
 		for _, day := range []string{"d1", "d2"} {

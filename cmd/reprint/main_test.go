@@ -301,3 +301,13 @@ func TestSkippedAndFailed(t *testing.T) {
 		t.Errorf("got stderr %q, want %q", stderr, want)
 	}
 }
+
+// seedText returns the text of the bundled seed article name.
+func seedText(tb testing.TB, name string) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(seeds, name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}

@@ -57,15 +57,8 @@ func TestOutputIsAnInput(t *testing.T) {
 // names them by where they were read, where it refused a duplicate ID.
 func TestCompareVersionsUnderOneID(t *testing.T) {
 	dir := t.TempDir()
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join(seeds, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
-	a := writeFile(t, dir, "v1.jsonl", jsonLine("story-1", read(seed1)))
-	b := writeFile(t, dir, "v2.jsonl", jsonLine("story-1", read(seed2)))
+	a := writeFile(t, dir, "v1.jsonl", jsonLine("story-1", seedText(t, seed1)))
+	b := writeFile(t, dir, "v2.jsonl", jsonLine("story-1", seedText(t, seed2)))
 	code, out, errOut := runCmd(t, t.Context(), "", "compare", "--format", "json", a, b)
 	if code != exitOK {
 		t.Fatalf("got exit %d, want %d: %s", code, exitOK, errOut)
