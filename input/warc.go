@@ -56,8 +56,9 @@ type WARCReader struct {
 	name    string
 	opts    Options
 	seen    seenIDs
-	record  int  // number of the last record started
-	started bool // the first line was read
+	reread  int64 // bytes copied to be read again (resumeInBlock)
+	record  int   // number of the last record started
+	started bool  // the first line was read
 	done    bool
 	isWARC  bool // a record started with a WARC version line (of any version)
 	stats   WARCStats
@@ -164,20 +165,31 @@ func (r *WARCReader) init() error {
 }
 
 // pushback is the input of a WARCReader: bytes put back by unread, then
-// the file.
+// the file. The bytes put back are a stack of segments, the next to read
+// last, so that putting back costs the bytes put back, not those put back
+// before (a run of bad records inside bytes put back would otherwise copy
+// them all again for each).
 type pushback struct {
-	buf []byte
-	r   io.Reader
+	segs [][]byte
+	r    io.Reader
+	n    int64 // bytes read from r
 }
 
 // Read reads the bytes put back first.
 func (p *pushback) Read(b []byte) (int, error) {
-	if len(p.buf) > 0 {
-		n := copy(b, p.buf)
-		p.buf = p.buf[n:]
+	for len(p.segs) > 0 {
+		top := &p.segs[len(p.segs)-1]
+		if len(*top) == 0 {
+			p.segs = p.segs[:len(p.segs)-1]
+			continue
+		}
+		n := copy(b, *top)
+		*top = (*top)[n:]
 		return n, nil
 	}
-	return p.r.Read(b)
+	n, err := p.r.Read(b)
+	p.n += int64(n)
+	return n, err
 }
 
 // unread puts b back in front of the input not read yet, for reading to
@@ -185,7 +197,7 @@ func (p *pushback) Read(b []byte) (int, error) {
 // copied, so it may be a slice of r.br's buffer.
 func (r *WARCReader) unread(b []byte) {
 	buffered, _ := r.br.Peek(r.br.Buffered()) // never reads, so never fails
-	r.src.buf = slices.Concat(b, buffered, r.src.buf)
+	r.src.segs = append(r.src.segs, slices.Concat(b, buffered))
 	r.br.Reset(r.src)
 }
 
@@ -323,7 +335,7 @@ func (r *WARCReader) readFailed(err error, cut string) (reprint.Document, outcom
 // skipMember drops what is left of a damaged gzip member, so that reading
 // goes on at the next one.
 func (r *WARCReader) skipMember() {
-	r.src.buf = nil
+	r.src.segs = nil
 	r.br.Reset(r.src)
 	r.gz.resume()
 }
@@ -334,11 +346,26 @@ func (r *WARCReader) skipMember() {
 func (r *WARCReader) resumeInBlock(block *blockWatch) bool {
 	next, _ := r.br.Peek(versionLineMax) // a version line may end after the block
 	start, ok := block.resumeAt(next)
-	if ok {
-		r.unread(start)
+	if !ok {
+		return false
 	}
-	return ok
+	// Going back copies what is put back and reads it again.
+	cost := int64(len(start) + r.br.Buffered())
+	if r.reread+cost > rereadFree+2*r.src.n {
+		return false
+	}
+	r.reread += cost
+	r.unread(start)
+	return true
 }
+
+// rereadFree and twice the bytes read from the file bound the bytes that
+// going back into blocks that ran over (resumeInBlock) may copy and read
+// again. Each time costs up to maxResync: a file of many records each
+// claiming a block to its end would otherwise take time in the square of
+// its size. Past the bound, a block that runs over costs the records it
+// ran over, as before going back was possible.
+const rereadFree = 1 << 20
 
 // versionLineMax is the length of the longest version line with the
 // newline before it ("\nWARC/1.0\r\n"), less one: what blockWatch keeps
@@ -605,7 +632,13 @@ func (r *WARCReader) response(block io.Reader, hdr textproto.MIMEHeader) (reprin
 	if uri == "" {
 		return reprint.Document{}, outcomeError, errors.New("response without WARC-Target-URI")
 	}
-	pr := bufio.NewReader(block)
+	// http.ReadResponse reads a line whole however long it is: the
+	// header must end within maxWARCHeader, as a WARC header must.
+	pr := bufio.NewReaderSize(block, maxWARCHeader)
+	if head, _ := pr.Peek(maxWARCHeader); len(head) == maxWARCHeader &&
+		!bytes.Contains(head, []byte("\r\n\r\n")) && !bytes.Contains(head, []byte("\n\n")) {
+		return reprint.Document{}, outcomeError, fmt.Errorf("%s: bad HTTP response: header longer than %d bytes", uri, maxWARCHeader)
+	}
 	resp, err := http.ReadResponse(pr, nil)
 	if err != nil {
 		return reprint.Document{}, outcomeError, fmt.Errorf("%s: bad HTTP response: %w", uri, err)
