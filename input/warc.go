@@ -344,9 +344,18 @@ func (r *WARCReader) skipMember() {
 // record within the block just read, if there is one, and reports whether
 // there was.
 func (r *WARCReader) resumeInBlock(block *blockWatch) bool {
-	next, _ := r.br.Peek(versionLineMax) // a version line may end after the block
-	start, ok := block.resumeAt(next)
+	ahead, _ := r.br.Peek(r.br.Size()) // what follows the block, as far as it is buffered
+	start, ok := block.resumeAt(ahead[:min(len(ahead), versionLineMax)])
 	if !ok {
+		return false
+	}
+	// Which way the next record is, the version line nearest the block's
+	// end says: one ahead means the Content-Length was short (resync goes
+	// on forward, past a payload that holds WARC records, such as an
+	// archived WARC file or a page quoting one), one before the end that it
+	// was long (reading goes back to the first, for the records it ran
+	// over).
+	if fwd := findVersionLine(append(block.lastByte(), ahead...)); fwd >= 0 && fwd < lastVersionLine(start) {
 		return false
 	}
 	// Going back copies what is put back and reads it again.
@@ -435,6 +444,32 @@ func (w *blockWatch) resumeAt(next []byte) ([]byte, bool) {
 		return head[i+1 : n], true
 	}
 	return nil, false
+}
+
+// lastVersionLine returns how far before the end of b, which starts with
+// a version line, the last version line in it starts.
+func lastVersionLine(b []byte) int {
+	last := 0
+	for i := 0; ; {
+		j := findVersionLine(b[i:])
+		if j < 0 {
+			return len(b) - last
+		}
+		last = i + j + 1
+		i = last
+	}
+}
+
+// lastByte returns the block's last byte, or a newline for an empty
+// block (which starts a line).
+func (w *blockWatch) lastByte() []byte {
+	if len(w.capture) > 0 {
+		return w.capture[len(w.capture)-1:]
+	}
+	if len(w.tail) > 0 {
+		return w.tail[len(w.tail)-1:]
+	}
+	return []byte{'\n'}
 }
 
 // findVersionLine returns the index of the first newline in b followed by
