@@ -30,7 +30,8 @@ func newJSON(r io.Reader, name string, o Options, seen seenIDs) *JSONLReader {
 // reads a file of one object on one line. A first object that does not
 // decode goes to JSON Lines too, which reports the broken line and reads
 // on, unless its "{" is alone on its line (pretty-printed): then it is
-// reported as a broken object of a stream is. The bytes looked at are read again by whichever reader is chosen.
+// reported as a broken object of a stream is. The bytes looked at are read
+// again by whichever reader is chosen.
 func (r *JSONLReader) sniffJSON() {
 	bom := 0
 	if b, _ := r.br.Peek(len(utf8BOM)); bytes.Equal(b, utf8BOM) {
