@@ -6,12 +6,11 @@ import (
 	"time"
 )
 
-// zonelessAsUTC takes a time in time.Local for one the page gave without
-// a zone. But Go's parsers also return time.Local for a time whose offset
-// is the machine's own, so on a machine in New York a page's
-// "2024-05-01T09:30:00-04:00" is read as 09:30 UTC, four hours off, and
-// the publication time that picks the original depends on the machine's
-// time zone. The same page on a UTC machine gives 13:30 UTC.
+// TestExtractArticleOffsetOfLocalZone checks that a page's publication
+// time does not depend on the machine's zone: Go's parsers return
+// time.Local both for a time without a zone and for one whose offset is
+// the machine's own, so on a New York machine "09:30:00-04:00" was read as
+// 09:30 UTC, four hours off.
 func TestExtractArticleOffsetOfLocalZone(t *testing.T) {
 	saved := time.Local
 	defer func() { time.Local = saved }()

@@ -5,14 +5,10 @@ import (
 	"testing"
 )
 
-// A .json file of pretty-printed objects (jq's output) whose first object
-// does not parse is read as JSON Lines: each of its lines, and each line
-// of every later object, becomes an error of its own ("not a JSON object
-// (got string)", "invalid character '}'"), so one broken object is
-// reported as many broken lines. The README says a .json file's errors
-// name the line the object starts on and that JSON that does not parse
-// ends the file there, which is what happens when the broken object is
-// the second one.
+// TestJSONBrokenFirstPrettyObject checks that a .json file of
+// pretty-printed objects whose first object does not parse is reported
+// once, at the line the object starts on, as a broken later object is; it
+// was read as JSON Lines, an error for each of its lines.
 func TestJSONBrokenFirstPrettyObject(t *testing.T) {
 	tests := []struct {
 		name     string

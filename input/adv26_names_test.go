@@ -9,12 +9,10 @@ import (
 	"testing"
 )
 
-// Folders are walked through os.DirFS, whose paths must be valid UTF-8,
-// so a readable file (or a whole subfolder) whose name is not UTF-8, as
-// names from Latin-1 systems and crawls can be, is not read: it fails
-// with the bare error "invalid argument", which does not say what is
-// wrong, and a subfolder's files are all lost. The same file named
-// directly on the command line is read.
+// TestOpenFolderNonUTF8Names checks that a folder's files and subfolders
+// whose names are not UTF-8 (Latin-1 systems, crawls) are read, as the same
+// file named directly is; through os.DirFS they failed with a bare
+// "invalid argument", and a subfolder was lost whole.
 func TestOpenFolderNonUTF8Names(t *testing.T) {
 	const text = "The council approved the budget on Monday night after a three-hour debate."
 	tests := []struct {

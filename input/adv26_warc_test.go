@@ -7,13 +7,11 @@ import (
 	"testing"
 )
 
-// A record whose Content-Length is too large swallows the start of the
-// next record. The README promises that a malformed record is reported
-// and "reading resumes at the next record", and that documents + skipped
-// account for every input; here the record after the bad one vanishes
-// without a document or an error, and the records after it are numbered
-// one too low.
-func TestWARCContentLengthTooLongLosesNextRecord(t *testing.T) {
+// TestWARCContentLengthTooLong checks that a record whose
+// Content-Length is too large costs that record alone: the record whose
+// start it swallowed is read, and the later ones keep their numbers, so
+// documents and errors account for every record.
+func TestWARCContentLengthTooLong(t *testing.T) {
 	page := func(i int) warcRecord {
 		return response(fmt.Sprintf("https://news.example/%d", i), "2025-01-02T03:04:05Z",
 			htmlResponse(newsPage(fmt.Sprintf("Story number %d", i),
@@ -48,13 +46,10 @@ func TestWARCContentLengthTooLongLosesNextRecord(t *testing.T) {
 	}
 }
 
-// A .warc.gz is usually gzipped per record so that one damaged member
-// costs one record. Here a corrupt member in the middle ends the file:
-// the intact records after it are neither read nor reported, so
-// documents + errors fall short of the records in the file, although the
-// README says that after a malformed record "reading resumes at the next
-// record" (only a file cut short keeps just the records before the cut).
-func TestWARCCorruptGzipMemberLosesLaterRecords(t *testing.T) {
+// TestWARCCorruptGzipMember checks that a corrupt member
+// of a .warc.gz gzipped per record costs its record, and the intact
+// records after it are read, where it ended the file.
+func TestWARCCorruptGzipMember(t *testing.T) {
 	page := func(i int) warcRecord {
 		return response(fmt.Sprintf("https://news.example/%d", i), "2025-01-02T03:04:05Z",
 			htmlResponse(newsPage(fmt.Sprintf("Story number %d", i),
@@ -95,13 +90,11 @@ func TestWARCCorruptGzipMemberLosesLaterRecords(t *testing.T) {
 	}
 }
 
-// A .warc file with bytes before its first record (a stray line, a UTF-8
-// byte order mark) reports them as an error about the whole file
-// (Record 0, which the summary counts under failed: "a file not read at
-// all"), although the records after them are read: the same file then
-// counts once as failed and again through its documents, and a lost first
-// record counts as no record.
-func TestWARCJunkBeforeFirstRecordCountsFileFailed(t *testing.T) {
+// TestWARCJunkBeforeFirstRecord checks that bytes before
+// a .warc file's first record (a stray line, a byte order mark) do not
+// count the file as failed (not read at all) when its records are read,
+// and that a byte order mark costs no record.
+func TestWARCJunkBeforeFirstRecord(t *testing.T) {
 	ok := func(i int) []byte {
 		return response(fmt.Sprintf("https://news.example/%d", i), "2025-01-02T03:04:05Z", htmlResponse(pageA)).bytes()
 	}

@@ -8,11 +8,10 @@ import (
 	"testing"
 )
 
-// The ack log writes each committed ID raw after "added ", so an ID that
-// holds a newline (JSON allows "\n" in a string) splits into two lines:
-// the log then lists a document that was never added ("added fake") and
-// one cut short, and a killed job that trusts it (as the README suggests:
-// "so a killed job knows what is in") is misled.
+// TestAckLogIDWithNewline checks that the ack log names each committed
+// document on one line: an ID holding a newline is written as a JSON
+// string, where written raw it split into a line for a document never
+// added.
 func TestAckLogIDWithNewline(t *testing.T) {
 	tests := []struct {
 		name string

@@ -7,12 +7,9 @@ import (
 	"testing"
 )
 
-// bench reads its corpus with the scan's reader but drops the input
-// errors: a line that cannot be read is neither warned of on standard
-// error nor counted in the report, so a corpus that lost most of its
-// lines benchmarks as a smaller one without a word. The README says each
-// unreadable line of a scan is printed to standard error as
-// "reprint: warning: path:line: reason".
+// TestBenchReportsUnreadableLines checks that bench warns of each line of
+// its corpus it cannot read, as scan does, and counts them in its report,
+// where it dropped them silently and benchmarked a smaller corpus.
 func TestBenchReportsUnreadableLines(t *testing.T) {
 	r := rand.New(rand.NewPCG(26, 1))
 	good := jsonLine("a", synthText(r, 200)) + jsonLine("b", synthText(r, 200))

@@ -6,9 +6,8 @@ import (
 	"testing"
 )
 
-// gen checks --planted against [0, 0.5] with < and >, which NaN passes:
-// the run succeeds and plants nothing instead of failing as a bad flag
-// value (exit 2).
+// TestGenPlantedNaN checks that gen refuses --planted NaN as a bad flag
+// value (exit 2); a check with < and > let it pass and planted nothing.
 func TestGenPlantedNaN(t *testing.T) {
 	tests := []struct {
 		name string

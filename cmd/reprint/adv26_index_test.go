@@ -7,11 +7,10 @@ import (
 	"testing"
 )
 
-// An ID longer than bbolt's largest key (32 KB) is bad input, read
-// without complaint by scan. index add (and filter --add) instead stops
-// the whole run with exit 4, an output error, commits nothing of the
-// batch (the good document beside it is lost too), and names the
-// document by its whole 40,000-byte ID rather than by file and line.
+// TestIndexAddTooLongID checks that an ID longer than an index can key
+// (bbolt's 32 KiB) is an input error of its line, named by file and line,
+// and the documents beside it are indexed; it stopped the run with exit 4,
+// lost the batch and printed the whole ID.
 func TestIndexAddTooLongID(t *testing.T) {
 	line := func(id, text string) string {
 		b, _ := json.Marshal(map[string]string{"id": id, "text": text})
