@@ -56,9 +56,10 @@ type WARCReader struct {
 	name    string
 	opts    Options
 	seen    seenIDs
-	reread  int64 // bytes copied to be read again (resumeInBlock)
-	record  int   // number of the last record started
-	started bool  // the first line was read
+	reread  int64         // bytes copied to be read again (resumeInBlock)
+	record  int           // number of the last record started
+	httpr   *bufio.Reader // reads each response's HTTP message, reused: 64 KiB a record otherwise
+	started bool          // the first line was read
 	done    bool
 	isWARC  bool // a record started with a WARC version line (of any version)
 	stats   WARCStats
@@ -669,7 +670,11 @@ func (r *WARCReader) response(block io.Reader, hdr textproto.MIMEHeader) (reprin
 	}
 	// http.ReadResponse reads a line whole however long it is: the
 	// header must end within maxWARCHeader, as a WARC header must.
-	pr := bufio.NewReaderSize(block, maxWARCHeader)
+	if r.httpr == nil {
+		r.httpr = bufio.NewReaderSize(block, maxWARCHeader)
+	}
+	pr := r.httpr
+	pr.Reset(block)
 	if head, _ := pr.Peek(maxWARCHeader); len(head) == maxWARCHeader &&
 		!bytes.Contains(head, []byte("\r\n\r\n")) && !bytes.Contains(head, []byte("\n\n")) {
 		return reprint.Document{}, outcomeError, fmt.Errorf("%s: bad HTTP response: header longer than %d bytes", uri, maxWARCHeader)
