@@ -3,6 +3,7 @@ package reprint
 import (
 	"context"
 	"slices"
+	"sync"
 )
 
 // A Resolver resolves candidate pairs among one set of documents, more
@@ -21,6 +22,75 @@ type Resolver struct {
 	memo    memo
 	indexed int  // documents before this are indexed articles (SetIndexed), counted in df
 	queries bool // SetIndexed was called: documents from indexed on are not in df
+	shared  *Discounts
+}
+
+// Discounts keeps documents as a resolver discounted them (common
+// shingles taken out, which means reading the text again), for other
+// resolvers of the same documents to reuse: a check resolves each query
+// on its own, and a wire story that many queries take from would be read
+// again for each. A document is shared only while it is discounted by
+// df's common shingles alone, none spared as a story's many copies; the
+// result is then the same as without. Safe for concurrent use.
+type Discounts struct {
+	mu     sync.Mutex
+	common *commonSet
+	looked map[*Fingerprint]*Fingerprint
+}
+
+// NewDiscounts returns an empty Discounts.
+func NewDiscounts() *Discounts { return &Discounts{looked: map[*Fingerprint]*Fingerprint{}} }
+
+// ShareDiscounts makes r take documents from s, and keep there those it
+// discounts. The resolvers sharing s must have the same DocFreq and
+// detector options and give each document by the same *Fingerprint.
+func (r *Resolver) ShareDiscounts(s *Discounts) {
+	r.shared = s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.common == nil {
+		s.common = r.common // df's, before any is spared
+	}
+}
+
+// use swaps into data the documents of cands that s holds discounted by
+// common.
+func (s *Discounts) use(data []*Fingerprint, cands [][2]int, common *commonSet) []*Fingerprint {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.common != common {
+		return data
+	}
+	var out []*Fingerprint
+	for _, c := range cands {
+		for _, i := range c {
+			if fp, ok := s.looked[data[i]]; ok {
+				if out == nil {
+					out = slices.Clone(data)
+				}
+				out[i] = fp
+			}
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+// keep records the documents of before that discounting by common
+// changed, as after holds them.
+func (s *Discounts) keep(before, after []*Fingerprint, common *commonSet) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.common != common {
+		return
+	}
+	for i, fp := range before {
+		if after[i] != fp {
+			s.looked[fp] = after[i]
+		}
+	}
 }
 
 // NewResolver returns a Resolver of fps in a corpus whose shingle counts
@@ -67,9 +137,15 @@ func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Resul
 	}
 	// Documents looked at by an earlier call hold no common shingle any
 	// more, so discount passes them by.
+	if r.shared != nil {
+		r.data = r.shared.use(r.data, cands, r.common)
+	}
 	data, err := r.d.discount(ctx, r.data, text, cands, r.common)
 	if err != nil {
 		return nil, err
+	}
+	if r.shared != nil {
+		r.shared.keep(r.data, data, r.common)
 	}
 	r.data = data
 	res, err := r.d.resolve(ctx, data, text, cands, m, inputOrder{r.indexed})

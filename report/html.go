@@ -156,20 +156,15 @@ type htmlPart struct {
 type htmlWriter struct {
 	res *reprint.Result
 	o   Options
-	// cluster[d] is the 1-based number of the first cluster holding
-	// document d, 0 if none.
+	// cluster[i] is the 1-based number of the first cluster holding both
+	// sides of pair i, 0 if none (pairClusters).
 	cluster []int
 	// lcs is scratch space for word diffs.
 	lcs []int32
 }
 
 func writeHTML(w io.Writer, res *reprint.Result, o Options) error {
-	h := &htmlWriter{res: res, o: o, cluster: make([]int, len(res.Documents))}
-	for i := len(res.Clusters) - 1; i >= 0; i-- {
-		for _, m := range res.Clusters[i].Members {
-			h.cluster[m] = i + 1
-		}
-	}
+	h := &htmlWriter{res: res, o: o, cluster: pairClusters(res)}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	page := h.page()
 	if err := htmlTemplates.ExecuteTemplate(bw, "head", page); err != nil {
@@ -300,9 +295,7 @@ func (h *htmlWriter) row(i int) htmlRow {
 	}
 	if r.Derived {
 		r.Original = docID(h.res, p.Original)
-		if c := h.cluster[p.A]; c != 0 && c == h.cluster[p.B] {
-			r.Cluster = c
-		}
+		r.Cluster = h.cluster[i]
 	}
 	return r
 }

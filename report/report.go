@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/reprint-dev/reprint"
@@ -167,4 +168,27 @@ func docID(res *reprint.Result, i int) string {
 		return ""
 	}
 	return res.Documents[i].ID
+}
+
+// pairClusters returns, for each pair of res, the 1-based number of the
+// first cluster holding both its documents, 0 if none. Clusters may share
+// members: a check reports each query's family, and two queries can take
+// from one indexed article.
+func pairClusters(res *reprint.Result) []int {
+	of := make([][]int, len(res.Documents)) // document -> its clusters, ascending
+	for i, c := range res.Clusters {
+		for _, m := range c.Members {
+			of[m] = append(of[m], i+1)
+		}
+	}
+	out := make([]int, len(res.Pairs))
+	for i, p := range res.Pairs {
+		for _, c := range of[p.A] {
+			if slices.Contains(of[p.B], c) {
+				out[i] = c
+				break
+			}
+		}
+	}
+	return out
 }

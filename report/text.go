@@ -33,8 +33,8 @@ type textWriter struct {
 	w   *bufio.Writer
 	res *reprint.Result
 	o   Options
-	// cluster[d] is the 1-based number of the first cluster holding
-	// document d, 0 if none.
+	// cluster[i] is the 1-based number of the first cluster holding both
+	// sides of pair i, 0 if none (pairClusters).
 	cluster []int
 	// pairsOf[d] lists the indices of the pairs involving document d.
 	pairsOf [][]int
@@ -63,18 +63,13 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 		w:       bufio.NewWriter(w),
 		res:     res,
 		o:       o,
-		cluster: make([]int, len(res.Documents)),
+		cluster: pairClusters(res),
 		pairsOf: make([][]int, len(res.Documents)),
 	}
 	for i, p := range res.Pairs {
 		t.pairsOf[p.A] = append(t.pairsOf[p.A], i)
 		if p.B != p.A {
 			t.pairsOf[p.B] = append(t.pairsOf[p.B], i)
-		}
-	}
-	for i := len(res.Clusters) - 1; i >= 0; i-- {
-		for _, m := range res.Clusters[i].Members {
-			t.cluster[m] = i + 1
 		}
 	}
 
@@ -156,13 +151,7 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 
 // pairCluster returns the number of the cluster holding both sides of pair
 // i, 0 if none.
-func (t *textWriter) pairCluster(i int) int {
-	p := t.res.Pairs[i]
-	if c := t.cluster[p.A]; c != 0 && c == t.cluster[p.B] {
-		return c
-	}
-	return 0
-}
+func (t *textWriter) pairCluster(i int) int { return t.cluster[i] }
 
 func (t *textWriter) writeCluster(ci int) {
 	c := t.res.Clusters[ci]

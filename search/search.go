@@ -65,7 +65,10 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // indexed article, which was there first, is the original. The summary's
 // Documents counts the queries only. An indexed article with a query's ID
 // is the query itself and is not compared;
-// queries are not compared with each other. Text that many indexed
+// queries are not compared with each other, and each is resolved on its
+// own (resolveQuery), so that its pairs, family and original are those it
+// gets checked alone: each query's family is a cluster of its own, and two
+// clusters can hold one indexed article. Text that many indexed
 // articles share (boilerplate: see reprint.DocFreq) is left out of the
 // comparison, as a scan leaves it out. Errors are ctx's error, an
 // *index.ParamsError (a detector of other parameters than the index's), an
@@ -182,43 +185,58 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	for _, q := range queries {
 		texts = append(texts, q.Text)
 	}
-	var pairs [][2]int
+	cands := make([][]int, len(queries)) // each query's indexed articles, in index order
 	for i, cs := range perQuery {
 		for _, id := range cs {
-			pairs = append(pairs, [2]int{slot[id], nc + i})
+			cands[i] = append(cands[i], slot[id])
 		}
+		slices.Sort(cands[i])
 	}
-	slices.SortFunc(pairs, byDocs)
-	var passes *secondPass
 	if progress != nil {
-		passes = &secondPass{Progress: progress}
-		opts.Progress = passes
+		progress.Stage("verify", len(queries))
 	}
-	det, err := reprint.New(opts)
-	if err != nil {
+	// Each query is resolved on its own, with its candidates and nothing
+	// else, so that what is found for it does not depend on the other
+	// queries of the batch: a query checked alone or among a thousand gets
+	// the same pairs, family and original. A batch of at least as many
+	// queries as workers resolves queries side by side, one worker each;
+	// a smaller one gives each query all the workers.
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	inner := opts
+	if len(queries) >= workers {
+		inner.Workers = 1
+	} else {
+		workers = 1
+	}
+	shared := reprint.NewDiscounts()
+	results := make([]*reprint.Result, len(queries))
+	resolveErrs := make([]error, len(queries))
+	next.Store(0)
+	for range workers {
+		wg.Go(func() {
+			det, err := reprint.New(inner)
+			for i := int(next.Add(1) - 1); i < len(queries) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				if err == nil {
+					results[i], err = resolveQuery(ctx, det, all, texts, df, shared, cands[i], nc+i)
+				}
+				resolveErrs[i] = err
+				if progress != nil {
+					progress.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	if err := joinDistinct(resolveErrs); err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
-	r := det.NewResolver(all, texts, df)
-	r.SetIndexed(nc)
-	res, err := r.Resolve(ctx, pairs)
-	if err != nil {
-		return nil, nil, fmt.Errorf("check: %w", err)
-	}
-	// A query derived from two indexed articles may have taken from one
-	// that the other repeats: a wire story and its update, a page and its
-	// reprint. A scan compares those two and keeps the query's link to the
-	// one it took from (families); so the indexed articles a query derives
-	// from are compared with each other too, and the result is resolved
-	// again with those pairs. Their own pairs are not reported.
-	if extra := siblingPairs(r, pairs, nc); len(extra) > 0 {
-		if passes != nil {
-			passes.suffix.Store(true)
-		}
-		res, err = resolveAgain(ctx, r, res, len(all), pairs, extra, nc)
-		if err != nil {
-			return nil, nil, fmt.Errorf("check: %w", err)
-		}
-	}
+	res := merge(results, all, s.params)
 	keep := make([]bool, len(all))
 	for i := nc; i < len(all); i++ {
 		keep[i] = true
@@ -243,6 +261,93 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	// articles shown are the other documents.
 	res.Summary.Documents = len(queries)
 	return res, pruneTexts(texts, keep), nil
+}
+
+// resolveQuery resolves query q (an index into all) with its candidates
+// cands (indexed articles, indices into all in index order) and nothing
+// else, and returns the result in all's numbering: what a check of q
+// alone finds. A query derived from two indexed articles may have taken
+// from one that the other repeats: a wire story and its update, a page
+// and its reprint. A scan compares those two and keeps the query's link
+// to the one it took from (families); so the indexed articles q derives
+// from are compared with each other too, and the result is resolved again
+// with those pairs. shared holds the documents discounted by earlier
+// queries.
+func resolveQuery(ctx context.Context, det *reprint.Detector, all []*reprint.Fingerprint, texts []string, df *reprint.DocFreq, shared *reprint.Discounts, cands []int, q int) (*reprint.Result, error) {
+	n := len(cands)
+	if n == 0 {
+		return &reprint.Result{}, nil
+	}
+	fps := make([]*reprint.Fingerprint, n+1)
+	txt := make([]string, n+1)
+	pairs := make([][2]int, n)
+	for j, g := range cands {
+		fps[j], txt[j] = all[g], texts[g]
+		pairs[j] = [2]int{j, n}
+	}
+	fps[n], txt[n] = all[q], texts[q]
+	r := det.NewResolver(fps, txt, df)
+	r.SetIndexed(n)
+	r.ShareDiscounts(shared) // an indexed article is read again once, not once per query
+	res, err := r.Resolve(ctx, pairs)
+	if err != nil {
+		return nil, err
+	}
+	if extra := siblingPairs(r, pairs, n); len(extra) > 0 {
+		if res, err = resolveAgain(ctx, r, res, len(fps), pairs, extra, n); err != nil {
+			return nil, err
+		}
+	}
+	global := func(j int) int {
+		if j == n {
+			return q
+		}
+		return cands[j]
+	}
+	for i := range res.Pairs {
+		p := &res.Pairs[i]
+		p.A, p.B, p.Original = global(p.A), global(p.B), global(p.Original)
+	}
+	for i := range res.Clusters {
+		c := &res.Clusters[i]
+		for k, m := range c.Members {
+			c.Members[k] = global(m)
+		}
+		c.Original = global(c.Original)
+	}
+	return res, nil
+}
+
+// merge joins the results of the queries (resolveQuery) into one over all
+// the documents, with params. A pair of two indexed articles that several
+// queries' families show is kept once, as the first query found it. Each
+// query's family is a cluster of its own, so an indexed article can be in
+// several: the family of each query, as a check of it alone gives it.
+// Pairs are in document order; clusters by their first member, then their
+// query.
+func merge(results []*reprint.Result, all []*reprint.Fingerprint, params reprint.Params) *reprint.Result {
+	res := &reprint.Result{Documents: make([]reprint.DocInfo, len(all)), Params: params}
+	for i, fp := range all {
+		res.Documents[i] = reprint.DocInfo{ID: fp.ID(), Source: fp.Source(), Words: fp.Words()}
+	}
+	res.Params.Candidates = 0
+	seen := map[[2]int]bool{}
+	for _, r := range results {
+		res.Params.Candidates += r.Params.Candidates
+		for _, p := range r.Pairs {
+			if k := [2]int{p.A, p.B}; !seen[k] {
+				seen[k] = true
+				res.Pairs = append(res.Pairs, p)
+			}
+		}
+		res.Clusters = append(res.Clusters, r.Clusters...)
+	}
+	slices.SortStableFunc(res.Pairs, func(x, y reprint.Pair) int { return byDocs([2]int{x.A, x.B}, [2]int{y.A, y.B}) })
+	slices.SortStableFunc(res.Clusters, func(x, y reprint.Cluster) int {
+		return byDocs([2]int{x.Members[0], x.Members[len(x.Members)-1]}, [2]int{y.Members[0], y.Members[len(y.Members)-1]})
+	})
+	res.Summary = reprint.Summary{Documents: len(all), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
+	return res
 }
 
 // mostlyCommonWarning says, if some queries in no derived pair are mostly
@@ -273,21 +378,6 @@ func mostlyCommonWarning(det *reprint.Detector, qfps []*reprint.Fingerprint, df 
 	}
 	return fmt.Sprintf("%d of %d checked articles (%s) are mostly text found in more than %g%% of the indexed documents, left out as boilerplate, so they match little by it: if the index holds many copies of their story rather than a site's menus and footers, those copies are not reported (an index built with a higher --max-doc-freq would find them)",
 		n, len(qfps), strings.Join(ids, ", "), 100*det.Options().MaxDocFreq)
-}
-
-// secondPass names the stages of a check's second resolve, which
-// compares a query's sources with each other, apart from the first's, so
-// that a progress bar does not seem to start over.
-type secondPass struct {
-	reprint.Progress
-	suffix atomic.Bool
-}
-
-func (p *secondPass) Stage(name string, total int) {
-	if p.suffix.Load() {
-		name += " (sources)"
-	}
-	p.Progress.Stage(name, total)
 }
 
 // leftOut returns the keys of all that kept (a subsequence of all) lacks.

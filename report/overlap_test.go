@@ -1,0 +1,42 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// TestClustersSharingAMember checks a result whose clusters share a
+// member, as a check's do (each query's family is its own, and two
+// queries can take from one indexed article): each pair is told in the
+// cluster holding both its sides, in the text and in the HTML report.
+func TestClustersSharingAMember(t *testing.T) {
+	res := &reprint.Result{
+		Documents: []reprint.DocInfo{{ID: "wire"}, {ID: "paper1"}, {ID: "paper2"}},
+		Pairs: []reprint.Pair{
+			{A: 0, B: 1, Relation: reprint.Rewrite, Original: 0, Score: 0.6},
+			{A: 0, B: 2, Relation: reprint.Excerpt, Original: 0, Score: 0.7},
+		},
+		Clusters: []reprint.Cluster{
+			{Members: []int{0, 1}, Original: 0},
+			{Members: []int{0, 2}, Original: 0},
+		},
+	}
+	text := string(write(t, res, Text, Options{}))
+	for _, w := range []string{
+		"paper1 is a rewrite of wire  score 0.60  (cluster 1)",
+		"paper2 is an excerpt of wire  score 0.70  (cluster 2)",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("got text report\n%s\nwant it to hold\n%s", text, w)
+		}
+	}
+	if got := pairClusters(res); len(got) != 2 || got[0] != 1 || got[1] != 2 {
+		t.Errorf("got pair clusters %v, want [1 2]", got)
+	}
+	html := string(write(t, res, HTML, Options{}))
+	if !strings.Contains(html, "cluster 2") && !strings.Contains(html, "Cluster 2") {
+		t.Errorf("got HTML report without cluster 2 for the second pair:\n%s", html)
+	}
+}
