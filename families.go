@@ -86,15 +86,23 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 		}
 	}
 	for ci := range clusters {
-		clusters[ci].Reason = familyReason(data, pairs, clusters[ci], adj, center)
+		clusters[ci].Reason, clusters[ci].OriginalBy = familyReason(data, pairs, clusters[ci], adj, center)
 	}
 	return kept, clusters
 }
 
-// familyReason explains why a family's original was chosen.
-func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, center []int) string {
+// familyReason explains why a family's original was chosen, for people
+// and as a By code (Cluster.OriginalBy).
+func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, center []int) (string, string) {
 	o := c.Original
 	direct, named := 0, 0
+	by := ByLinks
+	rank := func(b string) int {
+		if i := slices.Index(byRank, b); i >= 0 {
+			return i
+		}
+		return len(byRank)
+	}
 	var why []string
 	seen := map[string]bool{}
 	for _, pi := range adj[o] {
@@ -106,6 +114,9 @@ func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, cen
 		direct++
 		if p.Original == o && !strings.HasPrefix(p.Reason, "original of its family") {
 			named++
+			if rank(p.OriginalBy) < rank(by) {
+				by = p.OriginalBy
+			}
 			r := p.Reason
 			if i := strings.IndexAny(r, ":(0123456789"); i > 0 {
 				r = strings.TrimSpace(r[:i])
@@ -123,7 +134,7 @@ func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, cen
 	if cr := data[o].credit; cr != "" {
 		s += fmt.Sprintf("; it credits %s as its own source", cr)
 	}
-	return s
+	return s, by
 }
 
 // treeFamilies returns each document's family root (-1: in no family) and

@@ -131,3 +131,46 @@ func pairNames(data []*Fingerprint, pairs []Pair) []string {
 	}
 	return names
 }
+
+// TestFamilyOriginalBy checks a cluster's OriginalBy: the strongest code
+// of the direct links that name its original, and ByLinks when none does.
+func TestFamilyOriginalBy(t *testing.T) {
+	named := func(by1, by2 string) []Pair {
+		p := []Pair{link(0, 1, 0, Rewrite, 0.9, 0.2), link(0, 2, 0, Rewrite, 0.8, 0.2)}
+		p[0].OriginalBy, p[0].Reason = by1, "x"
+		p[1].OriginalBy, p[1].Reason = by2, "y"
+		return p
+	}
+	unnamed := named(ByFuller, ByFuller)
+	unnamed[0].Original, unnamed[1].Original = 1, 2 // the hub named by neither link
+	tests := []struct {
+		name  string
+		pairs []Pair
+		want  string
+	}{
+		{"strongest of two", named(ByFuller, ByAgency), ByAgency},
+		{"one kind", named(ByDates, ByDates), ByDates},
+		{"weak only", named(ByOrder, ByLonger), ByLonger},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []*Fingerprint{{id: "wire"}, {id: "p1"}, {id: "p2"}}
+			_, clusters := families(data, tt.pairs)
+			if len(clusters) != 1 || clusters[0].OriginalBy != tt.want {
+				t.Errorf("got clusters %+v, want one with OriginalBy %q", clusters, tt.want)
+			}
+		})
+	}
+	t.Run("never empty", func(t *testing.T) {
+		data := []*Fingerprint{{id: "hub"}, {id: "p1"}, {id: "p2"}}
+		_, clusters := families(data, unnamed)
+		if len(clusters) == 0 {
+			t.Fatal("got no cluster; the test proves nothing")
+		}
+		for _, c := range clusters {
+			if c.OriginalBy == "" {
+				t.Errorf("got cluster %+v with no OriginalBy", c)
+			}
+		}
+	})
+}

@@ -79,13 +79,23 @@ const (
 	ByLonger       = "longer"        // it is longer, nothing stronger told
 	ByOrder        = "order"         // only the order: earlier in the input, or in the index first
 	ByFamily       = "family"        // the original of the family both are in (see its cluster)
+	ByLinks        = "links"         // a cluster's: the others derive from it, though no link alone names it
 )
+
+// byRank orders the By constants a link can give, strongest first.
+var byRank = []string{ByPublished, ByAgency, ByGarbling, ByUsualWording, ByLessGarbled, ByDates, ByEmbedded, ByFuller, ByLonger, ByOrder}
 
 // Cluster is a family of documents derived from one original.
 type Cluster struct {
 	Members  []int // sorted document indices, Original among them
 	Original int
-	Reason   string
+	// Reason says why Original was chosen, for people.
+	Reason string
+	// OriginalBy names what decided Original, for programs: the strongest
+	// OriginalBy of the members' direct links that name it the original
+	// (ByPublished, ..., ByOrder), or ByLinks when none does and the
+	// family's links alone make it the source.
+	OriginalBy string
 }
 
 // Summary counts what happened to the input.

@@ -66,6 +66,9 @@ type JSONCluster struct {
 	Members  []string `json:"members"` // IDs, Original among them
 	Original string   `json:"original"`
 	Reason   string   `json:"reason"`
+	// OriginalBy names what decided Original (reprint.ByPublished, ...,
+	// reprint.ByLinks).
+	OriginalBy string `json:"original_by"`
 }
 
 // JSONSummary counts what happened to the input.
@@ -140,9 +143,10 @@ func buildPair(res *reprint.Result, p reprint.Pair) JSONPair {
 
 func buildCluster(res *reprint.Result, c reprint.Cluster) JSONCluster {
 	jc := JSONCluster{
-		Members:  make([]string, len(c.Members)),
-		Original: docID(res, c.Original),
-		Reason:   c.Reason,
+		Members:    make([]string, len(c.Members)),
+		Original:   docID(res, c.Original),
+		Reason:     c.Reason,
+		OriginalBy: c.OriginalBy,
 	}
 	for i, m := range c.Members {
 		jc.Members[i] = docID(res, m)
