@@ -67,6 +67,7 @@ type htmlCluster struct {
 	Original      string
 	OriginalTitle string // its headline, if it has one (Headline)
 	Reason        string
+	Weak          bool         // only length or order named the original
 	Members       []htmlMember // the derived members, Original left out
 }
 
@@ -225,7 +226,8 @@ func (h *htmlWriter) page() *htmlPage {
 		}
 	}
 	for ci, c := range res.Clusters {
-		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), OriginalTitle: Headline(h.text(c.Original)), Reason: c.Reason}
+		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), OriginalTitle: Headline(h.text(c.Original)), Reason: c.Reason,
+			Weak: c.OriginalBy == reprint.ByLonger || c.OriginalBy == reprint.ByOrder}
 		in := make(map[int]bool, len(c.Members))
 		for _, m := range c.Members {
 			in[m] = true

@@ -40,3 +40,24 @@ func TestClustersSharingAMember(t *testing.T) {
 		t.Errorf("got HTML report without cluster 2 for the second pair:\n%s", html)
 	}
 }
+
+// TestHTMLClusterWeakCall checks that the HTML report marks a cluster
+// whose original only length or input order decided, as it marks a pair.
+func TestHTMLClusterWeakCall(t *testing.T) {
+	for _, tt := range []struct {
+		by   string
+		weak bool
+	}{{reprint.ByOrder, true}, {reprint.ByLonger, true}, {reprint.ByAgency, false}} {
+		t.Run(tt.by, func(t *testing.T) {
+			res := &reprint.Result{
+				Documents: []reprint.DocInfo{{ID: "a"}, {ID: "b"}},
+				Pairs:     []reprint.Pair{{A: 0, B: 1, Relation: reprint.Copy, Original: 0, Score: 1, OriginalBy: reprint.ByAgency}},
+				Clusters:  []reprint.Cluster{{Members: []int{0, 1}, Original: 0, Reason: "why", OriginalBy: tt.by}},
+			}
+			html := string(write(t, res, HTML, Options{}))
+			if got := strings.Contains(html, `Why: why <span class="badge">weak call</span>`); got != tt.weak {
+				t.Errorf("got weak call marked %v, want %v", got, tt.weak)
+			}
+		})
+	}
+}
