@@ -371,9 +371,11 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 // headline, so that an editor sees which article an ID is: its first
 // non-blank line, if that has 3 to 25 words, at most 160 bytes, and is
 // mostly letters (not a rule of dashes or a page header of codes and
-// times). Else "". The HTML and text reports show it beside IDs.
+// times), and is not a lead paragraph, as a wire story or paper opens
+// without a headline: a sentence of more than 8 words ending in a full
+// stop, or one that goes on in the next line; nor the whole text. Else "". The HTML and text reports show it beside IDs.
 func Headline(text string) string {
-	line, _, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
+	line, rest, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
 	line = strings.TrimSpace(line)
 	letters, other := 0, 0
 	for _, r := range line {
@@ -384,8 +386,16 @@ func Headline(text string) string {
 			other++
 		}
 	}
-	if n := len(strings.Fields(line)); n < 3 || n > 25 || len(line) > 160 || letters < 4*other {
+	n := len(strings.Fields(line))
+	if n < 3 || n > 25 || len(line) > 160 || letters < 4*other {
 		return ""
+	}
+	if end := strings.TrimRight(line, `"'”’`); n > 8 && strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "..") {
+		return ""
+	}
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	if next, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLower(next) {
+		return "" // the whole text, or a sentence that goes on in the next line
 	}
 	return line
 }

@@ -48,7 +48,7 @@ func fixtureTexts() []string {
 		fit("\n", 259) +
 		fit("Markets were very calm on the news in Zürich. ", 50) +
 		"\nThe end.\n"
-	return []string{a, b, a[:605], "Die Zürcher Münze prägt neue Münzen.", "La monnaie de Genève frappe de nouvelles pièces."}
+	return []string{a, b, a[:605], "Die Zürcher Münze prägt neue Münzen.\nMehr.", "La monnaie de Genève frappe de nouvelles pièces.\nPlus."}
 }
 
 func TestHTMLGolden(t *testing.T) {
@@ -518,6 +518,11 @@ func TestHeadline(t *testing.T) {
 		{"a paragraph, not a headline", "The Kremlin reduced the talk about an imminent summit between Russian President Vladimir Putin and Volodimir Zellinsky from Ukraine, where Donald Trump renewed his call.\n", ""},
 		{"a rule of dashes", "  ------------------------------------------------------------------------\nCOMPOSER CHALLENGED\n", ""},
 		{"a page header of codes", "16:54 01/03/00: Page 1 (ZSM) COURTS Burstein\n", ""},
+		{"a lead sentence", "TWO PHARMACISTS from Boots the chemist have been fined for a catastrophic error in preparing medicine.\nBody.", ""},
+		{"a short sentence", "Council approves the new bridge.\nBody.", "Council approves the new bridge."},
+		{"a sentence ending in a quote", "TWO teenage sweethearts killed themselves, leaving a note begging: \"Please forgive us.\"\nBody.", ""},
+		{"a sentence going on", "A WOMAN was jailed for seven years yesterday\r\n\r\nfor torturing her husband.", ""},
+		{"an ellipsis", "Trump says he will meet Putin soon, and then the talks with Kyiv will begin at last...\nBody.", "Trump says he will meet Putin soon, and then the talks with Kyiv will begin at last..."},
 		{"two words", "Breaking news\nBody text here.", ""},
 		{"empty", "", ""},
 	}

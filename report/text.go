@@ -267,6 +267,7 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 		head += fmt.Sprintf("  (cluster %d)", c)
 	}
 	fmt.Fprintln(t.w, head)
+	t.writeHeadlines(first, second, p.Relation, derived)
 	if (d1.Source != "" && d1.Source != d1.ID) || (d2.Source != "" && d2.Source != d2.ID) {
 		fmt.Fprintf(t.w, "%sfrom: %s / %s\n", detailIndent, orDash(escape(d1.Source)), orDash(escape(d2.Source)))
 	}
@@ -287,6 +288,29 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 	}
 	t.wrap(detailIndent, detailIndent+"  ", ww)
 	t.writeEvidence(p, derived)
+}
+
+// writeHeadlines names the headlines of a pair's sides, first and second
+// as the pair is told, so that an editor knows the articles by more than
+// their IDs: "headline of the rewrite:" and "headline of the original:"
+// for a derived pair, of A and B for others; one line when they are the
+// same, none for a side without one (Headline).
+func (t *textWriter) writeHeadlines(first, second int, rel reprint.Relation, derived bool) {
+	h1, h2 := Headline(t.text(first)), Headline(t.text(second))
+	l1, l2 := "A", "B"
+	if derived {
+		l1, l2 = "the "+RelationLabel(rel), "the original"
+	}
+	if h1 != "" && h1 == h2 {
+		t.wrap(detailIndent+"headline of both: ", detailIndent+"  ", fields("“"+h1+"”"))
+		return
+	}
+	if h1 != "" {
+		t.wrap(detailIndent+"headline of "+l1+": ", detailIndent+"  ", fields("“"+h1+"”"))
+	}
+	if h2 != "" {
+		t.wrap(detailIndent+"headline of "+l2+": ", detailIndent+"  ", fields("“"+h2+"”"))
+	}
 }
 
 // writeEvidence quotes pair p's passages, at most o.MaxPassages of them.

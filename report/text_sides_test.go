@@ -98,3 +98,42 @@ func TestRelationPhrase(t *testing.T) {
 		})
 	}
 }
+
+// TestTextHeadlines checks that a pair names its sides' headlines, copy
+// first as the pair is told, once when they are the same, and none for a
+// side without one.
+func TestTextHeadlines(t *testing.T) {
+	docs := []reprint.DocInfo{{ID: "a.txt"}, {ID: "b.txt"}}
+	wire := "Council approves new bridge over the river\n\nThe council approved it."
+	paper := "Bridge plan gets the green light at last\n\nThe council approved it."
+	plain := "the council approved it, and work starts soon."
+	pair := reprint.Pair{A: 0, B: 1, Relation: reprint.Rewrite, Original: 0, Score: 0.5}
+	tests := []struct {
+		name  string
+		texts []string
+		want  []string
+		not   string
+	}{
+		{"both", []string{wire, paper}, []string{
+			"      headline of the rewrite: “Bridge plan gets the green light at last”",
+			"      headline of the original: “Council approves new bridge over the river”",
+		}, "headline of both"},
+		{"same", []string{wire, wire}, []string{"      headline of both: “Council approves new bridge over the river”"}, "headline of the"},
+		{"one side", []string{wire, plain}, []string{"      headline of the original: “Council approves new bridge over the river”"}, "headline of the rewrite"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := &reprint.Result{Documents: docs, Pairs: []reprint.Pair{pair}}
+			out := string(write(t, res, Text, Options{Texts: tt.texts}))
+			lines := strings.Split(out, "\n")
+			for _, w := range tt.want {
+				if !slices.Contains(lines, w) {
+					t.Errorf("got report\n%s\nwant the line\n%s", out, w)
+				}
+			}
+			if strings.Contains(out, tt.not) {
+				t.Errorf("got report\n%s\nwant no %q", out, tt.not)
+			}
+		})
+	}
+}
