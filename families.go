@@ -54,7 +54,14 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 	}
 	var clusters []Cluster
 	for c, m := range byRoot {
-		clusters = append(clusters, Cluster{Members: m, Original: c})
+		ps := make([]int, len(m))
+		for k, x := range m {
+			ps[k] = -1
+			if pi := parent[x]; pi >= 0 && x != c {
+				ps[k] = pairs[pi].A + pairs[pi].B - x
+			}
+		}
+		clusters = append(clusters, Cluster{Members: m, Parents: ps, Original: c})
 	}
 	slices.SortFunc(clusters, func(x, y Cluster) int { return cmp.Compare(x.Members[0], y.Members[0]) })
 

@@ -183,6 +183,7 @@ type Params struct {
 	SameStory         bool    `json:"same_story"`
 	// CappedBuckets counts LSH buckets over MaxBucket: split (literal channel) or skipped.
 	CappedBuckets int `json:"capped_buckets"`
-	// Candidates counts the candidate pairs LSH proposed.
+	// Candidates counts the candidate pairs LSH proposed (in a check,
+	// the pairs each query resolved, summed over the queries).
 	Candidates int `json:"candidates"`
 }

@@ -87,7 +87,12 @@ var byRank = []string{ByPublished, ByAgency, ByGarbling, ByUsualWording, ByLessG
 
 // Cluster is a family of documents derived from one original.
 type Cluster struct {
-	Members  []int // sorted document indices, Original among them
+	Members []int // sorted document indices, Original among them
+	// Parents holds, beside each member, the member it derives from in
+	// the family (the other side of its link to its source), -1 for the
+	// Original; nil when not known. A report names that link for each
+	// member, not another pair the two happen to share.
+	Parents  []int
 	Original int
 	// Reason says why Original was chosen, for people.
 	Reason string

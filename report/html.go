@@ -232,12 +232,12 @@ func (h *htmlWriter) page() *htmlPage {
 		for _, m := range c.Members {
 			in[m] = true
 		}
-		for _, m := range c.Members {
+		for k, m := range c.Members {
 			if m == c.Original {
 				continue
 			}
 			hm := htmlMember{ID: docID(res, m), Title: Headline(h.text(m))}
-			if best := clusterLink(res, pairsOf[m], in, m, c.Original); best >= 0 {
+			if best := memberLink(res, c, k, pairsOf[m], in); best >= 0 {
 				p := res.Pairs[best]
 				hm.Pair = best + 1
 				hm.Relation = RelationLabel(p.Relation)

@@ -175,11 +175,11 @@ func (t *textWriter) writeCluster(ci int) {
 			idWidth = max(idWidth, utf8.RuneCountInString(t.id(m)))
 		}
 	}
-	for _, m := range c.Members {
+	for k, m := range c.Members {
 		if m == c.Original {
 			continue
 		}
-		best := clusterLink(t.res, t.pairsOf[m], in, m, c.Original)
+		best := memberLink(t.res, c, k, t.pairsOf[m], in)
 		line := pairIndent + "- " + pad(t.id(m), idWidth)
 		if best >= 0 {
 			p := t.res.Pairs[best]
@@ -192,6 +192,24 @@ func (t *textWriter) writeCluster(ci int) {
 		}
 		fmt.Fprintln(t.w, line)
 	}
+}
+
+// memberLink returns the index of the pair that ties c.Members[k] to
+// its family: the link to its parent when the cluster names it (Parents)
+// and the pair is among pairs (those involving the member), else as
+// clusterLink chooses; -1 if none. A check's families can share indexed
+// articles, and another family's pair between two of this one's members
+// is not this one's link.
+func memberLink(res *reprint.Result, c reprint.Cluster, k int, pairs []int, in map[int]bool) int {
+	m := c.Members[k]
+	if len(c.Parents) == len(c.Members) && c.Parents[k] >= 0 {
+		for _, i := range pairs {
+			if p := res.Pairs[i]; p.Relation.Derived() && p.A+p.B-m == c.Parents[k] {
+				return i
+			}
+		}
+	}
+	return clusterLink(res, pairs, in, m, c.Original)
 }
 
 // clusterLink returns the index of the pair that ties member m of a

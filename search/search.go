@@ -64,7 +64,9 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // order (so the last len(queries) documents are the queries): on a tie the
 // indexed article, which was there first, is the original. The summary's
 // Documents counts the queries only. An indexed article with a query's ID
-// is the query itself and is not compared;
+// is the query itself: it is not compared with it, and another query's
+// pair with it is the query's (unalias), or is left out if their texts
+// differ, since a report names both by the one ID;
 // queries are not compared with each other, and each is resolved on its
 // own (resolveQuery), so that its pairs, family and original are those it
 // gets checked alone: each query's family is a cluster of its own, and two
@@ -99,10 +101,6 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		progress.Add(len(queries))
 		progress.Stage("lookup", len(queries))
 	}
-	isQuery := make(map[string]bool, len(queries))
-	for _, q := range queries {
-		isQuery[q.ID] = true
-	}
 	limit := s.limit
 	// Candidates of each query, looked up on all workers.
 	found := make([][]string, len(queries))
@@ -114,7 +112,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	for range len(dets) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(queries) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				found[i], lookupErrs[i] = s.ix.Candidates(qkeys[i], limitPlus(limit, isQuery))
+				found[i], lookupErrs[i] = s.ix.Candidates(qkeys[i], limitPlus(limit))
 				left := leftOut(dets[0].Keys(qfps[i]), qkeys[i])
 				if lookupErrs[i] == nil && len(left) > 0 && 10*len(left) >= len(left)+len(qkeys[i]) {
 					// A tenth of its keys or more were left out as common:
@@ -123,12 +121,12 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 					// them (pages that share a footer, few); the resolver
 					// tells which it is. (A rewrite loses about the share
 					// of keys it has in common with its source.)
-					extra[i], lookupErrs[i] = s.ix.CandidatesSharing(left, limitPlus(maxCopies, isQuery), (len(left)+1)/2)
+					extra[i], lookupErrs[i] = s.ix.CandidatesSharing(left, limitPlus(maxCopies), (len(left)+1)/2)
 				}
 				if lookupErrs[i] == nil && len(akeys[i]) >= reprint.MinAnchors {
 					// A passage shared word for word, one of the two
 					// texts long: their LSH keys may not show it.
-					anchored[i], lookupErrs[i] = s.ix.CandidatesSharing(akeys[i], limitPlus(limit, isQuery), reprint.MinAnchors)
+					anchored[i], lookupErrs[i] = s.ix.CandidatesSharing(akeys[i], limitPlus(limit), reprint.MinAnchors)
 				}
 				if progress != nil {
 					progress.Add(1)
@@ -150,17 +148,23 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	seen := map[string]bool{}
 	perQuery := make([][]string, len(queries))
 	for i := range found {
-		// take adds at most most (0: all) of cands to query i's.
+		// take adds to query i's the first most (0: all) of cands, its
+		// own ID left out, that it does not hold yet. Those it holds
+		// count toward most, so that what it takes depends on the
+		// lookup's ranking alone.
 		take := func(cands []string, most int) {
 			n := 0
 			for _, id := range cands {
-				if isQuery[id] || slices.Contains(perQuery[i], id) {
+				if id == queries[i].ID {
 					continue
 				}
 				if most > 0 && n == most {
 					break
 				}
 				n++
+				if slices.Contains(perQuery[i], id) {
+					continue
+				}
 				perQuery[i] = append(perQuery[i], id)
 				if !seen[id] {
 					seen[id] = true
@@ -185,10 +189,31 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 	for _, q := range queries {
 		texts = append(texts, q.Text)
 	}
+	// An indexed article with the ID of another query of the batch is
+	// that article checked again: a query that takes from it is linked to
+	// the query, the one article, when their texts are the same (alias).
+	// A version of other text under the ID is left out (a report names
+	// articles by ID, and the two would have one).
+	alias := make([]int, nc)
+	qslot := make(map[string]int, len(queries))
+	for i, q := range queries {
+		qslot[q.ID] = nc + i
+	}
+	for j, id := range ids {
+		alias[j] = -1
+		if g, ok := qslot[id]; ok {
+			alias[j] = -2 // other text: left out
+			if texts[j] == texts[g] {
+				alias[j] = g
+			}
+		}
+	}
 	cands := make([][]int, len(queries)) // each query's indexed articles, in index order
 	for i, cs := range perQuery {
 		for _, id := range cs {
-			cands[i] = append(cands[i], slot[id])
+			if alias[slot[id]] != -2 {
+				cands[i] = append(cands[i], slot[id])
+			}
 		}
 		slices.Sort(cands[i])
 	}
@@ -237,6 +262,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
 	res := merge(results, all, s.params)
+	res = unalias(res, alias, texts)
 	keep := make([]bool, len(all))
 	for i := nc; i < len(all); i++ {
 		keep[i] = true
@@ -313,6 +339,11 @@ func resolveQuery(ctx context.Context, det *reprint.Detector, all []*reprint.Fin
 		for k, m := range c.Members {
 			c.Members[k] = global(m)
 		}
+		for k, m := range c.Parents {
+			if m >= 0 {
+				c.Parents[k] = global(m)
+			}
+		}
 		c.Original = global(c.Original)
 	}
 	return res, nil
@@ -348,6 +379,82 @@ func merge(results []*reprint.Result, all []*reprint.Fingerprint, params reprint
 	})
 	res.Summary = reprint.Summary{Documents: len(all), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
 	return res
+}
+
+// unalias renumbers res's pairs and clusters so that an indexed article
+// that is a query checked again (alias[d] >= 0: the query's document) is
+// the query: a pair found with it is the query's, its sides swapped if
+// need be to keep A < B, and kept once.
+func unalias(res *reprint.Result, alias []int, texts []string) *reprint.Result {
+	to := func(d int) int {
+		if d < len(alias) && alias[d] >= 0 {
+			return alias[d]
+		}
+		return d
+	}
+	if !slices.ContainsFunc(alias, func(a int) bool { return a >= 0 }) {
+		return res
+	}
+	seen := map[[2]int]bool{}
+	var pairs []reprint.Pair
+	for _, p := range res.Pairs {
+		p.A, p.B, p.Original = to(p.A), to(p.B), to(p.Original)
+		if p.A > p.B {
+			p = swapSides(p, texts[p.B])
+		}
+		if k := [2]int{p.A, p.B}; p.A != p.B && !seen[k] {
+			seen[k] = true
+			pairs = append(pairs, p)
+		}
+	}
+	slices.SortStableFunc(pairs, func(x, y reprint.Pair) int { return byDocs([2]int{x.A, x.B}, [2]int{y.A, y.B}) })
+	res.Pairs = pairs
+	for i := range res.Clusters {
+		c := &res.Clusters[i]
+		c.Original = to(c.Original)
+		order := make([]int, len(c.Members))
+		for k := range order {
+			order[k] = k
+			c.Members[k] = to(c.Members[k])
+			if k < len(c.Parents) && c.Parents[k] >= 0 {
+				c.Parents[k] = to(c.Parents[k])
+			}
+		}
+		slices.SortStableFunc(order, func(x, y int) int { return c.Members[x] - c.Members[y] })
+		members := make([]int, len(order))
+		var parents []int
+		if len(c.Parents) == len(c.Members) {
+			parents = make([]int, len(order))
+		}
+		for k, o := range order {
+			members[k] = c.Members[o]
+			if parents != nil {
+				parents[k] = c.Parents[o]
+			}
+		}
+		c.Members, c.Parents = members, parents
+	}
+	slices.SortStableFunc(res.Clusters, func(x, y reprint.Cluster) int {
+		return byDocs([2]int{x.Members[0], x.Members[len(x.Members)-1]}, [2]int{y.Members[0], y.Members[len(y.Members)-1]})
+	})
+	res.Summary.Pairs, res.Summary.Clusters = len(res.Pairs), len(res.Clusters)
+	return res
+}
+
+// swapSides returns p with its sides swapped, textA being the text of
+// its new A side (its B side before), which passages quote.
+func swapSides(p reprint.Pair, textA string) reprint.Pair {
+	p.A, p.B = p.B, p.A
+	p.ContainAB, p.ContainBA = p.ContainBA, p.ContainAB
+	ps := make([]reprint.Passage, len(p.Passages))
+	for k, x := range p.Passages {
+		ps[k] = reprint.Passage{AStart: x.BStart, AEnd: x.BEnd, BStart: x.AStart, BEnd: x.AEnd}
+		if 0 <= x.BStart && x.BStart <= x.BEnd && x.BEnd <= len(textA) {
+			ps[k].Text = textA[x.BStart:x.BEnd]
+		}
+	}
+	p.Passages = ps
+	return p
 }
 
 // mostlyCommonWarning says, if some queries in no derived pair are mostly
@@ -567,12 +674,12 @@ func fingerprints(dets []*reprint.Detector, docs []reprint.Document, df *reprint
 }
 
 // limitPlus returns the candidate limit to ask the index for, leaving room
-// for the queries themselves, which are dropped.
-func limitPlus(limit int, queries map[string]bool) int {
+// for the query itself, which is dropped.
+func limitPlus(limit int) int {
 	if limit == 0 {
 		return 0
 	}
-	return limit + len(queries)
+	return limit + 1
 }
 
 // prune keeps the documents marked in keep and renumbers the pairs and
@@ -597,6 +704,11 @@ func prune(res *reprint.Result, keep []bool) *reprint.Result {
 		c := &res.Clusters[i]
 		for j, m := range c.Members {
 			c.Members[j] = newIdx[m]
+		}
+		for j, m := range c.Parents {
+			if m >= 0 {
+				c.Parents[j] = newIdx[m]
+			}
 		}
 		c.Original = newIdx[c.Original]
 	}

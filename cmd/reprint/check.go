@@ -31,8 +31,9 @@ files or "-" for standard input. Query articles are compared with the
 index, not with each other, and each on its own: what is reported for one
 does not depend on the others checked with it. Each query's family is a
 cluster of its own, so two clusters can hold one indexed article. An
-indexed article with the same ID as a query is the query itself and is
-not compared. When nothing else decides which side is the original, the
+indexed article with the same ID as a query is the query itself: it is
+not compared with it, and another query that takes from it is linked to
+the query (or, if their texts differ, to neither). When nothing else decides which side is the original, the
 indexed article, which was there first, is.
 
 The detection flags must give the index's fingerprint and LSH parameters;

@@ -1,0 +1,106 @@
+package search_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/search"
+)
+
+// TestCheckBatchArticleCheckedAgain checks a batch holding an indexed
+// article again (the same ID) beside a copy of it. With the same text, the
+// copy is linked to it as when checked alone, the article named once, as
+// the query; with other text (a corrected version), the indexed version
+// is left out, since a report names both by one ID, and the copy is in
+// no pair with it.
+func TestCheckBatchArticleCheckedAgain(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	story, other := seedDoc(t, seed1), seedDoc(t, seed4)
+	s := search.New(newIndex(t, det, []reprint.Document{story, other}), det, search.Options{})
+	copied := seedDoc(t, seed3)
+	copied.ID, copied.Source = "copy", "copy"
+	alone, _, err := s.Check(t.Context(), []reprint.Document{copied})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sidesAside(alone, copied.ID)
+	if len(want) == 0 {
+		t.Fatal("the copy alone matched nothing; the test proves nothing")
+	}
+	for _, order := range []string{"copy first", "story first"} {
+		t.Run("same text/"+order, func(t *testing.T) {
+			batch := []reprint.Document{copied, story}
+			if order == "story first" {
+				batch = []reprint.Document{story, copied}
+			}
+			res, texts, err := s.Check(t.Context(), batch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sidesAside(res, copied.ID); !slices.Equal(got, want) {
+				t.Errorf("got %q, want what the copy gets alone, %q", got, want)
+			}
+			n := 0
+			for _, d := range res.Documents {
+				if d.ID == story.ID {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("got the story %d times among the documents, want once", n)
+			}
+			for _, p := range res.Pairs {
+				for _, ps := range p.Passages {
+					if got := texts[p.A][ps.AStart:ps.AEnd]; got != ps.Text {
+						t.Errorf("pair %s-%s: passage text %.40q is not its A side's %.40q", res.Documents[p.A].ID, res.Documents[p.B].ID, ps.Text, got)
+					}
+				}
+			}
+		})
+	}
+	t.Run("other text", func(t *testing.T) {
+		again := story
+		again.Text = "Correction appended. " + story.Text
+		res, _, err := s.Check(t.Context(), []reprint.Document{copied, again})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range res.Documents[:len(res.Documents)-2] {
+			if d.ID == story.ID {
+				t.Errorf("got the indexed version of %s among the documents beside the query of that ID", story.ID)
+			}
+		}
+	})
+}
+
+// sidesAside describes the pairs and clusters of res that hold the
+// document id whatever their order: a query's place in the batch decides
+// which side of a pair it is.
+func sidesAside(res *reprint.Result, id string) []string {
+	var out []string
+	d := res.Documents
+	for _, p := range res.Pairs {
+		if d[p.A].ID == id || d[p.B].ID == id {
+			sides := []string{d[p.A].ID, d[p.B].ID}
+			slices.Sort(sides)
+			out = append(out, fmt.Sprintf("%s %s original %s %.4f", strings.Join(sides, " "), p.Relation, d[p.Original].ID, p.Score))
+		}
+	}
+	for _, c := range res.Clusters {
+		var ms []string
+		for _, m := range c.Members {
+			ms = append(ms, d[m].ID)
+		}
+		if slices.Contains(ms, id) {
+			slices.Sort(ms)
+			out = append(out, fmt.Sprintf("cluster %s original %s", strings.Join(ms, ","), d[c.Original].ID))
+		}
+	}
+	return out
+}
