@@ -187,9 +187,7 @@ func (h *htmlWriter) page() *htmlPage {
 	res := h.res
 	s := res.Summary
 	pg := &htmlPage{
-		Title: fmt.Sprintf("%s, %s, %s (%d skipped, %d failed)",
-			plural(len(res.Documents), "document"), plural(len(res.Pairs), "pair"),
-			plural(len(res.Clusters), "cluster"), s.Skipped, s.Failed),
+		Title:     counts(res),
 		Summary:   s,
 		Documents: len(res.Documents),
 		Errors:    res.Errors,

@@ -61,3 +61,25 @@ func TestHTMLClusterWeakCall(t *testing.T) {
 		})
 	}
 }
+
+// TestCounts checks the report's first line: a scan counts its documents,
+// a check the articles it read and the indexed ones it shows apart.
+func TestCounts(t *testing.T) {
+	docs := []reprint.DocInfo{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	tests := []struct {
+		name string
+		sum  reprint.Summary
+		want string
+	}{
+		{"scan", reprint.Summary{Documents: 3, Skipped: 1}, "3 documents, 0 pairs, 0 clusters (1 skipped, 0 failed)"},
+		{"no summary", reprint.Summary{}, "3 documents, 0 pairs, 0 clusters (0 skipped, 0 failed)"},
+		{"check", reprint.Summary{Documents: 1}, "1 article checked, 2 indexed articles shown, 0 pairs, 0 clusters (0 skipped, 0 failed)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := counts(&reprint.Result{Documents: docs, Summary: tt.sum}); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -170,6 +170,20 @@ func docID(res *reprint.Result, i int) string {
 	return res.Documents[i].ID
 }
 
+// counts sums up res for a report's first line: "5 documents, 2 pairs,
+// 1 cluster (0 skipped, 0 failed)". A check's result lists more documents
+// than it read (the indexed articles with a match); it says "2 articles
+// checked, 3 indexed articles shown" for its documents, as its summary
+// counts them.
+func counts(res *reprint.Result) string {
+	s := res.Summary
+	docs := plural(len(res.Documents), "document")
+	if n := len(res.Documents); s.Documents > 0 && s.Documents < n {
+		docs = fmt.Sprintf("%s checked, %s shown", plural(s.Documents, "article"), plural(n-s.Documents, "indexed article"))
+	}
+	return fmt.Sprintf("%s, %s, %s (%d skipped, %d failed)", docs, plural(len(res.Pairs), "pair"), plural(len(res.Clusters), "cluster"), s.Skipped, s.Failed)
+}
+
 // pairClusters returns, for each pair of res, the 1-based number of the
 // first cluster holding both its documents, 0 if none. Clusters may share
 // members: a check reports each query's family, and two queries can take

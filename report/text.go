@@ -103,10 +103,7 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 	slices.SortStableFunc(same, byScore)
 	slices.SortStableFunc(other, byScore)
 
-	s := res.Summary
-	fmt.Fprintf(t.w, "reprint: %s, %s, %s (%d skipped, %d failed)\n",
-		plural(len(res.Documents), "document"), plural(len(res.Pairs), "pair"),
-		plural(len(res.Clusters), "cluster"), s.Skipped, s.Failed)
+	fmt.Fprintf(t.w, "reprint: %s\n", counts(res))
 
 	if len(derived) == 0 {
 		fmt.Fprintf(t.w, "\nNo copies or rewrites found.\n")
