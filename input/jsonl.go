@@ -310,6 +310,11 @@ func decodeObject(line []byte) (map[string]any, error) {
 		return nil, errors.New("not a JSON object (got null)")
 	}
 	if rest := line[dec.InputOffset():]; len(bytes.TrimSpace(rest)) > 0 {
+		if r := bytes.TrimLeft(rest, " \t"); len(r) > 1 && r[0] == '\r' && r[1] != '\n' {
+			// JSON takes a lone CR for spacing, so a file of old Mac
+			// line ends reads as one line of many objects.
+			return nil, errors.New("invalid JSON: data after the object, past a lone CR: the file's lines seem to end in CR alone (old Mac line ends); JSON Lines needs LF or CRLF")
+		}
 		return nil, errors.New("invalid JSON: data after the object")
 	}
 	return obj, nil

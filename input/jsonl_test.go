@@ -114,9 +114,10 @@ func TestJSONL(t *testing.T) {
 				`{"id":"o","text":"  \n "}`,
 				`{"id":"p","text":null}`,
 				`{"id":"ok2","text":"also fine"} trailing`,
+				"{\"id\":\"q\",\"text\":\"old Mac\"}\r{\"id\":\"r\",\"text\":\"line ends\"}\r",
 				`{"id":"ok3","text":"fine"}`,
 			}, "\n"),
-			wantDocs: []string{`ok1 @f:1 "fine"`, `ok3 @f:15 "fine"`},
+			wantDocs: []string{`ok1 @f:1 "fine"`, `ok3 @f:16 "fine"`},
 			wantErrs: []string{
 				`f:2: invalid JSON: unexpected end of line`,
 				`f:3: not a JSON object (got array)`,
@@ -131,6 +132,7 @@ func TestJSONL(t *testing.T) {
 				`f:12: empty text (field "text")`,
 				`f:13: missing text (field "text")`,
 				`f:14: invalid JSON: data after the object`,
+				`f:15: invalid JSON: data after the object, past a lone CR: the file's lines seem to end in CR alone (old Mac line ends); JSON Lines needs LF or CRLF`,
 			},
 		},
 		{
