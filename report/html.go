@@ -101,6 +101,7 @@ type htmlBar struct {
 type htmlPair struct {
 	htmlRow
 	Reason           string
+	Copy, Told       string // a derived pair's copy and "a rewrite", for the heading: copy first
 	Weak             bool   // only length or order named the original
 	ATitle, BTitle   string // headlines, if the texts have them
 	ASource, BSource string // set when a source differs from the ID
@@ -316,6 +317,9 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	}
 	if (a.Source != "" && a.Source != a.ID) || (b.Source != "" && b.Source != b.ID) {
 		d.ASource, d.BSource = orDash(a.Source), orDash(b.Source)
+	}
+	if d.Derived && p.A != p.B && (p.Original == p.A || p.Original == p.B) {
+		d.Copy, d.Told = docID(res, p.A+p.B-p.Original), RelationPhrase(p.Relation)
 	}
 	if !d.Included || len(p.Passages) == 0 {
 		return d

@@ -83,3 +83,26 @@ func TestCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLPairHeading checks that the HTML report heads a derived pair as
+// the text report tells it, copy first, and other pairs A ↔ B.
+func TestHTMLPairHeading(t *testing.T) {
+	docs := []reprint.DocInfo{{ID: "wire"}, {ID: "paper"}}
+	tests := []struct {
+		name string
+		pair reprint.Pair
+		want string
+	}{
+		{"original A", reprint.Pair{A: 0, B: 1, Relation: reprint.Excerpt, Original: 0, Score: 0.7}, `Pair 1: <span class="id">paper</span> is an excerpt of <span class="id">wire</span></h3>`},
+		{"original B", reprint.Pair{A: 0, B: 1, Relation: reprint.Rewrite, Original: 1, Score: 0.7}, `Pair 1: <span class="id">wire</span> is a rewrite of <span class="id">paper</span></h3>`},
+		{"same story", reprint.Pair{A: 0, B: 1, Relation: reprint.SameStory, Original: 0, Score: 0.4}, `Pair 1: <span class="id">wire</span> ↔ <span class="id">paper</span></h3>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html := string(write(t, &reprint.Result{Documents: docs, Pairs: []reprint.Pair{tt.pair}}, HTML, Options{}))
+			if !strings.Contains(html, tt.want) {
+				t.Errorf("got HTML without the heading %s", tt.want)
+			}
+		})
+	}
+}
