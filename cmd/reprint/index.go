@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"runtime"
 	"strconv"
@@ -82,9 +81,7 @@ Add reads each PATH as scan does (folders, text, HTML, JSONL, WARC, or "-")
 and commits the documents in batches: a batch is on disk, and survives a
 crash, once it is committed; --ack-log lists the documents committed. A
 document whose ID is already indexed replaces it (an identical one is left
-as it is), so adding a day's crawl twice changes nothing. An add that
-would create the index and commits nothing (no document could be read)
-leaves no file.
+as it is), so adding a day's crawl twice changes nothing.
 
 The detection flags of a new index become its parameters; later adds,
 checks and filters must give the same fingerprint and LSH parameters (k,
@@ -188,19 +185,6 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}()
 		ack = f
 	}
-	// An index this command creates and adds nothing to is removed when
-	// it ends (after it is closed), so that a failed first add leaves no
-	// empty index behind to be mistaken for one.
-	_, statErr := os.Stat(o.index.Path)
-	fresh := errors.Is(statErr, fs.ErrNotExist)
-	var n addCounts
-	defer func() {
-		if fresh && n.Added+n.Replaced+n.Unchanged == 0 {
-			if rerr := os.Remove(o.index.Path); rerr != nil && err == nil {
-				err = fmt.Errorf("index add: %w", rerr)
-			}
-		}
-	}()
 	ix, err := o.index.open("index add", det.Params(), false, stderr, o.Quiet)
 	if err != nil {
 		return err
@@ -224,6 +208,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	}
 	b := newBar(stderr, o.Quiet, o.NoProgress)
 	b.Stage("index", -1)
+	var n addCounts
 	err = addAll(ctx, ix, r, opts, o.Batch, func(e reprint.InputError) error {
 		n.skipped++
 		if o.input.Strict {
@@ -259,9 +244,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		if len(n.Unrelated) > 0 {
 			warn(unrelatedWarning(n.Unrelated))
 		}
-		if fresh && n.Added+n.Replaced+n.Unchanged == 0 {
-			fmt.Fprintf(stderr, "reprint: index %s: nothing added, not created\n", o.index.Path)
-		} else if st, serr := ix.Stats(); serr == nil {
+		if st, serr := ix.Stats(); serr == nil {
 			fmt.Fprintf(stderr, "reprint: index %s: %s, %s\n", o.index.Path, plural(st.Documents, "document", "documents"), humanBytes(st.FileBytes))
 		}
 	}
