@@ -104,3 +104,44 @@ func sidesAside(res *reprint.Result, id string) []string {
 	}
 	return out
 }
+
+// TestCheckBatchArticleCheckedAgainKeepsItsPairs checks an indexed article
+// x checked again beside a copy z of it, where the index also holds y, a
+// copy of x: x's pair with y is as x alone gets it, not the version z's
+// family found between x's indexed version and y, which renumbering made
+// the same pair.
+func TestCheckBatchArticleCheckedAgainKeepsItsPairs(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(text string, i int, w string) string {
+		f := strings.Fields(text)
+		f[i] = w
+		return strings.Join(f, " ")
+	}
+	x := reprint.Document{ID: "x", Source: "x", Text: strings.Join(strings.Fields(seedDoc(t, seed1).Text), " ")}
+	y := reprint.Document{ID: "y", Source: "y", Text: edit(x.Text, 40, "blue")}
+	z := reprint.Document{ID: "z", Source: "z", Text: edit(x.Text, 80, "green")}
+	s := search.New(newIndex(t, det, []reprint.Document{x, y}), det, search.Options{})
+	alone, _, err := s.Check(t.Context(), []reprint.Document{x})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sidesAside(alone, "x")
+	if len(want) == 0 {
+		t.Fatal("x alone matched nothing; the test proves nothing")
+	}
+	for _, batch := range [][]reprint.Document{{x, z}, {z, x}} {
+		res, _, err := s.Check(t.Context(), batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := sidesAside(res, "x")
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("batch %s, %s: got %q, want it to hold %q, as x alone", batch[0].ID, batch[1].ID, got, w)
+			}
+		}
+	}
+}

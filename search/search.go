@@ -395,16 +395,24 @@ func unalias(res *reprint.Result, alias []int, texts []string) *reprint.Result {
 	if !slices.ContainsFunc(alias, func(a int) bool { return a >= 0 }) {
 		return res
 	}
+	// A pair a query found itself comes before one another query found
+	// with its indexed version: of the two, the query's own is kept, as
+	// it gets it checked alone.
 	seen := map[[2]int]bool{}
 	var pairs []reprint.Pair
-	for _, p := range res.Pairs {
-		p.A, p.B, p.Original = to(p.A), to(p.B), to(p.Original)
-		if p.A > p.B {
-			p = swapSides(p, texts[p.B])
-		}
-		if k := [2]int{p.A, p.B}; p.A != p.B && !seen[k] {
-			seen[k] = true
-			pairs = append(pairs, p)
+	for _, own := range []bool{true, false} {
+		for _, p := range res.Pairs {
+			if mine := p.A >= len(alias) || p.B >= len(alias); mine != own {
+				continue
+			}
+			p.A, p.B, p.Original = to(p.A), to(p.B), to(p.Original)
+			if p.A > p.B {
+				p = swapSides(p, texts[p.B])
+			}
+			if k := [2]int{p.A, p.B}; p.A != p.B && !seen[k] {
+				seen[k] = true
+				pairs = append(pairs, p)
+			}
 		}
 	}
 	slices.SortStableFunc(pairs, func(x, y reprint.Pair) int { return byDocs([2]int{x.A, x.B}, [2]int{y.A, y.B}) })
