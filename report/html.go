@@ -45,6 +45,7 @@ type htmlPage struct {
 	Title     string // "5 documents, 3 pairs, 1 cluster (1 skipped, 0 failed)"
 	Summary   reprint.Summary
 	Documents int
+	Indexed   int // a check's indexed articles shown; Documents then counts the articles checked
 	Relations []htmlCount
 	Clusters  []htmlCluster
 	Pairs     []htmlRow
@@ -193,6 +194,9 @@ func (h *htmlWriter) page() *htmlPage {
 		Documents: len(res.Documents),
 		Errors:    res.Errors,
 		Warnings:  res.Warnings,
+	}
+	if n := len(res.Documents); s.Documents > 0 && s.Documents < n { // a check, as counts tells it
+		pg.Documents, pg.Indexed = s.Documents, n-s.Documents
 	}
 
 	counts := make(map[reprint.Relation]int)
@@ -375,7 +379,9 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 // mostly letters (not a rule of dashes or a page header of codes and
 // times), and is not a lead paragraph, as a wire story or paper opens
 // without a headline: a sentence of more than 8 words ending in a full
-// stop, or one that goes on in the next line; nor the whole text. Else "". The HTML and text reports show it beside IDs.
+// stop, one that goes on in the next line (which starts in lower case, or
+// the line ends on a colon, a comma, a possessive or a word such as
+// "the"); nor the whole text. Else "". The HTML and text reports show it beside IDs.
 func Headline(text string) string {
 	line, rest, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
 	line = strings.TrimSpace(line)
@@ -395,11 +401,35 @@ func Headline(text string) string {
 	if end := strings.TrimRight(line, `"'”’`); n > 8 && strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "..") {
 		return ""
 	}
+	if dangling(line) {
+		return "" // a sentence cut at the line's end
+	}
 	rest = strings.TrimLeft(rest, " \t\r\n")
 	if next, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLower(next) {
 		return "" // the whole text, or a sentence that goes on in the next line
 	}
 	return line
+}
+
+// danglers are words a headline does not end on but a line cut inside a
+// sentence does.
+var danglers = map[string]bool{"a": true, "an": true, "the": true, "of": true, "to": true, "and": true, "or": true, "but": true,
+	"on": true, "in": true, "for": true, "with": true, "at": true, "by": true, "from": true, "where": true, "who": true,
+	"which": true, "that": true, "as": true, "into": true, "than": true, "his": true, "her": true, "their": true, "its": true}
+
+// dangling reports whether line ends as a sentence cut short does: on a
+// colon or comma (a list or clause to follow), a possessive ("the BBC's")
+// or a word such as "the", "of" or "where".
+func dangling(line string) bool {
+	if strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",") {
+		return true
+	}
+	f := strings.Fields(line)
+	last := f[len(f)-1]
+	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+		return true
+	}
+	return danglers[last]
 }
 
 // text returns the text of document i, "" if unknown.
