@@ -252,12 +252,16 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 }
 
 // create makes a new, empty index at path atomically: it is built under
-// another name and renamed into place, so that a process killed while
+// a name of its own and linked into place, so that a process killed while
 // creating it leaves either no index or a whole one, never a file
-// without its parameters.
+// without its parameters; and of two processes creating one index at
+// once, the second opens the first's (the link fails when path exists)
+// rather than replacing it while the first writes to it.
 func create(path string, p reprint.Params, opts Options) error {
-	tmp := path + ".creating"
-	os.Remove(tmp) // left by a process killed while creating
+	os.Remove(path + ".creating") // left by a process killed while creating (older versions)
+	// A name of this process's own (bolt creates the file, with the
+	// umask's permissions, as it did the index itself before).
+	tmp := fmt.Sprintf("%s.creating-%d-%d", path, os.Getpid(), creations.Add(1))
 	var file *os.File
 	db, err := bolt.Open(tmp, 0o644, &bolt.Options{
 		Timeout:      opts.Timeout,
@@ -273,16 +277,36 @@ func create(path string, p reprint.Params, opts Options) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp, path)
+		err = publish(tmp, path)
 	}
+	os.Remove(tmp)
 	if err != nil {
-		os.Remove(tmp)
 		if errors.Is(err, ErrCreate) {
 			return err
 		}
 		return createError(path, err)
 	}
 	return nil
+}
+
+// creations numbers this process's index creations, for their temporary
+// names.
+var creations atomic.Int64
+
+// publish puts the file tmp at path unless a file is there already (made
+// by another process meanwhile, which is then the index): by a hard link,
+// which fails when path exists, or where links are not supported, by a
+// rename if path is still missing.
+func publish(tmp, path string) error {
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil, errors.Is(err, fs.ErrExist):
+		return nil
+	}
+	if _, serr := os.Lstat(path); serr == nil {
+		return nil
+	}
+	return os.Rename(tmp, path)
 }
 
 // storedParams returns p without the per-run counters.

@@ -1,0 +1,66 @@
+package index_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/index"
+)
+
+// TestCreateConcurrently checks that adds starting together on one new
+// index each add their document to the one index: of processes creating
+// it at once, the later ones open the first's rather than replacing it
+// while it is written to (or failing on a shared temporary name), and no
+// temporary file is left.
+func TestCreateConcurrently(t *testing.T) {
+	det := detector(t, reprint.Options{})
+	docs := seedDocs(t)
+	for try := range 10 {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "new.idx")
+		var wg sync.WaitGroup
+		errs := make([]error, len(docs))
+		for i, d := range docs {
+			wg.Go(func() {
+				ix, err := index.Open(path, det.Params(), index.Options{})
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				fps, keys := prepare(det, []reprint.Document{d})
+				_, errs[i] = ix.Add([]reprint.Document{d}, fps, keys)
+				if cerr := ix.Close(); errs[i] == nil {
+					errs[i] = cerr
+				}
+			})
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("try %d, add %d: %v", try, i, err)
+			}
+		}
+		ix, err := index.Open(path, det.Params(), index.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := ix.Stats()
+		ix.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Documents != len(docs) {
+			t.Fatalf("try %d: got %d documents, want %d", try, st.Documents, len(docs))
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.Contains(e.Name(), ".creating") {
+				t.Errorf("try %d: left %s", try, e.Name())
+			}
+		}
+	}
+}
