@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"strconv"
@@ -47,11 +48,8 @@ func (o *indexOptions) addQueryFlags(fs *pflag.FlagSet, minShared int) {
 // unreadable index an input error, an index that cannot be created an
 // output error.
 func (o *indexOptions) open(cmd string, p reprint.Params, readOnly bool, stderr io.Writer, quiet bool) (*index.Index, error) {
-	if o.Path == "" {
-		return nil, usageErrorf("%s: --index FILE is required", cmd)
-	}
-	if o.MinShared < 0 || o.MaxPostings < 0 {
-		return nil, usageErrorf("%s: --min-shared-keys and --max-postings must not be negative", cmd)
+	if err := o.validate(cmd); err != nil {
+		return nil, err
 	}
 	ix, err := index.Open(o.Path, p, index.Options{ReadOnly: readOnly, MaxPostings: o.MaxPostings, MinShared: o.MinShared})
 	var pe *index.ParamsError
@@ -69,6 +67,17 @@ func (o *indexOptions) open(cmd string, p reprint.Params, readOnly bool, stderr 
 	return ix, nil
 }
 
+// validate checks the index flags, as open does first.
+func (o *indexOptions) validate(cmd string) error {
+	if o.Path == "" {
+		return usageErrorf("%s: --index FILE is required", cmd)
+	}
+	if o.MinShared < 0 || o.MaxPostings < 0 {
+		return usageErrorf("%s: --min-shared-keys and --max-postings must not be negative", cmd)
+	}
+	return nil
+}
+
 const indexSummary = `
 Index keeps the articles a newsroom has published or scraped in one file,
 fingerprinted, so that "reprint check" and "reprint filter" can compare new
@@ -81,7 +90,8 @@ Add reads each PATH as scan does (folders, text, HTML, JSONL, WARC, or "-")
 and commits the documents in batches: a batch is on disk, and survives a
 crash, once it is committed; --ack-log lists the documents committed. A
 document whose ID is already indexed replaces it (an identical one is left
-as it is), so adding a day's crawl twice changes nothing.
+as it is), so adding a day's crawl twice changes nothing. A missing index
+is created with the first batch: an add that reads nothing makes none.
 
 The detection flags of a new index become its parameters; later adds,
 checks and filters must give the same fingerprint and LSH parameters (k,
@@ -185,11 +195,32 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}()
 		ack = f
 	}
-	ix, err := o.index.open("index add", det.Params(), false, stderr, o.Quiet)
-	if err != nil {
+	// A missing index is created with the first batch, so that an add
+	// that reads nothing makes no empty index; an existing one is opened
+	// now, so that a mismatch of parameters stops the add before any
+	// work.
+	if err := o.index.validate("index add"); err != nil {
 		return err
 	}
+	var ix *index.Index
+	openIndex := func() (*index.Index, error) {
+		if ix == nil {
+			var err error
+			if ix, err = o.index.open("index add", det.Params(), false, stderr, o.Quiet); err != nil {
+				return nil, err
+			}
+		}
+		return ix, nil
+	}
+	if _, serr := os.Stat(o.index.Path); !errors.Is(serr, fs.ErrNotExist) {
+		if _, err := openIndex(); err != nil {
+			return err
+		}
+	}
 	defer func() {
+		if ix == nil {
+			return
+		}
 		if cerr := ix.Close(); err == nil {
 			err = cerr
 		}
@@ -209,7 +240,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	b := newBar(stderr, o.Quiet, o.NoProgress)
 	b.Stage("index", -1)
 	var n addCounts
-	err = addAll(ctx, ix, r, opts, o.Batch, func(e reprint.InputError) error {
+	err = addAll(ctx, openIndex, r, opts, o.Batch, func(e reprint.InputError) error {
 		n.skipped++
 		if o.input.Strict {
 			fmt.Fprintf(stderr, "reprint: %s\n", inputErrorText(e))
@@ -244,7 +275,9 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		if len(n.Unrelated) > 0 {
 			warn(unrelatedWarning(n.Unrelated))
 		}
-		if st, serr := ix.Stats(); serr == nil {
+		if ix == nil {
+			fmt.Fprintf(stderr, "reprint: index %s: nothing to add, not created\n", o.index.Path)
+		} else if st, serr := ix.Stats(); serr == nil {
 			fmt.Fprintf(stderr, "reprint: index %s: %s, %s\n", o.index.Path, plural(st.Documents, "document", "documents"), humanBytes(st.FileBytes))
 		}
 	}
@@ -290,11 +323,12 @@ func (p prefixIDs) Read() (reprint.Document, error) {
 }
 
 // addAll reads r to the end in batches, fingerprints each batch on all
-// cores while the previous one is committed, and adds it to ix. skip is
+// cores while the previous one is committed, and adds it to the index
+// openIndex gives (opened at the first batch, if not before). skip is
 // called for each unreadable item and done after each committed batch;
 // an error from either stops the work. The batches committed before an
 // error or an interruption stay in the index.
-func addAll(ctx context.Context, ix *index.Index, r input.Reader, opts reprint.Options, batch int, skip func(reprint.InputError) error, done func([]reprint.Document, index.AddStats) error) error {
+func addAll(ctx context.Context, openIndex func() (*index.Index, error), r input.Reader, opts reprint.Options, batch int, skip func(reprint.InputError) error, done func([]reprint.Document, index.AddStats) error) error {
 	type prepared struct {
 		docs []reprint.Document
 		fps  []*reprint.Fingerprint
@@ -342,6 +376,10 @@ func addAll(ctx context.Context, ix *index.Index, r input.Reader, opts reprint.O
 	var err error
 	for p := range out {
 		if err = ctx.Err(); err != nil {
+			break
+		}
+		var ix *index.Index
+		if ix, err = openIndex(); err != nil {
 			break
 		}
 		var st index.AddStats

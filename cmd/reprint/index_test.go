@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -412,4 +413,48 @@ func TestInterrupted(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestIndexAddNothingLeavesNoFile checks that an add to a missing index
+// that reads nothing (an empty folder, a first line refused with
+// --strict) makes no empty index, and that one to an existing index keeps
+// it.
+func TestIndexAddNothingLeavesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := writeFile(t, dir, "bad.jsonl", "not json\n")
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"empty folder", []string{empty}},
+		{"strict first line", []string{"--strict", bad}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			idx := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".idx")
+			code, _, errOut := runCmd(t, t.Context(), "", append([]string{"index", "add", "--index", idx}, tt.args...)...)
+			if code != exitInput || !strings.Contains(errOut, "nothing to add, not created") {
+				t.Errorf("got exit %d, stderr %q; want exit %d saying the index was not created", code, errOut, exitInput)
+			}
+			if _, err := os.Stat(idx); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("got %v for the index file, want it not to exist", err)
+			}
+		})
+	}
+	t.Run("existing index", func(t *testing.T) {
+		idx := filepath.Join(dir, "kept.idx")
+		if code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "-q", "--index", idx, seeds); code != 0 {
+			t.Fatalf("index add: exit %d: %s", code, errOut)
+		}
+		if code, _, _ := runCmd(t, t.Context(), "", "index", "add", "-q", "--index", idx, empty); code != exitInput {
+			t.Errorf("got exit %d, want %d", code, exitInput)
+		}
+		if st := statsJSON(t, idx); st.Documents != 5 {
+			t.Errorf("got %d documents, want the 5 added before", st.Documents)
+		}
+	})
 }
