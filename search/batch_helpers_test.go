@@ -2,9 +2,12 @@ package search_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"testing"
 
 	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/search"
 )
 
 // pairLine describes pair p of documents d in full: sides, relation,
@@ -47,4 +50,32 @@ func ofQueryFull(res *reprint.Result, id string) []string {
 		}
 	}
 	return out
+}
+
+// againstAlone checks each query alone with s and compares its own pairs
+// and clusters (ofQueryFull without member pairs) with those of batch, the
+// result of checking them all at once; it returns how many differ and how
+// many are linked to anything alone.
+func againstAlone(t *testing.T, s *search.Searcher, batch *reprint.Result, queries []reprint.Document, label string) (bad, linked int) {
+	t.Helper()
+	own := func(xs []string) []string {
+		return slices.DeleteFunc(slices.Clone(xs), func(s string) bool { return strings.HasPrefix(s, "  ") })
+	}
+	for _, q := range queries {
+		alone, _, err := s.Check(t.Context(), []reprint.Document{q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := own(ofQueryFull(batch, q.ID)), own(ofQueryFull(alone, q.ID))
+		if len(want) > 0 {
+			linked++
+		}
+		if !slices.Equal(got, want) {
+			bad++
+			if bad < 3 {
+				t.Errorf("%s %s:\n batch %.1500q\n alone %.1500q", label, q.ID, got, want)
+			}
+		}
+	}
+	return bad, linked
 }

@@ -1,7 +1,7 @@
 package search_test
 
 import (
-	"slices"
+	"fmt"
 	"testing"
 
 	"github.com/reprint-dev/reprint"
@@ -51,26 +51,7 @@ func TestCheckBatchSpareMix(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bad, linked := 0, 0
-		for _, q := range queries {
-			alone, _, err := s.Check(t.Context(), []reprint.Document{q})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, want := ofQueryFull(batch, q.ID), ofQueryFull(alone, q.ID)
-			if len(want) > 0 {
-				linked++
-			}
-			own := func(xs []string) []string {
-				return slices.DeleteFunc(slices.Clone(xs), func(s string) bool { return len(s) > 2 && s[:2] == "  " })
-			}
-			if !slices.Equal(own(got), own(want)) {
-				bad++
-				if bad < 3 {
-					t.Errorf("w=%d %s:\n batch %.800q\n alone %.800q", w, q.ID, own(got), own(want))
-				}
-			}
-		}
+		bad, linked := againstAlone(t, s, batch, queries, fmt.Sprintf("w=%d", w))
 		t.Logf("w=%d: %d of %d differ, %d linked", w, bad, len(queries), linked)
 	}
 }

@@ -73,27 +73,7 @@ func TestCheckBatchSynth(t *testing.T) {
 			if w != 2 {
 				continue
 			}
-			bad, linked := 0, 0
-			for _, q := range queries {
-				alone, _, err := s.Check(t.Context(), []reprint.Document{q})
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, want := ofQueryFull(batch, q.ID), ofQueryFull(alone, q.ID)
-				if len(want) > 0 {
-					linked++
-				}
-				// query's own pairs and clusters, not member pairs
-				own := func(xs []string) []string {
-					return slices.DeleteFunc(slices.Clone(xs), func(s string) bool { return len(s) > 2 && s[:2] == "  " })
-				}
-				if !slices.Equal(own(got), own(want)) {
-					bad++
-					if bad < 3 {
-						t.Errorf("mc=%d %s:\n batch %.1500q\n alone %.1500q", mc, q.ID, own(got), own(want))
-					}
-				}
-			}
+			bad, linked := againstAlone(t, s, batch, queries, fmt.Sprintf("mc=%d", mc))
 			t.Logf("mc=%d: %d of %d queries differ (own pairs/clusters); %d linked", mc, bad, len(queries), linked)
 		}
 	}
