@@ -10,7 +10,7 @@
 //	 "pairs":[{"a":"id","b":"id","relation":"...","original":"id","reason":"...","original_by":"...",
 //	           "score":S,"jaccard":J,"containment_ab":X,"containment_ba":Y,
 //	           "passages":[{"a_start":N,"a_end":N,"b_start":N,"b_end":N,"text":"..."}]}],
-//	 "clusters":[{"members":["id",...],"original":"id","reason":"...","original_by":"..."}],
+//	 "clusters":[{"members":["id",...],"original":"id","reason":"...","original_by":"...","parents":{"id":"id",...}}],
 //	 "params":{...reprint.Params...},
 //	 "summary":{"documents":N,"skipped":N,"failed":N,"pairs":N,"clusters":N},
 //	 "errors":[{"source":"file:line","error":"..."}],

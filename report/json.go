@@ -69,6 +69,10 @@ type JSONCluster struct {
 	// OriginalBy names what decided Original (reprint.ByPublished, ...,
 	// reprint.ByLinks).
 	OriginalBy string `json:"original_by"`
+	// Parents names, for each member but Original, the member it derives
+	// from in the family (its link to its source: the family's tree),
+	// by ID; empty when not known.
+	Parents map[string]string `json:"parents"`
 }
 
 // JSONSummary counts what happened to the input.
@@ -147,9 +151,13 @@ func buildCluster(res *reprint.Result, c reprint.Cluster) JSONCluster {
 		Original:   docID(res, c.Original),
 		Reason:     c.Reason,
 		OriginalBy: c.OriginalBy,
+		Parents:    map[string]string{},
 	}
 	for i, m := range c.Members {
 		jc.Members[i] = docID(res, m)
+		if len(c.Parents) == len(c.Members) && c.Parents[i] >= 0 && c.Parents[i] < len(res.Documents) {
+			jc.Parents[jc.Members[i]] = docID(res, c.Parents[i])
+		}
 	}
 	return jc
 }

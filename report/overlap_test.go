@@ -106,3 +106,33 @@ func TestHTMLPairHeading(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONClusterParents checks a cluster's parents in JSON: each member
+// but the original by the member it derives from, and none (an empty
+// object, not null) when the cluster does not name them.
+func TestJSONClusterParents(t *testing.T) {
+	docs := []reprint.DocInfo{{ID: "wire"}, {ID: "snap"}, {ID: "paper"}}
+	tests := []struct {
+		name    string
+		parents []int
+		want    map[string]string
+	}{
+		{"a tree", []int{-1, 0, 1}, map[string]string{"snap": "wire", "paper": "snap"}},
+		{"not named", nil, map[string]string{}},
+		{"malformed", []int{-1, 7}, map[string]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := &reprint.Result{Documents: docs, Clusters: []reprint.Cluster{{Members: []int{0, 1, 2}, Parents: tt.parents, Original: 0}}}
+			got := Build(res).Clusters[0].Parents
+			if got == nil || len(got) != len(tt.want) {
+				t.Fatalf("got parents %v, want %v", got, tt.want)
+			}
+			for k, v := range tt.want {
+				if got[k] != v {
+					t.Errorf("got parents %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}

@@ -56,7 +56,7 @@ func fixture() *reprint.Result {
 			},
 		},
 		Clusters: []reprint.Cluster{
-			{Members: []int{0, 1, 2}, Original: 0, Reason: "published first; the others derive from it", OriginalBy: reprint.ByPublished},
+			{Members: []int{0, 1, 2}, Original: 0, Reason: "published first; the others derive from it", OriginalBy: reprint.ByPublished, Parents: []int{-1, 0, 0}},
 		},
 		Params: reprint.Params{
 			K: 5, RewriteK: 2, NumHash: 128, Seed: reprint.DefaultSeed, Threshold: 0.5, Bands: 16, Rows: 8,
