@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/index"
@@ -61,6 +62,44 @@ func TestCreateConcurrently(t *testing.T) {
 			if strings.Contains(e.Name(), ".creating") {
 				t.Errorf("try %d: left %s", try, e.Name())
 			}
+		}
+	}
+}
+
+// TestCreateRemovesStaleTemporaries checks that creating an index removes
+// the temporary files a killed creator left over ten minutes ago, and
+// keeps a fresh one (another creation under way) and other files.
+func TestCreateRemovesStaleTemporaries(t *testing.T) {
+	det := detector(t, reprint.Options{})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "new.idx")
+	old := time.Now().Add(-time.Hour)
+	files := map[string]bool{ // name -> kept
+		"new.idx.creating-123-1":   false,
+		"new.idx.creating-456-9":   true, // fresh
+		"other.idx.creating-123-1": true,
+		"notes.txt":                true,
+	}
+	for name, kept := range files {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !kept || name != "new.idx.creating-456-9" {
+			if err := os.Chtimes(f, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ix, err := index.Open(path, det.Params(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	for name, kept := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if got := err == nil; got != kept {
+			t.Errorf("%s: got kept %v, want %v", name, got, kept)
 		}
 	}
 }

@@ -56,6 +56,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -259,6 +260,7 @@ func Open(path string, p reprint.Params, opts Options) (*Index, error) {
 // rather than replacing it while the first writes to it.
 func create(path string, p reprint.Params, opts Options) error {
 	os.Remove(path + ".creating") // left by a process killed while creating (older versions)
+	removeStale(path)
 	// A name of this process's own (bolt creates the file, with the
 	// umask's permissions, as it did the index itself before).
 	tmp := fmt.Sprintf("%s.creating-%d-%d", path, os.Getpid(), creations.Add(1))
@@ -287,6 +289,28 @@ func create(path string, p reprint.Params, opts Options) error {
 		return createError(path, err)
 	}
 	return nil
+}
+
+// removeStale removes the temporary files of creations of the index at
+// path that a killed process left: those over ten minutes old (making an
+// empty index takes milliseconds).
+func removeStale(path string) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), base+".creating-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > 10*time.Minute {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // creations numbers this process's index creations, for their temporary
