@@ -103,3 +103,26 @@ func TestCreateRemovesStaleTemporaries(t *testing.T) {
 		}
 	}
 }
+
+// TestCreateAtDanglingSymlink checks that an index named by a symbolic
+// link to nothing is created in the link's place, as before creators
+// linked their file into place (the link seemed an index made meanwhile).
+func TestCreateAtDanglingSymlink(t *testing.T) {
+	det := detector(t, reprint.Options{})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "link.idx")
+	if err := os.Symlink(filepath.Join(dir, "nowhere.idx"), path); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	ix, err := index.Open(path, det.Params(), index.Options{})
+	if err != nil {
+		t.Fatalf("got %v, want the index created", err)
+	}
+	ix.Close()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".creating") {
+			t.Errorf("left %s", e.Name())
+		}
+	}
+}

@@ -271,6 +271,7 @@ func create(path string, p reprint.Params, opts Options) error {
 		OpenFile:     fileOpener(&file),
 	})
 	if err != nil {
+		os.Remove(tmp) // bolt may have made it before failing (a full disk)
 		return createError(path, err)
 	}
 	ix := &Index{db: db, file: file, path: path, opts: opts}
@@ -319,17 +320,18 @@ var creations atomic.Int64
 
 // publish puts the file tmp at path unless a file is there already (made
 // by another process meanwhile, which is then the index): by a hard link,
-// which fails when path exists, or where links are not supported, by a
-// rename if path is still missing.
+// which fails when path exists, or else by a rename if nothing is there
+// (links unsupported, or a symbolic link to nothing).
 func publish(tmp, path string) error {
 	err := os.Link(tmp, path)
-	switch {
-	case err == nil, errors.Is(err, fs.ErrExist):
+	if err == nil {
 		return nil
 	}
-	if _, serr := os.Lstat(path); serr == nil {
-		return nil
+	if _, serr := os.Stat(path); serr == nil {
+		return nil // made by another process meanwhile
 	}
+	// Missing, links unsupported, or a symbolic link to nothing, which
+	// the index replaces as it did before creators shared one.
 	return os.Rename(tmp, path)
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -203,16 +204,21 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return err
 	}
 	var ix *index.Index
+	openFailed := false // the error says why there is no index
 	openIndex := func() (*index.Index, error) {
 		if ix == nil {
 			var err error
 			if ix, err = o.index.open("index add", det.Params(), false, stderr, o.Quiet); err != nil {
+				openFailed = true
 				return nil, err
 			}
 		}
 		return ix, nil
 	}
-	if _, serr := os.Stat(o.index.Path); !errors.Is(serr, fs.ErrNotExist) {
+	_, serr := os.Stat(o.index.Path)
+	if _, derr := os.Stat(filepath.Dir(o.index.Path)); !errors.Is(serr, fs.ErrNotExist) || derr != nil {
+		// An existing index, or one whose folder is missing: the
+		// open, or its error, comes before any work.
 		if _, err := openIndex(); err != nil {
 			return err
 		}
@@ -275,11 +281,15 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		if len(n.Unrelated) > 0 {
 			warn(unrelatedWarning(n.Unrelated))
 		}
-		if ix == nil {
+		switch {
+		case ix == nil && !openFailed:
 			fmt.Fprintf(stderr, "reprint: index %s: nothing to add, not created\n", o.index.Path)
-		} else if st, serr := ix.Stats(); serr == nil {
-			fmt.Fprintf(stderr, "reprint: index %s: %s, %s\n", o.index.Path, plural(st.Documents, "document", "documents"), humanBytes(st.FileBytes))
+		case ix != nil:
+			if st, serr := ix.Stats(); serr == nil {
+				fmt.Fprintf(stderr, "reprint: index %s: %s, %s\n", o.index.Path, plural(st.Documents, "document", "documents"), humanBytes(st.FileBytes))
+			}
 		}
+
 	}
 	if err != nil {
 		return err

@@ -458,3 +458,17 @@ func TestIndexAddNothingLeavesNoFile(t *testing.T) {
 		}
 	})
 }
+
+// TestIndexAddCreateFails checks what an add says when the index cannot
+// be created (its folder is missing): the error, exit 4, and not that
+// there was nothing to add.
+func TestIndexAddCreateFails(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "no", "x.idx")
+	code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--no-progress", "--index", idx, seeds)
+	if code != exitOutput || !strings.Contains(errOut, "create index") {
+		t.Errorf("got exit %d, stderr %q; want %d and the create error", code, errOut, exitOutput)
+	}
+	if strings.Contains(errOut, "nothing to add") {
+		t.Errorf("got stderr %q, want no claim that there was nothing to add", errOut)
+	}
+}
