@@ -195,8 +195,8 @@ func (h *htmlWriter) page() *htmlPage {
 		Errors:    res.Errors,
 		Warnings:  res.Warnings,
 	}
-	if n := len(res.Documents); s.Documents > 0 && s.Documents < n { // a check, as counts tells it
-		pg.Documents, pg.Indexed = s.Documents, n-s.Documents
+	if checked, indexed, ok := checkCounts(res); ok {
+		pg.Documents, pg.Indexed = checked, indexed
 	}
 
 	counts := make(map[reprint.Relation]int)
@@ -230,7 +230,7 @@ func (h *htmlWriter) page() *htmlPage {
 	}
 	for ci, c := range res.Clusters {
 		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), OriginalTitle: Headline(h.text(c.Original)), Reason: c.Reason,
-			Weak: c.OriginalBy == reprint.ByLonger || c.OriginalBy == reprint.ByOrder}
+			Weak: weakCall(c.OriginalBy)}
 		in := make(map[int]bool, len(c.Members))
 		for _, m := range c.Members {
 			in[m] = true
@@ -313,7 +313,7 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	d := &htmlPair{
 		htmlRow:  h.row(i),
 		Reason:   p.Reason,
-		Weak:     p.OriginalBy == reprint.ByLonger || p.OriginalBy == reprint.ByOrder,
+		Weak:     weakCall(p.OriginalBy),
 		ATitle:   Headline(h.text(p.A)),
 		BTitle:   Headline(h.text(p.B)),
 		Included: i < h.o.MaxHTMLPairs,
@@ -394,14 +394,15 @@ func Headline(text string) string {
 			other++
 		}
 	}
-	n := len(strings.Fields(line))
+	words := strings.Fields(line)
+	n := len(words)
 	if n < 3 || n > 25 || len(line) > 160 || letters < 4*other {
 		return ""
 	}
 	if end := strings.TrimRight(line, `"'”’`); n > 8 && strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "..") {
 		return ""
 	}
-	if dangling(line) {
+	if dangling(line, words[n-1]) {
 		return "" // a sentence cut at the line's end
 	}
 	rest = strings.TrimLeft(rest, " \t\r\n")
@@ -417,15 +418,14 @@ var danglers = map[string]bool{"a": true, "an": true, "the": true, "of": true, "
 	"on": true, "in": true, "for": true, "with": true, "at": true, "by": true, "from": true, "where": true, "who": true,
 	"which": true, "that": true, "as": true, "into": true, "than": true, "his": true, "her": true, "their": true, "its": true}
 
-// dangling reports whether line ends as a sentence cut short does: on a
-// colon or comma (a list or clause to follow), a possessive ("the BBC's")
-// or a word such as "the", "of" or "where".
-func dangling(line string) bool {
+// dangling reports whether line, whose last word is last, ends as a
+// sentence cut short does: on a colon or comma (a list or clause to
+// follow), a possessive ("the BBC's") or a word such as "the", "of" or
+// "where".
+func dangling(line, last string) bool {
 	if strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",") {
 		return true
 	}
-	f := strings.Fields(line)
-	last := f[len(f)-1]
 	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
 		return true
 	}

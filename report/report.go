@@ -178,11 +178,26 @@ func docID(res *reprint.Result, i int) string {
 func counts(res *reprint.Result) string {
 	s := res.Summary
 	docs := plural(len(res.Documents), "document")
-	if n := len(res.Documents); s.Documents > 0 && s.Documents < n {
-		docs = fmt.Sprintf("%s checked, %s shown", plural(s.Documents, "article"), plural(n-s.Documents, "indexed article"))
+	if checked, indexed, ok := checkCounts(res); ok {
+		docs = fmt.Sprintf("%s checked, %s shown", plural(checked, "article"), plural(indexed, "indexed article"))
 	}
 	return fmt.Sprintf("%s, %s, %s (%d skipped, %d failed)", docs, plural(len(res.Pairs), "pair"), plural(len(res.Clusters), "cluster"), s.Skipped, s.Failed)
 }
+
+// checkCounts returns, for a check's result (one whose summary counts
+// fewer documents than it lists: the queries, not the indexed articles
+// shown with them), the articles checked and the indexed ones shown.
+func checkCounts(res *reprint.Result) (checked, indexed int, ok bool) {
+	n, s := len(res.Documents), res.Summary.Documents
+	if s > 0 && s < n {
+		return s, n - s, true
+	}
+	return 0, 0, false
+}
+
+// weakCall reports whether only length or input order named an original
+// (OriginalBy): the HTML report marks such calls.
+func weakCall(by string) bool { return by == reprint.ByLonger || by == reprint.ByOrder }
 
 // pairClusters returns, for each pair of res, the 1-based number of the
 // first cluster holding both its documents, 0 if none. Clusters may share

@@ -89,7 +89,7 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 	// cmp.Compare orders NaN scores consistently, keeping the sort valid.
 	byScore := func(i, j int) int { return cmp.Compare(res.Pairs[j].Score, res.Pairs[i].Score) }
 	slices.SortStableFunc(derived, func(i, j int) int {
-		ci, cj := t.pairCluster(i), t.pairCluster(j)
+		ci, cj := t.cluster[i], t.cluster[j]
 		switch {
 		case ci == cj:
 			return byScore(i, j)
@@ -145,10 +145,6 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 	}
 	return t.w.Flush()
 }
-
-// pairCluster returns the number of the cluster holding both sides of pair
-// i, 0 if none.
-func (t *textWriter) pairCluster(i int) int { return t.cluster[i] }
 
 func (t *textWriter) writeCluster(ci int) {
 	c := t.res.Clusters[ci]
@@ -278,7 +274,7 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 	} else {
 		head = fmt.Sprintf("%s%s ↔ %s  %s  score %.2f", pairIndent, id1, id2, p.Relation, p.Score)
 	}
-	if c := t.pairCluster(i); c != 0 && derived {
+	if c := t.cluster[i]; c != 0 && derived {
 		head += fmt.Sprintf("  (cluster %d)", c)
 	}
 	fmt.Fprintln(t.w, head)

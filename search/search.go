@@ -324,29 +324,40 @@ func resolveQuery(ctx context.Context, det *reprint.Detector, all []*reprint.Fin
 			return nil, err
 		}
 	}
-	global := func(j int) int {
+	renumber(res, func(j int) int {
 		if j == n {
 			return q
 		}
 		return cands[j]
-	}
+	})
+	return res, nil
+}
+
+// renumber maps every document index of res's pairs and clusters through
+// to (documents themselves are the caller's to renumber).
+func renumber(res *reprint.Result, to func(int) int) {
 	for i := range res.Pairs {
 		p := &res.Pairs[i]
-		p.A, p.B, p.Original = global(p.A), global(p.B), global(p.Original)
+		p.A, p.B, p.Original = to(p.A), to(p.B), to(p.Original)
 	}
 	for i := range res.Clusters {
 		c := &res.Clusters[i]
 		for k, m := range c.Members {
-			c.Members[k] = global(m)
+			c.Members[k] = to(m)
 		}
 		for k, m := range c.Parents {
 			if m >= 0 {
-				c.Parents[k] = global(m)
+				c.Parents[k] = to(m)
 			}
 		}
-		c.Original = global(c.Original)
+		c.Original = to(c.Original)
 	}
-	return res, nil
+}
+
+// byFirstMember orders clusters by their first member, then their last
+// (in a check, the query).
+func byFirstMember(x, y reprint.Cluster) int {
+	return byDocs([2]int{x.Members[0], x.Members[len(x.Members)-1]}, [2]int{y.Members[0], y.Members[len(y.Members)-1]})
 }
 
 // merge joins the results of the queries (resolveQuery) into one over all
@@ -374,9 +385,7 @@ func merge(results []*reprint.Result, all []*reprint.Fingerprint, params reprint
 		res.Clusters = append(res.Clusters, r.Clusters...)
 	}
 	slices.SortStableFunc(res.Pairs, func(x, y reprint.Pair) int { return byDocs([2]int{x.A, x.B}, [2]int{y.A, y.B}) })
-	slices.SortStableFunc(res.Clusters, func(x, y reprint.Cluster) int {
-		return byDocs([2]int{x.Members[0], x.Members[len(x.Members)-1]}, [2]int{y.Members[0], y.Members[len(y.Members)-1]})
-	})
+	slices.SortStableFunc(res.Clusters, byFirstMember)
 	res.Summary = reprint.Summary{Documents: len(all), Pairs: len(res.Pairs), Clusters: len(res.Clusters)}
 	return res
 }
@@ -398,14 +407,18 @@ func unalias(res *reprint.Result, alias []int, texts []string) *reprint.Result {
 	// A pair a query found itself comes before one another query found
 	// with its indexed version: of the two, the query's own is kept, as
 	// it gets it checked alone.
+	own := make([]bool, len(res.Pairs))
+	for i, p := range res.Pairs {
+		own[i] = p.A >= len(alias) || p.B >= len(alias)
+	}
+	renumber(res, to)
 	seen := map[[2]int]bool{}
 	var pairs []reprint.Pair
-	for _, own := range []bool{true, false} {
-		for _, p := range res.Pairs {
-			if mine := p.A >= len(alias) || p.B >= len(alias); mine != own {
+	for _, pass := range []bool{true, false} {
+		for i, p := range res.Pairs {
+			if own[i] != pass {
 				continue
 			}
-			p.A, p.B, p.Original = to(p.A), to(p.B), to(p.Original)
 			if p.A > p.B {
 				p = swapSides(p, texts[p.B])
 			}
@@ -418,35 +431,32 @@ func unalias(res *reprint.Result, alias []int, texts []string) *reprint.Result {
 	slices.SortStableFunc(pairs, func(x, y reprint.Pair) int { return byDocs([2]int{x.A, x.B}, [2]int{y.A, y.B}) })
 	res.Pairs = pairs
 	for i := range res.Clusters {
-		c := &res.Clusters[i]
-		c.Original = to(c.Original)
-		order := make([]int, len(c.Members))
-		for k := range order {
-			order[k] = k
-			c.Members[k] = to(c.Members[k])
-			if k < len(c.Parents) && c.Parents[k] >= 0 {
-				c.Parents[k] = to(c.Parents[k])
-			}
-		}
-		slices.SortStableFunc(order, func(x, y int) int { return c.Members[x] - c.Members[y] })
-		members := make([]int, len(order))
-		var parents []int
-		if len(c.Parents) == len(c.Members) {
-			parents = make([]int, len(order))
-		}
-		for k, o := range order {
-			members[k] = c.Members[o]
-			if parents != nil {
-				parents[k] = c.Parents[o]
-			}
-		}
-		c.Members, c.Parents = members, parents
+		sortMembers(&res.Clusters[i])
 	}
-	slices.SortStableFunc(res.Clusters, func(x, y reprint.Cluster) int {
-		return byDocs([2]int{x.Members[0], x.Members[len(x.Members)-1]}, [2]int{y.Members[0], y.Members[len(y.Members)-1]})
-	})
+	slices.SortStableFunc(res.Clusters, byFirstMember)
 	res.Summary.Pairs, res.Summary.Clusters = len(res.Pairs), len(res.Clusters)
 	return res
+}
+
+// sortMembers sorts c's members, each parent kept beside its member.
+func sortMembers(c *reprint.Cluster) {
+	order := make([]int, len(c.Members))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return c.Members[x] - c.Members[y] })
+	members := make([]int, len(order))
+	var parents []int
+	if len(c.Parents) == len(c.Members) {
+		parents = make([]int, len(order))
+	}
+	for k, o := range order {
+		members[k] = c.Members[o]
+		if parents != nil {
+			parents[k] = c.Parents[o]
+		}
+	}
+	c.Members, c.Parents = members, parents
 }
 
 // swapSides returns p with its sides swapped, textA being the text of
@@ -704,22 +714,7 @@ func prune(res *reprint.Result, keep []bool) *reprint.Result {
 		}
 	}
 	res.Documents = docs
-	for i := range res.Pairs {
-		p := &res.Pairs[i]
-		p.A, p.B, p.Original = newIdx[p.A], newIdx[p.B], newIdx[p.Original]
-	}
-	for i := range res.Clusters {
-		c := &res.Clusters[i]
-		for j, m := range c.Members {
-			c.Members[j] = newIdx[m]
-		}
-		for j, m := range c.Parents {
-			if m >= 0 {
-				c.Parents[j] = newIdx[m]
-			}
-		}
-		c.Original = newIdx[c.Original]
-	}
+	renumber(res, func(d int) int { return newIdx[d] })
 	return res
 }
 
