@@ -381,7 +381,8 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 // without a headline: a sentence of more than 8 words ending in a full
 // stop, one that goes on in the next line (which starts in lower case, or
 // the line ends on a colon, a comma, a possessive or a word such as
-// "the"); nor the whole text. Else "". The HTML and text reports show it beside IDs.
+// "the"); nor a byline ("By Jane Smith, Home Affairs Editor"); nor the
+// whole text. Else "". The HTML and text reports show it beside IDs.
 func Headline(text string) string {
 	line, rest, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
 	line = strings.TrimSpace(line)
@@ -404,6 +405,9 @@ func Headline(text string) string {
 	}
 	if dangling(line, words[n-1]) {
 		return "" // a sentence cut at the line's end
+	}
+	if byline(words) {
+		return ""
 	}
 	rest = strings.TrimLeft(rest, " \t\r\n")
 	if next, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLower(next) {
@@ -430,6 +434,26 @@ func dangling(line, last string) bool {
 		return true
 	}
 	return danglers[last]
+}
+
+// byline reports whether a line of words names its writers, as "By Jane
+// Smith and John Roe, Political Correspondents" does: "by" and then at
+// most seven words, each capitalised or "and", "&" or "of". A headline
+// opening "By" goes on in lower case ("By the numbers: ...").
+func byline(words []string) bool {
+	if len(words) > 8 || !strings.EqualFold(words[0], "by") {
+		return false
+	}
+	for _, w := range words[1:] {
+		switch w {
+		case "and", "&", "of":
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // text returns the text of document i, "" if unknown.

@@ -524,6 +524,9 @@ func TestHeadline(t *testing.T) {
 		{"a sentence going on", "A WOMAN was jailed for seven years yesterday\r\n\r\nfor torturing her husband.", ""},
 		{"an ellipsis", "Trump says he will meet Putin soon, and then the talks with Kyiv will begin at last...\nBody.", "Trump says he will meet Putin soon, and then the talks with Kyiv will begin at last..."},
 		{"two words", "Breaking news\nBody text here.", ""},
+		{"a byline", "By Jane Smith, Home Affairs Editor\nThe minister said.", ""},
+		{"a byline in capitals", "BY JANE SMITH AND JOHN ROE\nThe minister said.", ""},
+		{"a headline opening with by", "By the numbers: how the council spends\nBody.", "By the numbers: how the council spends"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
