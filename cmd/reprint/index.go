@@ -216,9 +216,10 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return ix, nil
 	}
 	_, serr := os.Stat(o.index.Path)
-	if _, derr := os.Stat(filepath.Dir(o.index.Path)); !errors.Is(serr, fs.ErrNotExist) || derr != nil {
-		// An existing index, or one whose folder is missing: the
-		// open, or its error, comes before any work.
+	if !errors.Is(serr, fs.ErrNotExist) || !canCreateIn(filepath.Dir(o.index.Path)) {
+		// An existing index, or one that could not be created (its
+		// folder missing, not a folder, or not writable): the open,
+		// or its error, comes before any work.
 		if _, err := openIndex(); err != nil {
 			return err
 		}
@@ -544,4 +545,19 @@ func ackLine(id string) string {
 		id = string(b)
 	}
 	return "added " + id + "\n"
+}
+
+// canCreateIn reports whether a file can be created in dir, by creating
+// and removing one of a name of its own (so that concurrent adds do not
+// meet): an add to a missing index checks so before any work, where it
+// would otherwise learn at its first batch that the folder is read-only.
+func canCreateIn(dir string) bool {
+	f, err := os.CreateTemp(dir, ".reprint-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return true
 }

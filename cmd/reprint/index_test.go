@@ -460,15 +460,35 @@ func TestIndexAddNothingLeavesNoFile(t *testing.T) {
 }
 
 // TestIndexAddCreateFails checks what an add says when the index cannot
-// be created (its folder is missing): the error, exit 4, and not that
-// there was nothing to add.
+// be created (its folder is missing, a file, or read-only): the error,
+// before any input is read ("read N documents" is the count after the
+// work), and not that there was nothing to add.
 func TestIndexAddCreateFails(t *testing.T) {
-	idx := filepath.Join(t.TempDir(), "no", "x.idx")
-	code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--no-progress", "--index", idx, seeds)
-	if code != exitOutput || !strings.Contains(errOut, "create index") {
-		t.Errorf("got exit %d, stderr %q; want %d and the create error", code, errOut, exitOutput)
+	dir := t.TempDir()
+	file := writeFile(t, dir, "file", "not a folder\n")
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
 	}
-	if strings.Contains(errOut, "nothing to add") {
-		t.Errorf("got stderr %q, want no claim that there was nothing to add", errOut)
+	for _, tt := range []struct {
+		name, idx, want string
+		code            int
+	}{
+		{"missing folder", filepath.Join(dir, "no", "x.idx"), "create index", exitOutput},
+		{"file for a folder", filepath.Join(file, "x.idx"), "not a directory", exitInput},
+		{"read-only folder", filepath.Join(ro, "x.idx"), "create index", exitOutput},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "read-only folder" && os.Geteuid() == 0 {
+				t.Skip("root can write in a read-only folder")
+			}
+			code, _, errOut := runCmd(t, t.Context(), "", "index", "add", "--no-progress", "--index", tt.idx, seeds)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Errorf("got exit %d, stderr %q; want %d and %q", code, errOut, tt.code, tt.want)
+			}
+			if strings.Contains(errOut, "nothing to add") || strings.Contains(errOut, "read 5") {
+				t.Errorf("got stderr %q, want the error before any work and no claim that there was nothing to add", errOut)
+			}
+		})
 	}
 }
