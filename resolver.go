@@ -22,6 +22,8 @@ type Resolver struct {
 	memo    memo
 	indexed int  // documents before this are indexed articles (SetIndexed), counted in df
 	queries bool // SetIndexed was called: documents from indexed on are not in df
+	readded bool // SetReadded was called: the query is in the index too, after rank documents
+	rank    int
 	shared  *Discounts
 }
 
@@ -105,6 +107,13 @@ func (d *Detector) NewResolver(fps []*Fingerprint, texts []string, df *DocFreq) 
 // reason then says it was in the index first, not earlier in the input.
 func (r *Resolver) SetIndexed(n int) { r.indexed, r.queries = n, true }
 
+// SetReadded tells the resolver, after SetIndexed(n), that its one query
+// (document n) is an indexed article checked again, added to the index
+// after its first rank documents: on a tie it then comes before the
+// indexed articles added after it, so that two indexed articles checked
+// again name the same one the original whichever is the query.
+func (r *Resolver) SetReadded(rank int) { r.readded, r.rank = true, rank }
+
 // Resolve verifies candidate pairs (indices into the resolver's documents)
 // and returns the pairs, families and originals found, as ResolveCommon.
 func (r *Resolver) Resolve(ctx context.Context, cands [][2]int) (*Result, error) {
@@ -148,7 +157,7 @@ func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Resul
 		r.shared.keep(r.data, data, r.common)
 	}
 	r.data = data
-	res, err := r.d.resolve(ctx, data, text, cands, m, inputOrder{r.indexed})
+	res, err := r.d.resolve(ctx, data, text, cands, m, inputOrder{indexed: r.indexed, readded: r.readded, rank: r.rank})
 	if err != nil {
 		return nil, err
 	}

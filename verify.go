@@ -368,7 +368,8 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 	} else if wb*10 >= wa*11 {
 		return b, fmt.Sprintf("longer (%d vs %d words)", wb, wa), ByLonger
 	}
-	return a, order.reason(a, b), ByOrder
+	orig := order.first(a, b)
+	return orig, order.reason(a, b), ByOrder
 }
 
 // inputOrder says why the earlier of two documents (a < b) is the original
@@ -377,11 +378,25 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 // there before the queries.
 type inputOrder struct {
 	indexed int // documents before this are indexed articles
+	// readded: the query (document indexed, the only one past the
+	// indexed) is in the index too, added after the first rank indexed
+	// documents: between it and an indexed article the earlier added is
+	// the original, as in a check of the two in either order.
+	readded bool
+	rank    int
+}
+
+// first returns the earlier of a and b (a < b).
+func (o inputOrder) first(a, b int) int {
+	if o.readded && a < o.indexed && b == o.indexed && o.rank <= a {
+		return b
+	}
+	return a
 }
 
 func (o inputOrder) reason(a, b int) string {
 	switch {
-	case b < o.indexed:
+	case b < o.indexed, o.readded && a < o.indexed && b == o.indexed:
 		return "added to the index first (no stronger signal)"
 	case a < o.indexed:
 		return "already in the index (no stronger signal)"

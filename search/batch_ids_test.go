@@ -145,3 +145,51 @@ func TestCheckBatchArticleCheckedAgainKeepsItsPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckArticlesCheckedAgainTiedByOrder checks articles the index
+// holds, copies of one another with nothing to tell which came first but
+// the order they were added in, checked again alone and together: every
+// pair and cluster names the first added the original, and the batch
+// holds one cluster of them, not one per query naming each query.
+func TestCheckArticlesCheckedAgainTiedByOrder(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(seedDoc(t, seed1).Text), " ")
+	x := reprint.Document{ID: "x", Source: "x", Text: text}
+	y := reprint.Document{ID: "y", Source: "y", Text: strings.Replace(text, "said", "stated", 1)}
+	z := reprint.Document{ID: "z", Source: "z", Text: strings.Replace(text, "said", "told", 1)}
+	s := search.New(newIndex(t, det, []reprint.Document{y, x, z}), det, search.Options{}) // y added first
+	for _, batch := range [][]reprint.Document{{x}, {y}, {z}, {x, y}, {y, x}, {x, y, z}, {z, y, x}} {
+		var names []string
+		for _, d := range batch {
+			names = append(names, d.ID)
+		}
+		t.Run(strings.Join(names, ","), func(t *testing.T) {
+			res, _, err := s.Check(t.Context(), batch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Pairs) == 0 {
+				t.Fatal("got no pairs; the test proves nothing")
+			}
+			d := res.Documents
+			for _, p := range res.Pairs {
+				if d[p.A].ID == "y" || d[p.B].ID == "y" {
+					if got := d[p.Original].ID; got != "y" {
+						t.Errorf("pair %s-%s: got original %s (%s), want y, added first", d[p.A].ID, d[p.B].ID, got, p.Reason)
+					}
+				}
+			}
+			for _, c := range res.Clusters {
+				if got := d[c.Original].ID; got != "y" {
+					t.Errorf("cluster of %d: got original %s, want y, added first", len(c.Members), got)
+				}
+			}
+			if len(batch) > 1 && len(res.Clusters) != 1 {
+				t.Errorf("got %d clusters, want 1: the queries' families are one", len(res.Clusters))
+			}
+		})
+	}
+}

@@ -62,7 +62,9 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // Texts). The result's documents are the indexed articles that take part
 // in a pair or a cluster, in index order, then the queries in input
 // order (so the last len(queries) documents are the queries): on a tie the
-// indexed article, which was there first, is the original. The summary's
+// indexed article, which was there first, is the original, or of a query
+// the index holds too (checked again) and an indexed article, the one
+// added first. The summary's
 // Documents counts the queries only. An indexed article with a query's ID
 // is the query itself: it is not compared with it, and another query's
 // pair with it is the query's (unalias), or is left out if their texts
@@ -176,6 +178,21 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		take(extra[i], maxCopies)
 		take(anchored[i], limit)
 	}
+	// A query the index holds is an article checked again: its indexed
+	// version is read too, to learn when it was added (readded).
+	for _, q := range queries {
+		if seen[q.ID] {
+			continue
+		}
+		has, err := s.ix.Has(q.ID)
+		if err != nil {
+			return nil, nil, &IndexError{err}
+		}
+		if has {
+			seen[q.ID] = true
+			ids = append(ids, q.ID)
+		}
+	}
 	ids, fps, texts, err := s.ix.GetSorted(ids)
 	if err != nil {
 		return nil, nil, &IndexError{err}
@@ -209,6 +226,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 		}
 	}
 	cands := make([][]int, len(queries)) // each query's indexed articles, in index order
+	readded := make([]int, len(queries)) // of a query in the index with its text, the candidates added before it; else -1
 	for i, cs := range perQuery {
 		for _, id := range cs {
 			if alias[slot[id]] != -2 {
@@ -216,6 +234,10 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 			}
 		}
 		slices.Sort(cands[i])
+		readded[i] = -1
+		if j, ok := slot[queries[i].ID]; ok && alias[j] == nc+i {
+			readded[i], _ = slices.BinarySearch(cands[i], j)
+		}
 	}
 	if progress != nil {
 		progress.Stage("verify", len(queries))
@@ -245,7 +267,7 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 			det, err := reprint.New(inner)
 			for i := int(next.Add(1) - 1); i < len(queries) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				if err == nil {
-					results[i], err = resolveQuery(ctx, det, all, texts, df, shared, cands[i], nc+i)
+					results[i], err = resolveQuery(ctx, det, all, texts, df, shared, cands[i], nc+i, readded[i])
 				}
 				resolveErrs[i] = err
 				if progress != nil {
@@ -298,8 +320,9 @@ func (s *Searcher) Check(ctx context.Context, queries []reprint.Document) (*repr
 // to the one it took from (families); so the indexed articles q derives
 // from are compared with each other too, and the result is resolved again
 // with those pairs. shared holds the documents discounted by earlier
-// queries.
-func resolveQuery(ctx context.Context, det *reprint.Detector, all []*reprint.Fingerprint, texts []string, df *reprint.DocFreq, shared *reprint.Discounts, cands []int, q int) (*reprint.Result, error) {
+// queries. readded >= 0 says q is in the index too, added after its first
+// readded candidates (Resolver.SetReadded).
+func resolveQuery(ctx context.Context, det *reprint.Detector, all []*reprint.Fingerprint, texts []string, df *reprint.DocFreq, shared *reprint.Discounts, cands []int, q, readded int) (*reprint.Result, error) {
 	n := len(cands)
 	if n == 0 {
 		return &reprint.Result{}, nil
@@ -314,6 +337,9 @@ func resolveQuery(ctx context.Context, det *reprint.Detector, all []*reprint.Fin
 	fps[n], txt[n] = all[q], texts[q]
 	r := det.NewResolver(fps, txt, df)
 	r.SetIndexed(n)
+	if readded >= 0 {
+		r.SetReadded(readded)
+	}
 	r.ShareDiscounts(shared) // an indexed article is read again once, not once per query
 	res, err := r.Resolve(ctx, pairs)
 	if err != nil {
@@ -434,6 +460,22 @@ func unalias(res *reprint.Result, alias []int, texts []string) *reprint.Result {
 		sortMembers(&res.Clusters[i])
 	}
 	slices.SortStableFunc(res.Clusters, byFirstMember)
+	// Queries that are one another's family, checked again, each found
+	// it: it is shown once.
+	// (Equal clusters are among those of one first and last member,
+	// which the sort puts together.)
+	var kept []reprint.Cluster
+	for _, c := range res.Clusters {
+		dup := false
+		for k := len(kept) - 1; k >= 0 && byFirstMember(kept[k], c) == 0 && !dup; k-- {
+			x := kept[k]
+			dup = x.Original == c.Original && slices.Equal(x.Members, c.Members) && slices.Equal(x.Parents, c.Parents)
+		}
+		if !dup {
+			kept = append(kept, c)
+		}
+	}
+	res.Clusters = kept
 	res.Summary.Pairs, res.Summary.Clusters = len(res.Pairs), len(res.Clusters)
 	return res
 }
