@@ -93,16 +93,20 @@ func families(data []*Fingerprint, pairs []Pair) ([]Pair, []Cluster) {
 		}
 	}
 	for ci := range clusters {
-		clusters[ci].Reason, clusters[ci].OriginalBy = familyReason(data, pairs, clusters[ci], adj, center)
+		clusters[ci].Reason, clusters[ci].OriginalBy = familyReason(data, pairs, clusters[ci], adj, center, parent)
 	}
 	return kept, clusters
 }
 
 // familyReason explains why a family's original was chosen, for people
-// and as a By code (Cluster.OriginalBy).
-func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, center []int) (string, string) {
+// and as a By code (Cluster.OriginalBy). It counts the members whose link
+// to the original is reported (their parent is the original) apart from
+// the others that share passages with it directly too, each shown under
+// the member it is closest to: a reason that counted links the report
+// drops as shown would read as wrong beside the list.
+func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, center []int, parent []int) (string, string) {
 	o := c.Original
-	direct, named := 0, 0
+	direct, named, more := 0, 0, 0
 	by := ByLinks
 	rank := func(b string) int {
 		if i := slices.Index(byRank, b); i >= 0 {
@@ -118,7 +122,11 @@ func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, cen
 		if center[m] != o {
 			continue
 		}
-		direct++
+		if parent[m] == pi {
+			direct++
+		} else {
+			more++
+		}
 		if p.Original == o && !strings.HasPrefix(p.Reason, "original of its family") {
 			named++
 			if rank(p.OriginalBy) < rank(by) {
@@ -135,6 +143,9 @@ func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, cen
 		}
 	}
 	s := fmt.Sprintf("%s is the source the others derive from: %d of %d members link to it directly", data[o].id, direct, len(c.Members)-1)
+	if more > 0 {
+		s += fmt.Sprintf(", %d more share passages with it too (each listed under the member it is closest to)", more)
+	}
 	if named > 0 {
 		s += fmt.Sprintf(", and %d of those links name it the original (%s)", named, strings.Join(why, "; "))
 	}
