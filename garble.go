@@ -6,7 +6,7 @@ import (
 )
 
 // garbleScore returns garbling signs per 100 words of text, given its
-// word count and the signs found among its words (doubled words, and two
+// word count and the signs found among its words (doubled words, and one
 // for each variant spelling of a name), which need a tokenizer. The signs are those of
 // machine rewriting (round-trip translation, spinning) that fluent human
 // text rarely shows; each is weak alone, but as a rate they tell the
@@ -126,14 +126,22 @@ func garbleSigns(t string) int {
 	return n
 }
 
+// calendarWords are the capitalized month and day names of five or more
+// letters.
+var calendarWords = map[string]bool{"January": true, "February": true, "March": true, "April": true, "August": true,
+	"September": true, "October": true, "November": true, "December": true, "Monday": true, "Tuesday": true,
+	"Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+
 // maxNames bounds the distinct names nameVariants compares (quadratic in
 // them); an article names far fewer.
 const maxNames = 300
 
 // isNameLike reports whether word (as written) looks like a name worth
-// comparing: ASCII, five or more letters, capitalized, the rest lower case.
+// comparing: ASCII, five or more letters, capitalized, the rest lower case,
+// and not a month or a day of the week (March beside a prosecutor Marsh is
+// no misspelling).
 func isNameLike(word string) bool {
-	if len(word) < 5 || word[0] < 'A' || word[0] > 'Z' {
+	if len(word) < 5 || word[0] < 'A' || word[0] > 'Z' || calendarWords[word] {
 		return false
 	}
 	for i := 1; i < len(word); i++ {

@@ -212,7 +212,7 @@ func (fp *Fingerprint) finishText(text string, s *scratch) {
 			s.names = append(s.names, string(w))
 		}
 	})
-	fp.garble = garbleScore(text, fp.words, doubled+2*nameVariants(s.names))
+	fp.garble = garbleScore(text, fp.words, doubled+nameVariants(s.names))
 	fp.noGarble = false
 }
 

@@ -264,9 +264,10 @@ func literalRelation(f pairFeatures) Relation {
 // garbled, whatever its rate: one doubled word or space is a typist's slip
 // as often as a machine's ("Machin  was committed", a double space in a
 // 100-word wire story, made it read as a machine rewrite of the paper
-// that copied it). A name spelt two ways counts as two signs (prepare),
-// so it is enough alone. Machine rewrites show several: the seeds' 002
-// has 11.
+// that copied it). A name spelt two ways is one sign (prepare), as often
+// an OCR or typing slip ("Clarencefield", "Clarencefleld" in one METER
+// paper; two counts made 33 of its 908 human pairs machine rewrites, one
+// now 7). Machine rewrites show several: the seeds' 002 has 7.
 const minGarbleSigns = 2
 
 // garbled reports whether one side shows clearly more garbling than the
