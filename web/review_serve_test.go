@@ -1,0 +1,94 @@
+package web_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/gen"
+	"github.com/reprint-dev/reprint/index"
+	"github.com/reprint-dev/reprint/search"
+	"github.com/reprint-dev/reprint/web"
+)
+
+// genServer indexes n generated articles (no planted copies) and serves
+// them; it returns the server and the articles' texts.
+func genServer(t *testing.T, n int) (*httptest.Server, []string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := gen.Write(&buf, nil, gen.Options{Docs: n, Planted: -1}); err != nil {
+		t.Fatal(err)
+	}
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "gen.idx"), det.Params(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	var docs []reprint.Document
+	var fps []*reprint.Fingerprint
+	var keys [][]uint64
+	var texts []string
+	sc := bufio.NewScanner(&buf)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var d struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		doc := reprint.Document{ID: d.ID, Source: d.ID, Text: d.Text}
+		fp := det.Fingerprint(doc)
+		docs, fps, keys, texts = append(docs, doc), append(fps, fp), append(keys, det.Keys(fp)), append(texts, d.Text)
+	}
+	if _, err := ix.Add(docs, fps, keys); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.NewServer(search.New(ix, det, search.Options{MaxCandidates: 100}), web.Options{ErrorLog: log.New(io.Discard, "", 0)}))
+	t.Cleanup(srv.Close)
+	return srv, texts
+}
+
+// TestFormPageSizeBounded: the result page of one pasted article should
+// stay proportionate to the article. The HTML report repeats the query's
+// whole text in every pair's side-by-side section, so a paste that takes
+// from many indexed articles (a digest, a live blog) gets a page of
+// pairs × its length: with the 20,000 generated articles of "reprint gen"
+// indexed, a 1.6 MB paste (under the 2 MiB limit) got a 281 MB page and
+// the server grew to 1.4 GB resident.
+func TestFormPageSizeBounded(t *testing.T) {
+	tests := []struct {
+		name    string
+		indexed int // articles indexed, all pasted together as one
+		maxRate int // most page bytes per pasted byte
+	}{
+		{"digest of 10", 10, 20},
+		{"digest of 40", 40, 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, texts := genServer(t, tt.indexed)
+			paste := strings.Join(texts, "\n\n")
+			form := url.Values{"id": {"digest"}, "text": {paste}}
+			r := do(t, http.MethodPost, srv.URL+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+			if r.status != http.StatusOK {
+				t.Fatalf("got %d %s, want 200", r.status, r.body)
+			}
+			if got, limit := len(r.body), tt.maxRate*len(paste); got > limit {
+				t.Errorf("pasting %d bytes: got a page of %d bytes (%d× the paste), want at most %d (%d×)",
+					len(paste), got, got/len(paste), limit, tt.maxRate)
+			}
+		})
+	}
+}
