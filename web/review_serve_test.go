@@ -92,3 +92,50 @@ func TestFormPageSizeBounded(t *testing.T) {
 		})
 	}
 }
+
+// apiWords posts body as JSON and returns the status, the "words" of the
+// document "x" and the warnings.
+func apiWords(t *testing.T, srv *httptest.Server, body []byte) (status, words int, warnings []string, raw string) {
+	t.Helper()
+	r := do(t, http.MethodPost, srv.URL+"/api/check", "application/json", bytes.NewReader(body))
+	if r.status != http.StatusOK {
+		return r.status, 0, nil, r.body
+	}
+	rep, _ := decodePairs(t, r.body)
+	for _, d := range rep.Documents {
+		if d.ID == "x" {
+			words = d.Words
+		}
+	}
+	return r.status, words, rep.Warnings, r.body
+}
+
+// rawJSON writes {"id":"x","text":TEXT} with text's bytes as they are
+// (escaping only what JSON must), as a legacy client would.
+func rawJSON(text []byte) []byte {
+	esc := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
+	return []byte(`{"id":"x","text":"` + esc.Replace(string(text)) + `"}`)
+}
+
+// TestAPINonUTF8JSON: a JSON body whose text is not valid UTF-8 (a
+// Windows-1252 "é") is read as "reprint check" reads the same JSON line:
+// decoded as Windows-1252, with the warning "not valid UTF-8". The API
+// instead lets encoding/json replace each bad byte with U+FFFD, silently:
+// "Zelénsky" becomes two words, seed 000 counts 1177 words instead of
+// 1168, and no warning says so.
+func TestAPINonUTF8JSON(t *testing.T) {
+	srv := newTestServer(t, web.Options{})
+	utf8 := strings.ReplaceAll(seedText(t, seed0), "Zelensky", "Zelénsky")
+	cp1252 := bytes.ReplaceAll([]byte(utf8), []byte("é"), []byte{0xe9})
+	_, wantWords, _, _ := apiWords(t, srv, rawJSON([]byte(utf8)))
+	status, words, warnings, body := apiWords(t, srv, rawJSON(cp1252))
+	if status != http.StatusOK {
+		t.Fatalf("got %d %s, want 200", status, body)
+	}
+	if words != wantWords {
+		t.Errorf("Windows-1252 text: got %d words, want %d (as the same text in UTF-8)", words, wantWords)
+	}
+	if !strings.Contains(strings.Join(warnings, "\n"), "not valid UTF-8") {
+		t.Errorf("Windows-1252 text: got warnings %q, want one saying the text is not valid UTF-8", warnings)
+	}
+}
