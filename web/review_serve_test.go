@@ -139,3 +139,32 @@ func TestAPINonUTF8JSON(t *testing.T) {
 		t.Errorf("Windows-1252 text: got warnings %q, want one saying the text is not valid UTF-8", warnings)
 	}
 }
+
+// TestAPIJSONByteOrderMark: a JSON body that starts with a UTF-8 byte
+// order mark (what Windows tools such as PowerShell 5's UTF8 encoding
+// write) is an article, as the same line is to "reprint check" of a
+// .jsonl file and as a BOM is dropped from text and HTML bodies. The API
+// answers 400 "malformed JSON at byte 1: invalid character 'ï' looking for
+// beginning of value", a message that names no visible character.
+func TestAPIJSONByteOrderMark(t *testing.T) {
+	srv := newTestServer(t, web.Options{})
+	body := mustJSON(t, map[string]string{"id": "x", "text": seedText(t, seed2)})
+	tests := []struct {
+		name string
+		body string
+	}{
+		{"no BOM", body},
+		{"UTF-8 BOM", "\ufeff" + body},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := do(t, http.MethodPost, srv.URL+"/api/check", "application/json", strings.NewReader(tt.body))
+			if r.status != http.StatusOK {
+				t.Fatalf("got %d %s, want 200", r.status, strings.TrimSpace(r.body))
+			}
+			if _, got := decodePairs(t, r.body); len(got) != 1 {
+				t.Errorf("got pairs %v, want one", got)
+			}
+		})
+	}
+}
