@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/gen"
@@ -164,6 +165,61 @@ func TestAPIJSONByteOrderMark(t *testing.T) {
 			}
 			if _, got := decodePairs(t, r.body); len(got) != 1 {
 				t.Errorf("got pairs %v, want one", got)
+			}
+		})
+	}
+}
+
+// TestFormPublishedDateSameDay: the form's "Published on" field is a date
+// (<input type="date">), which the server takes as midnight UTC. Against
+// an indexed article with a publication time later that day, the pasted
+// copy is then "published earlier" and named the original, although a
+// date says nothing of which came first that day: an editor checking a
+// suspected copy of this morning's story, dated today, is told the suspect
+// is the original and the newsroom's own story its copy.
+func TestFormPublishedDateSameDay(t *testing.T) {
+	det, err := reprint.New(reprint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "dated.idx"), det.Params(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	ours := reprint.Document{ID: "ours", Source: "ours", Text: seedText(t, seed1), Published: time.Date(2025, 8, 20, 9, 30, 0, 0, time.UTC)}
+	fp := det.Fingerprint(ours)
+	if _, err := ix.Add([]reprint.Document{ours}, []*reprint.Fingerprint{fp}, [][]uint64{det.Keys(fp)}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.NewServer(search.New(ix, det, search.Options{MaxCandidates: 100}), web.Options{ErrorLog: log.New(io.Discard, "", 0)}))
+	t.Cleanup(srv.Close)
+	tests := []struct {
+		published    string // what the form sends
+		wantOriginal string
+	}{
+		{"2025-08-19", "suspect"}, // the day before: the suspect is earlier
+		{"2025-08-20", "ours"},    // the same day: nothing says the suspect is earlier
+		{"2025-08-21", "ours"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.published, func(t *testing.T) {
+			form := url.Values{"id": {"suspect"}, "text": {seedText(t, seed1)}, "published": {tt.published}}
+			r := do(t, http.MethodPost, srv.URL+"/api/check", "application/json", jsonBody(t, map[string]string{"id": "suspect", "text": form.Get("text"), "published": tt.published}))
+			rep, _ := decodePairs(t, r.body)
+			if r.status != http.StatusOK || len(rep.Pairs) != 1 {
+				t.Fatalf("got %d with %d pairs, want 200 and one pair: %s", r.status, len(rep.Pairs), r.body)
+			}
+			if p := rep.Pairs[0]; p.Original != tt.wantOriginal {
+				t.Errorf("API, published %s: got original %q (%s), want %q", tt.published, p.Original, p.Reason, tt.wantOriginal)
+			}
+			r = do(t, http.MethodPost, srv.URL+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+			want := "“suspect” looks like a copy of the indexed article ours"
+			if tt.wantOriginal == "suspect" {
+				want = "“suspect” looks like the original: the indexed article ours is a copy of it"
+			}
+			if !strings.Contains(r.body, want) {
+				t.Errorf("form, published %s: got a page without %q", tt.published, want)
 			}
 		})
 	}
