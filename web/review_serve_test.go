@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -24,9 +25,15 @@ import (
 // genServer indexes n generated articles (no planted copies) and serves
 // them; it returns the server and the articles' texts.
 func genServer(t *testing.T, n int) (*httptest.Server, []string) {
+	return genServerOf(t, 4*n, n, func(string) bool { return true })
+}
+
+// genServerOf indexes the first n of total generated articles whose text
+// keep accepts.
+func genServerOf(t *testing.T, total, n int, keep func(text string) bool) (*httptest.Server, []string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := gen.Write(&buf, nil, gen.Options{Docs: n, Planted: -1}); err != nil {
+	if _, err := gen.Write(&buf, nil, gen.Options{Docs: total, Planted: -1}); err != nil {
 		t.Fatal(err)
 	}
 	det, err := reprint.New(reprint.Options{})
@@ -44,10 +51,13 @@ func genServer(t *testing.T, n int) (*httptest.Server, []string) {
 	var texts []string
 	sc := bufio.NewScanner(&buf)
 	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
+	for sc.Scan() && len(docs) < n {
 		var d struct{ ID, Text string }
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			t.Fatal(err)
+		}
+		if !keep(d.Text) {
+			continue
 		}
 		doc := reprint.Document{ID: d.ID, Source: d.ID, Text: d.Text}
 		fp := det.Fingerprint(doc)
@@ -220,6 +230,49 @@ func TestFormPublishedDateSameDay(t *testing.T) {
 			}
 			if !strings.Contains(r.body, want) {
 				t.Errorf("form, published %s: got a page without %q", tt.published, want)
+			}
+		})
+	}
+}
+
+// TestDigestNotOriginalByItsOwnToday: a newsletter that reprints five
+// indexed articles whole, under an intro of its own that says "today", is
+// their copy (an excerpt of each, "embedded", as it is without that word).
+// The check instead names the digest the original of all five, "written
+// nearer the events (it says "today", the other no day)": the day word of
+// the digest's own intro, which lies in none of the passages they share,
+// outranks the embedding. The page tells the editor "“digest” looks like
+// the original: the indexed article d0000001 is an excerpt of it".
+func TestDigestNotOriginalByItsOwnToday(t *testing.T) {
+	noDay := regexp.MustCompile(`(?i)\b(today|yesterday|tonight|tomorrow)\b`)
+	srv, texts := genServerOf(t, 20, 5, func(text string) bool { return !noDay.MatchString(text) })
+	if len(texts) != 5 {
+		t.Fatalf("got %d generated articles without a day word, want 5", len(texts))
+	}
+	body := strings.Join(texts, "\n\n")
+	tests := []struct {
+		name  string
+		intro string
+	}{
+		{"intro without a day", "Morning briefing: the stories you need to know.\n\n"},
+		{"intro saying today", "Morning briefing: the stories you need to know today.\n\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := do(t, http.MethodPost, srv.URL+"/api/check", "application/json", jsonBody(t, map[string]string{"id": "digest", "text": tt.intro + body}))
+			rep, _ := decodePairs(t, r.body)
+			if r.status != http.StatusOK || len(rep.Pairs) != len(texts) {
+				t.Fatalf("got %d with %d pairs, want 200 and %d: %s", r.status, len(rep.Pairs), len(texts), r.body)
+			}
+			for _, p := range rep.Pairs {
+				if p.Original == "digest" {
+					t.Errorf("pair %s–%s (%s): got original %q by %s (%s), want %q", p.A, p.B, p.Relation, p.Original, p.OriginalBy, p.Reason, p.A)
+				}
+			}
+			form := url.Values{"id": {"digest"}, "text": {tt.intro + body}}
+			r = do(t, http.MethodPost, srv.URL+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+			if bad := "“digest” looks like the original"; strings.Contains(r.body, bad) {
+				t.Errorf("form: got a page saying %q, want the digest named the copy", bad)
 			}
 		})
 	}
