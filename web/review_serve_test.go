@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/gen"
 	"github.com/reprint-dev/reprint/index"
@@ -273,6 +275,53 @@ func TestDigestNotOriginalByItsOwnToday(t *testing.T) {
 			r = do(t, http.MethodPost, srv.URL+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
 			if bad := "“digest” looks like the original"; strings.Contains(r.body, bad) {
 				t.Errorf("form: got a page saying %q, want the digest named the copy", bad)
+			}
+		})
+	}
+}
+
+// TestFormPasteHTMLFragment: the form takes "the HTML source of a news
+// page (its article is extracted)", but only a paste that starts with
+// <!doctype html> or <html> is read as HTML. The source of an article's
+// body copied from a CMS or a page's inspector (<p>...</p> paragraphs) is
+// read as plain text: its tags count as words, the paste comes out
+// "longer (817 vs 717 words)" than the indexed article it copies, and it
+// is named their original, under a headline of "<p class="body-text">...".
+// The same fragment posted to /api/check as text/html is read right.
+func TestFormPasteHTMLFragment(t *testing.T) {
+	srv := newTestServer(t, web.Options{})
+	var frag strings.Builder
+	for _, p := range strings.Split(seedText(t, seed1), "\n") {
+		if strings.TrimSpace(p) != "" {
+			frag.WriteString(`<p class="body-text">` + html.EscapeString(p) + "</p>\n")
+		}
+	}
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"plain text", seedText(t, seed1)},
+		{"HTML page", "<html><body><article>" + frag.String() + "</article></body></html>"},
+		{"HTML fragment", frag.String()},
+		{"HTML article element", "<article>\n" + frag.String() + "</article>\n"},
+	}
+	want := "“frag” looks like a copy of the indexed article " + seed1
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			form := url.Values{"id": {"frag"}, "text": {tt.text}}
+			r := do(t, http.MethodPost, srv.URL+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+			if r.status != http.StatusOK {
+				t.Fatalf("got %d %s, want 200", r.status, r.body)
+			}
+			if !strings.Contains(r.body, want) {
+				got := "no verdict"
+				if i := strings.Index(r.body, "“frag” looks like"); i >= 0 {
+					got = r.body[i:min(len(r.body), i+140)]
+				}
+				t.Errorf("got %q, want %q", got, want)
+			}
+			if strings.Contains(r.body, "&lt;p class=") {
+				t.Errorf("got a page quoting the paste's <p> tags as its text, want them read as markup")
 			}
 		})
 	}
