@@ -326,3 +326,38 @@ func TestFormPasteHTMLFragment(t *testing.T) {
 		})
 	}
 }
+
+// TestFormUploadAtLimit: the form says "A .txt, .html or .htm file of at
+// most 64 KiB" (its --max-bytes), but the limit is applied to the whole
+// multipart body, boundaries, part headers and the other fields included,
+// so a file of the limit, or a few hundred bytes under it, is refused with
+// 413 "request too large: the limit is 64 KiB" (the browser's overhead is
+// some 600 bytes for the form's five fields).
+func TestFormUploadAtLimit(t *testing.T) {
+	const limit = 64 << 10
+	srv := newTestServer(t, web.Options{MaxBytes: limit})
+	page := do(t, http.MethodGet, srv.URL+"/", "", nil)
+	if !strings.Contains(page.body, "file of at most 64 KiB") {
+		t.Fatalf("got a form without \"file of at most 64 KiB\"")
+	}
+	base := seedText(t, seed2)
+	tests := []struct {
+		name string
+		size int
+	}{
+		{"half the limit", limit / 2},
+		{"1 KiB under the limit", limit - 1024},
+		{"200 bytes under the limit", limit - 200},
+		{"at the limit", limit},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			content := strings.Repeat(base, tt.size/len(base)+1)[:tt.size]
+			ct, body := multipartBody(t, map[string]string{"id": "", "text": "", "published": "", "url": ""}, "story.txt", content)
+			r := do(t, http.MethodPost, srv.URL+"/check", ct, body)
+			if r.status != http.StatusOK {
+				t.Errorf("file of %d bytes (the form allows %d): got %d, want 200", tt.size, limit, r.status)
+			}
+		})
+	}
+}
