@@ -102,7 +102,7 @@ type htmlBar struct {
 type htmlPair struct {
 	htmlRow
 	Reason           string
-	Copy, Told       string // a derived pair's copy and "a rewrite", for the heading: copy first
+	Copy, Told       string // a derived pair's copy and "is a rewrite of" (CopyOf), for the heading: copy first
 	Weak             bool   // only length or order named the original
 	ATitle, BTitle   string // headlines, if the texts have them
 	ASource, BSource string // set when a source differs from the ID
@@ -323,7 +323,7 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 		d.ASource, d.BSource = orDash(a.Source), orDash(b.Source)
 	}
 	if d.Derived && p.A != p.B && (p.Original == p.A || p.Original == p.B) {
-		d.Copy, d.Told = docID(res, p.A+p.B-p.Original), RelationPhrase(p.Relation)
+		d.Copy, d.Told = docID(res, p.A+p.B-p.Original), CopyOf(p)
 	}
 	if !d.Included || len(p.Passages) == 0 {
 		return d
@@ -476,6 +476,32 @@ func RelationLabel(r reprint.Relation) string {
 		return "unknown"
 	}
 	return strings.ReplaceAll(string(r), "_", " ")
+}
+
+// CopyOf tells how a derived pair's copy stands to its original, as a
+// sentence says it after the copy: "is a rewrite of", "is an excerpt of";
+// or "takes in most of" when the excerpt is the original's text set into
+// the copy (TakesIn), as a short wire item quoted whole in a longer story
+// is: "is an excerpt of" would call the longer story the cut.
+func CopyOf(p reprint.Pair) string {
+	if TakesIn(p) {
+		return "takes in most of"
+	}
+	return "is " + RelationPhrase(p.Relation) + " of"
+}
+
+// TakesIn reports whether derived pair p is an excerpt whose contained
+// side, the one with half or more of its wording in the other and more of
+// it than the other has, is its original.
+func TakesIn(p reprint.Pair) bool {
+	if p.Relation != reprint.Excerpt || (p.Original != p.A && p.Original != p.B) || p.A == p.B {
+		return false
+	}
+	orig, copied := p.ContainAB, p.ContainBA
+	if p.Original == p.B {
+		orig, copied = copied, orig
+	}
+	return orig >= 0.5 && orig > copied
 }
 
 // RelationPhrase is RelationLabel after "a" or "an", as a sentence says

@@ -179,6 +179,8 @@ func (t *textWriter) writeCluster(ci int) {
 			other := t.id(p.A + p.B - m)
 			if p.Original == m { // m's only link in the family is to a copy of it
 				line += fmt.Sprintf("  source of %s (%s)  score %.2f", other, RelationLabel(p.Relation), p.Score)
+			} else if TakesIn(p) {
+				line += fmt.Sprintf("  takes in most of %s  score %.2f", other, p.Score)
 			} else {
 				line += fmt.Sprintf("  %s of %s  score %.2f", RelationLabel(p.Relation), other, p.Score)
 			}
@@ -270,7 +272,7 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 	id1, id2 := escape(d1.ID), escape(d2.ID)
 	var head string
 	if derived {
-		head = fmt.Sprintf("%s%s is %s of %s  score %.2f", pairIndent, id1, RelationPhrase(p.Relation), id2, p.Score)
+		head = fmt.Sprintf("%s%s %s %s  score %.2f", pairIndent, id1, CopyOf(p), id2, p.Score)
 	} else {
 		head = fmt.Sprintf("%s%s ↔ %s  %s  score %.2f", pairIndent, id1, id2, p.Relation, p.Score)
 	}

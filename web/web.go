@@ -358,7 +358,9 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 		p := res.Pairs[best]
 		other := res.Documents[p.A+p.B-qi].ID
 		if p.Original == qi {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s is %s of it (score %.2f).", q, other, report.RelationPhrase(p.Relation), p.Score))
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s %s it (score %.2f).", q, other, report.CopyOf(p), p.Score))
+		} else if report.TakesIn(p) {
+			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like it takes in most of the indexed article %s (score %.2f).", q, other, p.Score))
 		} else {
 			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like %s of the indexed article %s (score %.2f).", q, report.RelationPhrase(p.Relation), other, p.Score))
 		}
