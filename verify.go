@@ -331,6 +331,18 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 			return b, fmt.Sprintf(why, gb, ga), by
 		}
 	}
+	// A story whole in a text on other matters (a digest, a page that sets
+	// it among other stories) is the original, whatever day words the
+	// rest of that text has: they date its other matter, not the story.
+	if d := f.covA - f.covB; d >= 0.1 {
+		if ok, rest := embedded(db, da, f, false, f.covA, wf); ok {
+			return a, embeddedReason(f.covA, rest), ByEmbedded
+		}
+	} else if d <= -0.1 {
+		if ok, rest := embedded(da, db, f, true, f.covB, wf); ok {
+			return b, embeddedReason(f.covB, rest), ByEmbedded
+		}
+	}
 	// A text that dates the events later ("yesterday" against "today")
 	// was written later: the next day's paper rewrites the day's report.
 	if la, lb := da.days, db.days; la != lb {
@@ -350,18 +362,11 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 		}
 	}
 	// The side that holds more of the other is the fuller version; the
-	// other was cut down from it. Unless the other is whole in it amid
-	// text on other matters (embedded): then it is the story that was
-	// taken.
+	// other was cut down from it (unless it is whole in it amid text on
+	// other matters: embedded, above).
 	if d := f.covA - f.covB; d >= 0.1 {
-		if ok, rest := embedded(db, da, f, false, f.covA, wf); ok {
-			return a, embeddedReason(f.covA, rest), ByEmbedded
-		}
 		return b, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covA, 100*f.covB), ByFuller
 	} else if d <= -0.1 {
-		if ok, rest := embedded(da, db, f, true, f.covB, wf); ok {
-			return b, embeddedReason(f.covB, rest), ByEmbedded
-		}
 		return a, fmt.Sprintf("fuller version: the passages they share make up %.0f%% of the other but only %.0f%% of it", 100*f.covB, 100*f.covA), ByFuller
 	}
 	if wa, wb := data[a].words, data[b].words; wa*10 >= wb*11 {
