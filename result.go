@@ -73,8 +73,8 @@ const (
 	ByGarbling     = "garbling"      // the other side shows machine-rewrite garbling
 	ByUsualWording = "usual_wording" // its own words are the corpus's usual ones
 	ByLessGarbled  = "less_garbled"  // the less garbled of a word-for-word rewording
-	ByDates        = "dates"         // it dates the events nearer ("today" against "yesterday")
 	ByEmbedded     = "embedded"      // it lies whole in the other, amid text on other matters
+	ByDates        = "dates"         // it dates the events nearer ("today" against "yesterday")
 	ByFuller       = "fuller"        // it holds more of the other
 	ByLonger       = "longer"        // it is longer, nothing stronger told
 	ByOrder        = "order"         // only the order: earlier in the input, or in the index first
@@ -83,7 +83,7 @@ const (
 )
 
 // byRank orders the By constants a link can give, strongest first.
-var byRank = []string{ByPublished, ByAgency, ByGarbling, ByUsualWording, ByLessGarbled, ByDates, ByEmbedded, ByFuller, ByLonger, ByOrder}
+var byRank = []string{ByPublished, ByAgency, ByGarbling, ByUsualWording, ByLessGarbled, ByEmbedded, ByDates, ByFuller, ByLonger, ByOrder}
 
 // Cluster is a family of documents derived from one original.
 type Cluster struct {

@@ -39,16 +39,17 @@ type sourceLink struct {
 
 // precedes returns the side of a pair (0: a, 1: b) that the documents
 // themselves show was written first, or -1 when they do not: published
-// earlier (any difference in time), agency copy against a paper, or dating
+// earlier (any difference in time, or another day for a date alone), agency copy against a paper, or dating
 // the events "today" against "yesterday", the order attribute weighs them
 // in (attribute also orders a text without day words before one that says
 // "yesterday": a guess for naming an original, too weak to make a text
 // derived). byDays says the day words decided. Length, containment and input
 // order say nothing about time and are not used.
 func precedes(a, b *Fingerprint) (first int, byDays bool) {
+	e := earlierPublished(a.published, b.published)
 	switch {
-	case !a.published.IsZero() && !b.published.IsZero() && !a.published.Equal(b.published):
-		if a.published.Before(b.published) {
+	case e != 0:
+		if e < 0 {
 			return 0, false
 		}
 		return 1, false

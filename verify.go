@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/reprint-dev/reprint/align"
 	"github.com/reprint-dev/reprint/shingle"
@@ -290,11 +291,11 @@ func (fp *Fingerprint) garbleSigns() int {
 // people) and by what (one of the By constants, for programs).
 func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *wordFreq, order inputOrder) (int, string, string) {
 	da, db := data[a], data[b]
-	if !da.published.IsZero() && !db.published.IsZero() && !da.published.Equal(db.published) {
-		if da.published.Before(db.published) {
-			return a, fmt.Sprintf("published earlier (%s)", da.published.Format("2006-01-02 15:04")), ByPublished
-		}
-		return b, fmt.Sprintf("published earlier (%s)", db.published.Format("2006-01-02 15:04")), ByPublished
+	switch earlierPublished(da.published, db.published) {
+	case -1:
+		return a, "published earlier (" + publishedText(da.published) + ")", ByPublished
+	case 1:
+		return b, "published earlier (" + publishedText(db.published) + ")", ByPublished
 	}
 	if wa, wb := data[a].wire, data[b].wire; (wa == "") != (wb == "") {
 		if wa != "" {
@@ -376,6 +377,41 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 	}
 	orig := order.first(a, b)
 	return orig, order.reason(a, b), ByOrder
+}
+
+// earlierPublished compares two publication times: -1 when x is the
+// earlier, 1 when y is, 0 when one is unknown (zero), they are equal, or
+// they fall on one day and one of them is a date alone (midnight UTC, as
+// "2025-08-20" is read): a date says nothing of which came first that day.
+func earlierPublished(x, y time.Time) int {
+	if x.IsZero() || y.IsZero() || x.Equal(y) {
+		return 0
+	}
+	if dateOnly(x) || dateOnly(y) {
+		xy, xm, xd := x.UTC().Date()
+		yy, ym, yd := y.UTC().Date()
+		if xy == yy && xm == ym && xd == yd {
+			return 0
+		}
+	}
+	if x.Before(y) {
+		return -1
+	}
+	return 1
+}
+
+// dateOnly reports whether t is midnight UTC, as a date read alone is.
+func dateOnly(t time.Time) bool {
+	u := t.UTC()
+	return u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0
+}
+
+// publishedText is t as a reason tells it: its date alone for a date.
+func publishedText(t time.Time) string {
+	if dateOnly(t) {
+		return t.UTC().Format("2006-01-02")
+	}
+	return t.UTC().Format("2006-01-02 15:04")
 }
 
 // inputOrder says why the earlier of two documents (a < b) is the original
