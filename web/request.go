@@ -128,7 +128,7 @@ func (h *server) formDocuments(r *http.Request) ([]reprint.Document, []string, e
 		}
 		// Browsers send a text area's line ends as CRLF.
 		data := bytes.ReplaceAll([]byte(text), []byte("\r\n"), []byte("\n"))
-		if input.LooksLikeHTML(data) {
+		if input.LooksLikeHTML(data) || looksLikeFragment(data) {
 			doc, err = input.ReadHTML(data, id, "pasted page", c.options())
 		} else {
 			doc, err = input.ReadText(data, id, "pasted text", c.options())
@@ -364,4 +364,34 @@ func setMeta(doc *reprint.Document, url, published, outlet string) error {
 		return nil
 	}
 	return fmt.Errorf(`"published" %q is not a date (2006-01-02) or a time (2006-01-02T15:04:05Z, 2006-01-02 15:04:05)`, p)
+}
+
+// fragmentTags are the elements an article's HTML source, copied from a
+// CMS or a browser's inspector without its page, starts with.
+var fragmentTags = map[string]bool{"p": true, "div": true, "article": true, "section": true, "main": true, "body": true,
+	"head": true, "header": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "span": true,
+	"figure": true, "blockquote": true, "ul": true, "ol": true, "li": true, "table": true, "a": true, "strong": true,
+	"em": true, "b": true, "i": true, "br": true, "meta": true, "title": true, "link": true, "script": true, "style": true}
+
+// looksLikeFragment reports whether a paste starts, after white space,
+// with an HTML element's opening tag ("<p class=...>", "<article>") or a
+// comment: the source of an article without its page, which the form
+// reads as HTML as it reads a whole page, so that its tags are not taken
+// for words.
+func looksLikeFragment(data []byte) bool {
+	b := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n\f")
+	if bytes.HasPrefix(b, []byte("<!--")) {
+		return true
+	}
+	if len(b) < 3 || b[0] != '<' {
+		return false
+	}
+	i := 1
+	for i < len(b) && (b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z' || b[i] >= '0' && b[i] <= '9') {
+		i++
+	}
+	if i == 1 || i == len(b) || !bytes.ContainsRune([]byte(" \t\r\n>/"), rune(b[i])) {
+		return false
+	}
+	return fragmentTags[strings.ToLower(string(b[1:i]))]
 }
