@@ -134,8 +134,9 @@ type htmlSide struct {
 // htmlSeg is a stretch of a document's text: plain if M is nil, else a
 // highlighted passage.
 type htmlSeg struct {
-	Text string
-	M    *htmlMark
+	Text   string
+	M      *htmlMark
+	Elided string // a stretch left out, told ("… 1,234 words not in this pair …")
 }
 
 // htmlMark is a highlighted passage: number N, element ID, the ID of its
@@ -582,21 +583,68 @@ type markSpan struct {
 	m    *htmlMark
 }
 
-// segments cuts text at the sorted, disjoint marks.
+// segments cuts text at the sorted, disjoint marks. A stretch between
+// marks longer than elideOver bytes keeps elideKeep bytes at each end and
+// tells how many words it leaves out: a text that holds many others (a
+// digest, a live blog) is shown in every pair it is in, and the page would
+// otherwise grow with pairs times its length.
 func segments(text string, marks []markSpan) []htmlSeg {
 	segs := make([]htmlSeg, 0, 2*len(marks)+1)
+	plain := func(s string) {
+		if len(s) <= elideOver {
+			segs = append(segs, htmlSeg{Text: s})
+			return
+		}
+		head, tail := cutAtSpace(s, elideKeep, true), cutAtSpace(s, len(s)-elideKeep, false)
+		words := len(strings.Fields(s[head:tail]))
+		segs = append(segs, htmlSeg{Text: s[:head]},
+			htmlSeg{Elided: fmt.Sprintf(" … %s not in this pair … ", plural(words, "word"))},
+			htmlSeg{Text: s[tail:]})
+	}
 	pos := 0
 	for _, m := range marks {
 		if m.s > pos {
-			segs = append(segs, htmlSeg{Text: text[pos:m.s]})
+			plain(text[pos:m.s])
 		}
 		segs = append(segs, htmlSeg{M: m.m})
 		pos = m.e
 	}
 	if pos < len(text) {
-		segs = append(segs, htmlSeg{Text: text[pos:]})
+		plain(text[pos:])
 	}
 	return segs
+}
+
+// elideOver is the length of unshared text (some 500 words) past which
+// a side-by-side view leaves out its middle, and elideKeep how much it
+// keeps at each end.
+const (
+	elideOver = 3000
+	elideKeep = 400
+)
+
+// cutAtSpace returns a cut in s near i: after i at the next white space
+// when forward (the end of a head), before it at the previous one when not
+// (the start of a tail), or at i moved to a rune boundary when there is no
+// white space within 100 bytes.
+func cutAtSpace(s string, i int, forward bool) int {
+	i = min(max(i, 0), len(s))
+	for k := 0; k < 100; k++ {
+		j := i + k
+		if !forward {
+			j = i - k
+		}
+		if j <= 0 || j >= len(s) {
+			break
+		}
+		if s[j] == ' ' || s[j] == '\n' {
+			return j
+		}
+	}
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // token is a word of a passage at [s,e), compared by key.
