@@ -28,3 +28,9 @@ func ReadHTML(data []byte, id, source string, o Options) (reprint.Document, erro
 // white space, with "<!doctype html" or "<html" in any case: how Open
 // tells a web page on standard input from plain text.
 func LooksLikeHTML(data []byte) bool { return looksLikeHTML(data) }
+
+// DecodeText returns data as text, as Open reads a text file: UTF-8 when
+// it is valid, else each byte that is not part of a valid UTF-8 sequence
+// read as Windows-1252 (Latin-1 where that has no character); decoded
+// says which.
+func DecodeText(data []byte) (text string, decoded bool) { return decodeText(data) }
