@@ -106,6 +106,9 @@ func (h *server) formDocuments(r *http.Request) ([]reprint.Document, []string, e
 		if err != nil {
 			return nil, nil, h.bodyError(err, "uploaded file")
 		}
+		if int64(len(data)) > h.o.MaxBytes {
+			return nil, nil, tooLarge(h.o.MaxBytes)
+		}
 		if data, err = decodeCharset(data, fh.Header.Get("Content-Type")); err != nil {
 			return nil, nil, err
 		}
@@ -123,6 +126,9 @@ func (h *server) formDocuments(r *http.Request) ([]reprint.Document, []string, e
 	case errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart):
 		if strings.TrimSpace(text) == "" {
 			return nil, nil, errorf(http.StatusBadRequest, "no article: paste its text or upload a .txt, .html or .htm file")
+		}
+		if int64(len(text)) > h.o.MaxBytes {
+			return nil, nil, tooLarge(h.o.MaxBytes)
 		}
 		if id == "" {
 			id = defaultID

@@ -178,17 +178,28 @@ func (h *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.o.Timeout)
 	defer cancel()
-	if r.ContentLength > h.o.MaxBytes {
+	limit := h.o.MaxBytes
+	if mediaType(r) == "multipart/form-data" {
+		// The form's file or text may be MaxBytes long: its boundaries,
+		// part headers and other fields come on top.
+		limit += multipartSlack
+	}
+	if r.ContentLength > limit {
 		h.fail(w, api, tooLarge(h.o.MaxBytes))
 		return
 	}
 	if r.Body != nil {
-		r.Body = http.MaxBytesReader(w, r.Body, h.o.MaxBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 	}
 	if err := rt.fn(w, r.WithContext(ctx)); err != nil {
 		h.fail(w, api, err)
 	}
 }
+
+// multipartSlack is what a form's body may hold beyond MaxBytes: the
+// boundaries, part headers and short fields around its article (some 600
+// bytes from a browser).
+const multipartSlack = 16 << 10
 
 // fail writes err as an error response: JSON under /api/, else HTML.
 func (h *server) fail(w http.ResponseWriter, api bool, err error) {

@@ -73,7 +73,7 @@ func newServeCommand(stderr io.Writer) (*command, *serveOptions) {
 	})
 	c.group("Server", func(fs *pflag.FlagSet) {
 		fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT` (port 0: any free port; the address is printed)")
-		fs.Int64Var(&o.MaxBytes, "max-bytes", web.DefaultMaxBytes, "largest request body in `BYTES`; larger ones get 413")
+		fs.Int64Var(&o.MaxBytes, "max-bytes", web.DefaultMaxBytes, "largest request body in `BYTES` (a form's file or text may be this long); larger ones get 413")
 		fs.DurationVar(&o.Timeout, "timeout", web.DefaultTimeout, "time limit of one check; slower ones get 503")
 		fs.IntVar(&o.MaxDocuments, "max-documents", web.DefaultMaxDocuments, "most articles in one /api/check request")
 	})
