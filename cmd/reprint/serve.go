@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/reprint-dev/reprint"
+	"github.com/reprint-dev/reprint/index"
 	"github.com/reprint-dev/reprint/search"
 	"github.com/reprint-dev/reprint/web"
 )
@@ -124,9 +125,31 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if err != nil {
 		return &usageError{err}
 	}
-	ix, err := o.index.open("serve", det.Params(), true, stderr, false)
-	if err != nil {
-		return err
+	// The open waits while another process writes the index (up to its
+	// timeout): an interrupt then stops serve at once, before it serves.
+	type opened struct {
+		ix  *index.Index
+		err error
+	}
+	opening := make(chan opened, 1)
+	go func() {
+		x, err := o.index.open("serve", det.Params(), true, stderr, false)
+		opening <- opened{x, err}
+	}()
+	var ix *index.Index
+	select {
+	case r := <-opening:
+		if r.err != nil {
+			return r.err
+		}
+		ix = r.ix
+	case <-ctx.Done():
+		go func() {
+			if r := <-opening; r.err == nil {
+				r.ix.Close()
+			}
+		}()
+		return ctx.Err()
 	}
 	defer ix.Close()
 	ln, err := net.Listen("tcp", o.Addr)
