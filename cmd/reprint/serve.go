@@ -8,6 +8,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -154,7 +155,11 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	defer ix.Close()
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return usageErrorf("serve: cannot listen on %s: %v (another server on that port? choose one with --addr)", o.Addr, unwrapOp(err))
+		hint := "give --addr as HOST:PORT, such as 127.0.0.1:8080"
+		if errors.Is(err, syscall.EADDRINUSE) {
+			hint = "another server on that port? choose one with --addr"
+		}
+		return usageErrorf("serve: cannot listen on %s: %v (%s)", o.Addr, unwrapOp(err), hint)
 	}
 	wo := web.Options{
 		MaxBytes:     o.MaxBytes,

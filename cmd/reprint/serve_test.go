@@ -148,6 +148,7 @@ func TestServeUsage(t *testing.T) {
 		{"other parameters", []string{"serve", "--index", idx, "--shingle", "7"}, exitUsage, "other detection parameters"},
 		{"missing index", []string{"serve", "--index", missing}, exitInput, "index does not exist"},
 		{"bad address", []string{"serve", "--index", idx, "--addr", "127.0.0.1:99999"}, exitUsage, "cannot listen on 127.0.0.1:99999"},
+		{"address without a port", []string{"serve", "--index", idx, "--addr", "bogus"}, exitUsage, "give --addr as HOST:PORT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,7 +163,7 @@ func TestServeUsage(t *testing.T) {
 		defer func() { cancel(); <-code }()
 		addr := strings.TrimPrefix(base, "http://")
 		c, _, errOut := runCmd(t, t.Context(), "", "serve", "--index", idx, "--addr", addr)
-		if c != exitUsage || !strings.Contains(errOut, "cannot listen on "+addr) {
+		if c != exitUsage || !strings.Contains(errOut, "cannot listen on "+addr) || !strings.Contains(errOut, "another server on that port?") {
 			t.Errorf("got exit %d, stderr %q; want %d and a message naming %s", c, errOut, exitUsage, addr)
 		}
 	})
