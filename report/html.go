@@ -231,7 +231,7 @@ func (h *htmlWriter) page() *htmlPage {
 	}
 	for ci, c := range res.Clusters {
 		hc := htmlCluster{N: ci + 1, Size: len(c.Members), Original: docID(res, c.Original), OriginalTitle: Headline(h.text(c.Original)), Reason: c.Reason,
-			Weak: weakCall(c.OriginalBy)}
+			Weak: WeakCall(c.OriginalBy)}
 		in := make(map[int]bool, len(c.Members))
 		for _, m := range c.Members {
 			in[m] = true
@@ -314,7 +314,7 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	d := &htmlPair{
 		htmlRow:  h.row(i),
 		Reason:   p.Reason,
-		Weak:     weakCall(p.OriginalBy),
+		Weak:     WeakCall(p.OriginalBy),
 		ATitle:   Headline(h.text(p.A)),
 		BTitle:   Headline(h.text(p.B)),
 		Included: i < h.o.MaxHTMLPairs,

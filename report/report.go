@@ -195,9 +195,10 @@ func checkCounts(res *reprint.Result) (checked, indexed int, ok bool) {
 	return 0, 0, false
 }
 
-// weakCall reports whether only length or input order named an original
-// (OriginalBy): the HTML report marks such calls.
-func weakCall(by string) bool { return by == reprint.ByLonger || by == reprint.ByOrder }
+// WeakCall reports whether only length or input order named an original
+// (an OriginalBy code): the HTML report and serve's verdicts mark such
+// calls.
+func WeakCall(by string) bool { return by == reprint.ByLonger || by == reprint.ByOrder }
 
 // pairClusters returns, for each pair of res, the 1-based number of the
 // first cluster holding both its documents, 0 if none. Clusters may share

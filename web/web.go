@@ -341,7 +341,12 @@ type banner struct {
 	Queries  []string
 	Matches  int
 	Verdicts []string
+	Notes    []string // of articles with no match: too short to judge
 }
+
+// tooShort is the word count under which an article cannot match: a
+// derived pair needs a dozen content words in common.
+const tooShort = 12
 
 func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 	b := banner{}
@@ -349,9 +354,14 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 		b.Queries = append(b.Queries, d.ID)
 	}
 	first := len(res.Documents) - len(docs) // the queries come last
+	matches := map[int]int{}                // derived pairs of each query
 	for _, p := range res.Pairs {
 		if p.Relation.Derived() && p.B >= first { // a pair with a query (B > A)
 			b.Matches++
+			matches[p.B]++
+			if p.A >= first {
+				matches[p.A]++
+			}
 		}
 	}
 	for qi := max(first, 0); qi < len(res.Documents); qi++ {
@@ -364,17 +374,31 @@ func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 		q := res.Documents[qi].ID
 		if best < 0 {
 			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s”: no copies, excerpts or rewrites of it or by it in the index.", q))
+			if w := res.Documents[qi].Words; w < tooShort {
+				b.Notes = append(b.Notes, fmt.Sprintf("“%s” is too short to judge: %d words, where a copy or rewrite shares at least %d with its source.", q, w, tooShort))
+			}
 			continue
 		}
 		p := res.Pairs[best]
 		other := res.Documents[p.A+p.B-qi].ID
+		var v string
 		if p.Original == qi {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like the original: the indexed article %s %s it (score %.2f).", q, other, report.CopyOf(p), p.Score))
+			v = fmt.Sprintf("“%s” looks like the original: the indexed article %s %s it (score %.2f).", q, other, report.CopyOf(p), p.Score)
 		} else if report.TakesIn(p) {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like it takes in most of the indexed article %s (score %.2f).", q, other, p.Score))
+			v = fmt.Sprintf("“%s” looks like it takes in most of the indexed article %s (score %.2f).", q, other, p.Score)
 		} else {
-			b.Verdicts = append(b.Verdicts, fmt.Sprintf("“%s” looks like %s of the indexed article %s (score %.2f).", q, report.RelationPhrase(p.Relation), other, p.Score))
+			v = fmt.Sprintf("“%s” looks like %s of the indexed article %s (score %.2f).", q, report.RelationPhrase(p.Relation), other, p.Score)
 		}
+		if report.WeakCall(p.OriginalBy) {
+			v += " Which is the original is a weak call: " + p.Reason + "."
+		}
+		switch n := matches[qi] - 1; {
+		case n == 1:
+			v += " It matches 1 more indexed article, below."
+		case n > 1:
+			v += fmt.Sprintf(" It matches %d more indexed articles, below.", n)
+		}
+		b.Verdicts = append(b.Verdicts, v)
 	}
 	return b
 }
