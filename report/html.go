@@ -376,29 +376,34 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 
 // Headline returns the line a text opens with when it reads as a
 // headline, so that an editor sees which article an ID is: its first
-// non-blank line, if that has 3 to 25 words, at most 160 bytes, and is
-// mostly letters (not a rule of dashes or a page header of codes and
-// times), and is not a lead paragraph, as a wire story or paper opens
+// non-blank line that is mostly letters (past up to four rules of dashes,
+// banners of codes and times or editors' notes in brackets, as wire copy
+// opens with), if that has 3
+// to 25 words and at most 160 bytes, and is not a lead paragraph, as a wire story or paper opens
 // without a headline: a sentence of more than 8 words ending in a full
 // stop, one that goes on in the next line (which starts in lower case, or
 // the line ends on a colon, a comma, a possessive or a word such as
 // "the"); nor a byline ("By Jane Smith, Home Affairs Editor"); nor the
 // whole text. Else "". The HTML and text reports show it beside IDs.
 func Headline(text string) string {
-	line, rest, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
-	line = strings.TrimSpace(line)
-	letters, other := 0, 0
-	for _, r := range line {
-		switch {
-		case unicode.IsLetter(r):
-			letters++
-		case !unicode.IsSpace(r):
-			other++
+	var line, rest string
+	rest = text
+	for skipped := 0; ; skipped++ {
+		line, rest, _ = strings.Cut(strings.TrimLeft(rest, " \t\r\n"), "\n")
+		line = strings.TrimRight(strings.TrimFunc(line, isMarkup), "<")
+		line = strings.TrimSpace(line)
+		if mostlyLetters(line) && !editorsNote(line) {
+			break
 		}
+		if skipped == maxBannerLines || rest == "" {
+			return ""
+		}
+		// A rule or a wire service's banner ("12:21 28/09/99: Page 1
+		// (HHH) COURTS Pinochet") above the headline: the next line.
 	}
 	words := strings.Fields(line)
 	n := len(words)
-	if n < 3 || n > 25 || len(line) > 160 || letters < 4*other {
+	if n < 3 || n > 25 || len(line) > 160 {
 		return ""
 	}
 	if end := strings.TrimRight(line, `"'”’`); n > 8 && strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "..") {
@@ -416,6 +421,35 @@ func Headline(text string) string {
 	}
 	return line
 }
+
+// maxBannerLines is how many lines of rules and codes Headline passes
+// over to reach a headline.
+const maxBannerLines = 4
+
+// mostlyLetters reports whether line is mostly letters: not a rule of
+// dashes, nor a page header of codes and times.
+func mostlyLetters(line string) bool {
+	letters, other := 0, 0
+	for _, r := range line {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case !unicode.IsSpace(r):
+			other++
+		}
+	}
+	return letters > 0 && letters >= 4*other
+}
+
+// editorsNote reports whether line is wholly in brackets, as a note to
+// editors above wire copy is: "(corrected repetition, amending ...)".
+func editorsNote(line string) bool {
+	return strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") || strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]")
+}
+
+// isMarkup reports whether r is white space or a control character, as
+// old wire copy marks its lines with (METER's PA texts: "\x19By ...").
+func isMarkup(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
 
 // danglers are words a headline does not end on but a line cut inside a
 // sentence does.
