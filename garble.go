@@ -1,6 +1,7 @@
 package reprint
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -327,9 +328,28 @@ func capitalizedName(s string) string {
 var wireCredits = []string{"PA News", "Press Association", "Associated Press", "Agence France-Presse",
 	"(Reuters)", "(AP)", "(AFP)", "(dpa)", "(UPI)"}
 
+// wireBanner matches the transmission banner a wire service's copy opens
+// with: time, date and page of the take ("12:21 28/09/99: Page 1 (HHH)
+// COURTS Pinochet"), which a later take or a substitute carries where it
+// has no byline.
+var wireBanner = regexp.MustCompile(`(?m)^[ \t]*\d{1,2}:\d{2} \d{1,2}/\d{1,2}/\d{2,4}: Page \d+\b`)
+
 // wireAgency returns the agency credited in the first 1500 bytes of text,
-// or "": the earliest credit found, standing as whole words.
+// or "": the earliest credit found, standing as whole words; or "wire
+// banner" for a text under a wire service's banner with no credit.
 func wireAgency(text string) string {
+	if name := wireCredit(text); name != "" {
+		return name
+	}
+	if head := text[:min(len(text), 600)]; wireBanner.MatchString(head) {
+		return "wire banner"
+	}
+	return ""
+}
+
+// wireCredit returns the agency credited in the first 1500 bytes of text,
+// or "": the earliest credit found, standing as whole words.
+func wireCredit(text string) string {
 	head := text[:min(len(text), 1500)]
 	best, name := len(head), ""
 	for _, c := range wireCredits {

@@ -95,6 +95,9 @@ func TestWireAgency(t *testing.T) {
 		{"LONDON (Reuters) - Shares fell", "Reuters"},
 		{"WASHINGTON (AP) — The Senate", "AP"},
 		{"an IMPALA News item", ""},
+		{"  ------\n   12:21 28/09/99: Page 2 (HHH) COURTS Pinochet Substitute\n  ------\nThe judge was told", "wire banner"},
+		{"  ------\n   12:21 28/09/99: Page 1 (HHH) COURTS Pinochet\nHEADLINE<\nBy John Deane, PA News<\n", "PA News"},
+		{"The hearing at 10:30 28/09/99: Page 1 of the file was read", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {
