@@ -446,6 +446,10 @@ func (o inputOrder) reason(a, b int) string {
 	return "earlier in the input (no stronger signal)"
 }
 
+// minShortPassage is the least length in words of a passage shown when
+// no passage of a pair reaches MinPassage.
+const minShortPassage = 3
+
 // maxPassages bounds the evidence kept per pair.
 const maxPassages = 20
 
@@ -457,14 +461,26 @@ func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatu
 	if len(pa) != len(a.chash) || len(pb) != len(b.chash) {
 		return nil
 	}
-	var out []Passage
+	var out, short []Passage
 	for _, p := range f.passages {
 		as, ae := pa[p.AStart], pa[p.AEnd-1]
 		bs, be := pb[p.BStart], pb[p.BEnd-1]
+		ps := Passage{AStart: int(as.start), AEnd: int(ae.end), BStart: int(bs.start), BEnd: int(be.end)}
 		if int(ae.word-as.word)+1 < o.MinPassage && int(be.word-bs.word)+1 < o.MinPassage {
+			if int(max(ae.word-as.word, be.word-bs.word))+1 >= minShortPassage {
+				short = append(short, ps)
+			}
 			continue
 		}
-		out = append(out, Passage{AStart: int(as.start), AEnd: int(ae.end), BStart: int(bs.start), BEnd: int(be.end)})
+		out = append(out, ps)
+	}
+	if len(out) == 0 {
+		// A short text rewritten phrase by phrase ("appeared in court
+		// yesterday accused of threatening to kill Home Secretary Jack
+		// Straw") aligns in runs shorter than MinPassage: they are its
+		// evidence, as a pair reported with none would have nothing to
+		// show.
+		out = short
 	}
 	// Longest first, by both sides' lengths, so that either order of the
 	// pair keeps the same passages.
