@@ -52,7 +52,8 @@ type Options struct {
 	MaxDocFreq float64
 	// MinPassage is the least passage length in words reported as
 	// evidence, on the side where it is longer (a condensed or rewritten
-	// side may be shorter). 0 → 8.
+	// side may be shorter); a derived pair with none that long shows its
+	// runs of 3 words or more. 0 → 8.
 	MinPassage int
 	// SameStory reports pairs that share the story but not the wording.
 	// Off by default: false means not reported.
