@@ -190,13 +190,13 @@ func (h *htmlWriter) page() *htmlPage {
 	res := h.res
 	s := res.Summary
 	pg := &htmlPage{
-		Title:     counts(res),
+		Title:     counts(res, h.o),
 		Summary:   s,
 		Documents: len(res.Documents),
 		Errors:    res.Errors,
 		Warnings:  res.Warnings,
 	}
-	if checked, indexed, ok := checkCounts(res); ok {
+	if checked, indexed, ok := checkCounts(res, h.o); ok {
 		pg.Documents, pg.Indexed = checked, indexed
 	}
 

@@ -67,17 +67,20 @@ func TestHTMLClusterWeakCall(t *testing.T) {
 func TestCounts(t *testing.T) {
 	docs := []reprint.DocInfo{{ID: "a"}, {ID: "b"}, {ID: "c"}}
 	tests := []struct {
-		name string
-		sum  reprint.Summary
-		want string
+		name  string
+		docs  []reprint.DocInfo
+		sum   reprint.Summary
+		check bool
+		want  string
 	}{
-		{"scan", reprint.Summary{Documents: 3, Skipped: 1}, "3 documents, 0 pairs, 0 clusters (1 skipped, 0 failed)"},
-		{"no summary", reprint.Summary{}, "3 documents, 0 pairs, 0 clusters (0 skipped, 0 failed)"},
-		{"check", reprint.Summary{Documents: 1}, "1 article checked, 2 indexed articles shown, 0 pairs, 0 clusters (0 skipped, 0 failed)"},
+		{"scan", docs, reprint.Summary{Documents: 3, Skipped: 1}, false, "3 documents, 0 pairs, 0 clusters (1 skipped, 0 failed)"},
+		{"no summary", docs, reprint.Summary{}, false, "3 documents, 0 pairs, 0 clusters (0 skipped, 0 failed)"},
+		{"check", docs, reprint.Summary{Documents: 1}, false, "1 article checked, 2 indexed articles shown, 0 pairs, 0 clusters (0 skipped, 0 failed)"},
+		{"check with no match", docs[:1], reprint.Summary{Documents: 1}, true, "1 article checked, 0 indexed articles shown, 0 pairs, 0 clusters (0 skipped, 0 failed)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := counts(&reprint.Result{Documents: docs, Summary: tt.sum}); got != tt.want {
+			if got := counts(&reprint.Result{Documents: tt.docs, Summary: tt.sum}, Options{Check: tt.check}); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})

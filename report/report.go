@@ -71,6 +71,13 @@ type Options struct {
 	// scores and a link, so that a huge report stays usable.
 	// 0 → 2000; negative includes none.
 	MaxHTMLPairs int
+	// Check says the result is a check's (its last Summary.Documents
+	// documents the articles checked, the others indexed articles
+	// shown): the text and HTML reports count them apart, "1 article
+	// checked, 0 indexed articles shown", also when no indexed article
+	// matched. Without it a result listing more documents than its
+	// summary counts is taken for a check's.
+	Check bool
 }
 
 func (o Options) withDefaults() Options {
@@ -175,10 +182,10 @@ func docID(res *reprint.Result, i int) string {
 // than it read (the indexed articles with a match); it says "2 articles
 // checked, 3 indexed articles shown" for its documents, as its summary
 // counts them.
-func counts(res *reprint.Result) string {
+func counts(res *reprint.Result, o Options) string {
 	s := res.Summary
 	docs := plural(len(res.Documents), "document")
-	if checked, indexed, ok := checkCounts(res); ok {
+	if checked, indexed, ok := checkCounts(res, o); ok {
 		docs = fmt.Sprintf("%s checked, %s shown", plural(checked, "article"), plural(indexed, "indexed article"))
 	}
 	return fmt.Sprintf("%s, %s, %s (%d skipped, %d failed)", docs, plural(len(res.Pairs), "pair"), plural(len(res.Clusters), "cluster"), s.Skipped, s.Failed)
@@ -187,9 +194,9 @@ func counts(res *reprint.Result) string {
 // checkCounts returns, for a check's result (one whose summary counts
 // fewer documents than it lists: the queries, not the indexed articles
 // shown with them), the articles checked and the indexed ones shown.
-func checkCounts(res *reprint.Result) (checked, indexed int, ok bool) {
+func checkCounts(res *reprint.Result, o Options) (checked, indexed int, ok bool) {
 	n, s := len(res.Documents), res.Summary.Documents
-	if s > 0 && s < n {
+	if s > 0 && s < n || o.Check && s <= n {
 		return s, n - s, true
 	}
 	return 0, 0, false

@@ -103,7 +103,7 @@ func writeText(w io.Writer, res *reprint.Result, o Options) error {
 	slices.SortStableFunc(same, byScore)
 	slices.SortStableFunc(other, byScore)
 
-	fmt.Fprintf(t.w, "reprint: %s\n", counts(res))
+	fmt.Fprintf(t.w, "reprint: %s\n", counts(res, t.o))
 
 	if len(derived) == 0 {
 		fmt.Fprintf(t.w, "\nNo copies or rewrites found.\n")

@@ -290,7 +290,7 @@ func (h *server) checkForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := report.Write(&buf, res, report.HTML, report.Options{Texts: texts}); err != nil {
+	if err := report.Write(&buf, res, report.HTML, report.Options{Texts: texts, Check: true}); err != nil {
 		return fmt.Errorf("render report: %w", err)
 	}
 	var banner bytes.Buffer

@@ -98,7 +98,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	res.SetInputErrors(errs)
 	res.Warnings = detectorWarnings(stderr, o.output.Quiet, warnings, res.Warnings)
 	err = writeReport(stdout, o.output.Output, func(w io.Writer) error {
-		return report.Write(w, res, format, report.Options{Texts: texts})
+		return report.Write(w, res, format, report.Options{Texts: texts, Check: true})
 	})
 	if err != nil {
 		return err
