@@ -34,6 +34,7 @@ import (
 	"log"
 	"net/http"
 	"regexp"
+	"runtime"
 	"strings"
 	"time"
 
@@ -60,6 +61,11 @@ type Options struct {
 	// MaxDocuments limits the documents of one /api/check request.
 	// 0 → DefaultMaxDocuments.
 	MaxDocuments int
+	// MaxChecks bounds the checks that run at once; a request beyond it
+	// waits for one to end, within its Timeout (then 503), so that a
+	// burst of long pastes does not take the memory of all of them at
+	// once. 0 → runtime.GOMAXPROCS.
+	MaxChecks int
 	// ErrorLog receives the server-side errors (status 500 and 503);
 	// nil → log.Default().
 	ErrorLog *log.Logger
@@ -74,6 +80,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxDocuments <= 0 {
 		o.MaxDocuments = DefaultMaxDocuments
+	}
+	if o.MaxChecks <= 0 {
+		o.MaxChecks = runtime.GOMAXPROCS(0)
 	}
 	if o.ErrorLog == nil {
 		o.ErrorLog = log.Default()
@@ -92,6 +101,7 @@ type server struct {
 	o      Options
 	csp    string
 	routes map[string]route
+	slots  chan struct{} // one per check running (MaxChecks)
 }
 
 // route is the handler of one path, by method.
@@ -104,6 +114,7 @@ type route struct {
 // with s. It sets the security headers on every response.
 func NewServer(s *search.Searcher, o Options) http.Handler {
 	h := &server{s: s, o: o.withDefaults(), csp: contentSecurityPolicy()}
+	h.slots = make(chan struct{}, h.o.MaxChecks)
 	h.routes = map[string]route{
 		"/":          {http.MethodGet, h.form},
 		"/check":     {http.MethodPost, h.checkForm},
@@ -318,6 +329,15 @@ func (h *server) checkAPI(w http.ResponseWriter, r *http.Request) error {
 
 // check runs the search and maps its errors to statuses.
 func (h *server) check(ctx context.Context, docs []reprint.Document, warnings []string) (*reprint.Result, []string, error) {
+	select {
+	case h.slots <- struct{}{}:
+		defer func() { <-h.slots }()
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, nil, errorf(http.StatusServiceUnavailable, "busy: %d checks were running for longer than %v; try again", h.o.MaxChecks, h.o.Timeout)
+		}
+		return nil, nil, errorf(http.StatusServiceUnavailable, "the check was cancelled (client gone or server shutting down)")
+	}
 	res, texts, err := h.s.Check(ctx, docs)
 	var ie *search.IndexError
 	switch {

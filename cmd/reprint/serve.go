@@ -28,6 +28,7 @@ type serveOptions struct {
 	MaxBytes      int64
 	Timeout       time.Duration
 	MaxDocuments  int
+	MaxChecks     int
 }
 
 // shutdownGrace is how long serve waits for requests in flight when it is
@@ -51,7 +52,8 @@ answers "ok".
 
 Errors get a status and a message: 400 bad input (malformed JSON, empty
 text), 405 wrong method, 413 a body over --max-bytes, 415 an unknown
-Content-Type, 503 a check over --timeout.
+Content-Type, 503 a check over --timeout (or waiting that long behind
+--max-checks others).
 
 Serve listens on 127.0.0.1 by default, reachable from this computer only.
 It has no login: to open it to a newsroom, put it behind a reverse proxy
@@ -78,6 +80,7 @@ func newServeCommand(stderr io.Writer) (*command, *serveOptions) {
 		fs.Int64Var(&o.MaxBytes, "max-bytes", web.DefaultMaxBytes, "largest request body in `BYTES` (a form's file or text may be this long); larger ones get 413")
 		fs.DurationVar(&o.Timeout, "timeout", web.DefaultTimeout, "time limit of one check; slower ones get 503")
 		fs.IntVar(&o.MaxDocuments, "max-documents", web.DefaultMaxDocuments, "most articles in one /api/check request")
+		fs.IntVar(&o.MaxChecks, "max-checks", 0, "most checks running at once; others wait, within --timeout (0 = one per CPU)")
 	})
 	c.group("Detection", o.detect.AddFlags)
 	c.addHelp()
@@ -121,6 +124,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return usageErrorf("serve: --timeout must be positive, got %v", o.Timeout)
 	case o.MaxDocuments <= 0:
 		return usageErrorf("serve: --max-documents must be positive, got %d", o.MaxDocuments)
+	case o.MaxChecks < 0:
+		return usageErrorf("serve: --max-checks must not be negative, got %d", o.MaxChecks)
 	}
 	det, err := reprint.New(o.detect.Options())
 	if err != nil {
@@ -165,6 +170,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		MaxBytes:     o.MaxBytes,
 		Timeout:      o.Timeout,
 		MaxDocuments: o.MaxDocuments,
+		MaxChecks:    o.MaxChecks,
 		ErrorLog:     log.New(stderr, "", log.LstdFlags),
 	}
 	h := web.NewServer(search.New(ix, det, search.Options{MaxCandidates: o.MaxCandidates}), wo)
