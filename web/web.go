@@ -330,14 +330,18 @@ func (h *server) checkAPI(w http.ResponseWriter, r *http.Request) error {
 // check runs the search and maps its errors to statuses.
 func (h *server) check(ctx context.Context, docs []reprint.Document, warnings []string) (*reprint.Result, []string, error) {
 	select {
-	case h.slots <- struct{}{}:
-		defer func() { <-h.slots }()
-	case <-ctx.Done():
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, nil, errorf(http.StatusServiceUnavailable, "busy: %d checks were running for longer than %v; try again", h.o.MaxChecks, h.o.Timeout)
+	case h.slots <- struct{}{}: // a free slot: taken whatever the time left
+	default:
+		select {
+		case h.slots <- struct{}{}:
+		case <-ctx.Done():
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				return nil, nil, errorf(http.StatusServiceUnavailable, "busy: %d checks were running for longer than %v; try again", h.o.MaxChecks, h.o.Timeout)
+			}
+			return nil, nil, errorf(http.StatusServiceUnavailable, "the check was cancelled (client gone or server shutting down)")
 		}
-		return nil, nil, errorf(http.StatusServiceUnavailable, "the check was cancelled (client gone or server shutting down)")
 	}
+	defer func() { <-h.slots }()
 	res, texts, err := h.s.Check(ctx, docs)
 	var ie *search.IndexError
 	switch {
