@@ -68,7 +68,7 @@ func BenchmarkVerifyPair(b *testing.B) {
 		va, _ := d.look(0, sketch, text, &commonSet{})
 		vb, _ := d.look(1, sketch, text, &commonSet{})
 		f := verify(&va.fp, &vb.fp, d.opts)
-		evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, d.opts)
+		evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, d.opts, true)
 	}
 }
 

@@ -496,7 +496,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 			errs[k] = fmt.Errorf("text of %s: %w", data[b].id, err)
 			return
 		}
-		p.Passages = evidence(ta, tb, contentPositions(ta), contentPositions(tb), data[a], data[b], f, o)
+		p.Passages = evidence(ta, tb, contentPositions(ta), contentPositions(tb), data[a], data[b], f, o, p.Relation.Derived())
 		res.Pairs[k] = p
 		d.add(1)
 	})

@@ -20,7 +20,7 @@ func TestEvidenceShortRuns(t *testing.T) {
 	}
 	o := d.opts
 	o.MinPassage = 1000 // no run reaches it
-	got := evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)
+	got := evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o, true)
 	if len(got) == 0 {
 		t.Fatalf("got no evidence from %d aligned runs, want the short ones", len(f.passages))
 	}

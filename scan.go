@@ -790,7 +790,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 		p.Original, p.Reason, p.OriginalBy = []int{a, b}[orig], reason, by
 		// Only an original's credit is shown (in its family's reason).
 		[]*view{va, vb}[orig].readCredit()
-		p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o)
+		p.Passages = evidence(va.text, vb.text, va.pos, vb.pos, &va.fp, &vb.fp, f, o, rel.Derived())
 		pairs[n] = &p
 		meas[n] = &[2]measured{va.measured(), vb.measured()}
 	}

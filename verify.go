@@ -382,7 +382,9 @@ func attribute(data []*Fingerprint, a, b int, f pairFeatures, rel Relation, wf *
 // earlierPublished compares two publication times: -1 when x is the
 // earlier, 1 when y is, 0 when one is unknown (zero), they are equal, or
 // they fall on one day and one of them is a date alone (midnight UTC, as
-// "2025-08-20" is read): a date says nothing of which came first that day.
+// "2025-08-20" is read, and as feeds give dates: a real time of exactly
+// 00:00:00 UTC is taken so too): a date says nothing of which came first
+// that day.
 func earlierPublished(x, y time.Time) int {
 	if x.IsZero() || y.IsZero() || x.Equal(y) {
 		return 0
@@ -457,7 +459,7 @@ const maxPassages = 20
 // first, dropping those shorter than MinPassage words.
 // pa and pb are the texts' content-word positions (contentPositions); when
 // a text is missing or does not match its fingerprint there is no evidence.
-func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatures, o Options) []Passage {
+func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatures, o Options, derived bool) []Passage {
 	if len(pa) != len(a.chash) || len(pb) != len(b.chash) {
 		return nil
 	}
@@ -474,7 +476,7 @@ func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatu
 		}
 		out = append(out, ps)
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && derived {
 		// A short text rewritten phrase by phrase ("appeared in court
 		// yesterday accused of threatening to kill Home Secretary Jack
 		// Straw") aligns in runs shorter than MinPassage: they are its
