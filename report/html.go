@@ -388,18 +388,27 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 func Headline(text string) string {
 	var line, rest string
 	rest = text
+	inNote := false // in an editors' note that goes on over lines
 	for skipped := 0; ; skipped++ {
 		line, rest, _ = strings.Cut(strings.TrimLeft(rest, " \t\r\n"), "\n")
-		line = strings.TrimRight(strings.TrimFunc(line, isMarkup), "<")
-		line = strings.TrimSpace(line)
-		if mostlyLetters(line) && !editorsNote(line) {
+		line = cleanLine(line)
+		switch {
+		case inNote:
+			inNote = !strings.HasSuffix(line, ")") && !strings.HasSuffix(line, "]")
+		case strings.HasPrefix(line, "(") && !strings.Contains(line, ")"), strings.HasPrefix(line, "[") && !strings.Contains(line, "]"):
+			inNote = true
+		case mostlyLetters(line) && !editorsNote(line):
+			skipped = -1
+		}
+		if skipped < 0 {
 			break
 		}
 		if skipped == maxBannerLines || rest == "" {
 			return ""
 		}
-		// A rule or a wire service's banner ("12:21 28/09/99: Page 1
-		// (HHH) COURTS Pinochet") above the headline: the next line.
+		// A rule, a wire service's banner ("12:21 28/09/99: Page 1
+		// (HHH) COURTS Pinochet") or a note above the headline: the next
+		// line.
 	}
 	words := strings.Fields(line)
 	n := len(words)
@@ -415,16 +424,63 @@ func Headline(text string) string {
 	if byline(words) {
 		return ""
 	}
+	blank := strings.HasPrefix(strings.TrimLeft(rest, " \t\r"), "\n") // a blank line follows
 	rest = strings.TrimLeft(rest, " \t\r\n")
-	if next, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLower(next) {
+	if next, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLower(next) || onlyEndMarks(rest) {
 		return "" // the whole text, or a sentence that goes on in the next line
+	}
+	// A long line run on into the next, which ends the sentence: a
+	// paragraph wrapped at a fixed width (a later take of wire copy starts
+	// so), not a headline above a byline or a blank line.
+	if next, _, _ := strings.Cut(rest, "\n"); n > 8 && !blank && !endsSentence(line) {
+		next = cleanLine(next)
+		if endsSentence(next) || len(line) >= wrapWidth && len(next) >= wrapWidth {
+			return ""
+		}
+	}
+	if r, size := utf8.DecodeRuneInString(line); unicode.IsLower(r) {
+		if r2, _ := utf8.DecodeRuneInString(line[size:]); !unicode.IsUpper(r2) {
+			return "" // a sentence's end ("whom pay for their own care."), not "eBay ..."
+		}
 	}
 	return line
 }
 
-// maxBannerLines is how many lines of rules and codes Headline passes
-// over to reach a headline.
-const maxBannerLines = 4
+// wrapWidth is the length from which two lines in a row, neither ending a
+// sentence, read as a paragraph wrapped at a fixed width (wire copy wraps
+// at some 75 to 80 characters) rather than a headline over its text.
+const wrapWidth = 60
+
+// cleanLine trims a line of white space, control characters and the "<"
+// that ends each line of old wire copy.
+func cleanLine(line string) string {
+	return strings.TrimSpace(strings.TrimRight(strings.TrimFunc(line, isMarkup), "<"))
+}
+
+// endsSentence reports whether line ends as a sentence does: in a full
+// stop, question or exclamation mark, closing quotes allowed.
+func endsSentence(line string) bool {
+	end := strings.TrimRight(line, `"'”’`)
+	return strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!")
+}
+
+// onlyEndMarks reports whether text is nothing but a wire story's end
+// marks ("end", "ends", "more", "-30-", "###"): a line above them is the
+// whole story, not its headline.
+func onlyEndMarks(text string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		switch strings.ToLower(cleanLine(l)) {
+		case "", "end", "ends", "more", "-30-", "###":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// maxBannerLines is how many lines of rules, codes and notes Headline
+// passes over to reach a headline.
+const maxBannerLines = 6
 
 // mostlyLetters reports whether line is mostly letters: not a rule of
 // dashes, nor a page header of codes and times.
