@@ -127,14 +127,15 @@ func (h *server) formDocuments(r *http.Request) ([]reprint.Document, []string, e
 		if strings.TrimSpace(text) == "" {
 			return nil, nil, errorf(http.StatusBadRequest, "no article: paste its text or upload a .txt, .html or .htm file")
 		}
-		if int64(len(text)) > h.o.MaxBytes {
-			return nil, nil, tooLarge(h.o.MaxBytes)
-		}
 		if id == "" {
 			id = defaultID
 		}
-		// Browsers send a text area's line ends as CRLF.
+		// Browsers send a text area's line ends as CRLF: the limit is
+		// on the text with LF, as a file of it would be.
 		data := bytes.ReplaceAll([]byte(text), []byte("\r\n"), []byte("\n"))
+		if int64(len(data)) > h.o.MaxBytes {
+			return nil, nil, tooLarge(h.o.MaxBytes)
+		}
 		if input.LooksLikeHTML(data) || looksLikeFragment(data) {
 			doc, err = input.ReadHTML(data, id, "pasted page", c.options())
 		} else {

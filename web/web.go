@@ -209,8 +209,9 @@ func (h *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // multipartSlack is what a form's body may hold beyond MaxBytes: the
 // boundaries, part headers and short fields around its article (some 600
-// bytes from a browser).
-const multipartSlack = 16 << 10
+// bytes from a browser), and the CR of each CRLF line end a browser sends
+// for a text area.
+const multipartSlack = 64 << 10
 
 // fail writes err as an error response: JSON under /api/, else HTML.
 func (h *server) fail(w http.ResponseWriter, api bool, err error) {
