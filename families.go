@@ -143,10 +143,16 @@ func familyReason(data []*Fingerprint, pairs []Pair, c Cluster, adj [][]int, cen
 		}
 	}
 	s := fmt.Sprintf("%s is the source the others derive from: %d of %d members link to it directly", data[o].id, direct, len(c.Members)-1)
-	if more > 0 {
+	switch {
+	case more == 1:
+		s += ", 1 more shares passages with it too (listed under the member it is closest to)"
+	case more > 1:
 		s += fmt.Sprintf(", %d more share passages with it too (each listed under the member it is closest to)", more)
 	}
-	if named > 0 {
+	switch {
+	case named > 0 && more > 0:
+		s += fmt.Sprintf(", and %d of the %d links name it the original (%s)", named, direct+more, strings.Join(why, "; "))
+	case named > 0:
 		s += fmt.Sprintf(", and %d of those links name it the original (%s)", named, strings.Join(why, "; "))
 	}
 	if cr := data[o].credit; cr != "" {
