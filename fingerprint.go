@@ -105,6 +105,24 @@ func (fp *Fingerprint) marshal(v byte) []byte {
 	return b
 }
 
+// SameShingles reports whether a and b, complete fingerprints, are the
+// same document by all an index keys and counts it by (ID, time, word
+// count, content words and shingle sets) and differ at most in their
+// source and in what is read from the text to name an original (garbling,
+// a credited source, an agency, day words): the same article fingerprinted
+// again by a reprint that reads those otherwise, which an index updates in
+// place rather than replace it (and move it last in its order).
+func SameShingles(a, b *Fingerprint) bool {
+	if a == nil || b == nil || a.sketched() || b.sketched() {
+		return false
+	}
+	x, y := *a, *b
+	for _, f := range []*Fingerprint{&x, &y} {
+		f.source, f.garble, f.credit, f.wire, f.days = "", 0, "", "", 0
+	}
+	return bytes.Equal(x.marshal(fingerprintVersion), y.marshal(fingerprintVersion))
+}
+
 // SameEncoded reports whether a and b, fingerprints encoded by
 // MarshalBinary, are equal but perhaps for their Source: the same
 // document read again from another file or line, which an index keeps

@@ -72,3 +72,35 @@ func TestCheckFingerprintIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestSameShingles checks that fingerprints of one text that differ only
+// in what attribution reads from it are the same to an index, and that
+// other sets are not.
+func TestSameShingles(t *testing.T) {
+	d, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := seedText(t, "001")
+	a := d.Fingerprint(Document{ID: "a", Source: "x", Text: text})
+	read := *a
+	read.garble, read.wire, read.credit, read.days, read.source = 3.5, "PA News", "", -1, "y"
+	other := d.Fingerprint(Document{ID: "a", Source: "x", Text: text + " One more sentence at the end of it."})
+	tests := []struct {
+		name string
+		b    *Fingerprint
+		want bool
+	}{
+		{"itself", a, true},
+		{"read otherwise", &read, true},
+		{"other text", other, false},
+		{"nil", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SameShingles(a, tt.b); got != tt.want {
+				t.Errorf("SameShingles = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

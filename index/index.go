@@ -484,7 +484,7 @@ func (ix *Index) Close() error {
 type AddStats struct {
 	Added     int // new IDs
 	Replaced  int // IDs already present with another fingerprint or text
-	Unchanged int // IDs already present, identical: nothing written
+	Unchanged int // IDs already present with this text and these keys: nothing written, or only readings updated (reprint.SameShingles)
 	// Unrelated lists the replaced IDs whose new text shares under
 	// unrelatedOverlap of its shingles with the stored one (reprint.Overlap):
 	// not a new version of the article but another article of the same
@@ -578,6 +578,21 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 				was, err := w.fingerprint(old)
 				if err != nil {
 					return fmt.Errorf("replace document %s: %w", id, err)
+				}
+				// The same text, keys and sets, read otherwise for
+				// attribution by a newer reprint (its garbling, its
+				// agency): updated where it is, keeping its place in
+				// the index's order, which ties go by.
+				if oldKeys == uint64(len(ks)) && reprint.SameShingles(was, fps[i]) {
+					if t, err := w.text(old); err != nil {
+						return fmt.Errorf("document %s: %w", id, err)
+					} else if t == docs[i].Text {
+						if err := w.docs.Put(u32(old), enc[i]); err != nil {
+							return fmt.Errorf("document %s: %w", id, err)
+						}
+						st.Unchanged++
+						continue
+					}
 				}
 				unrelated, err := w.unrelated(old, was, fps[i], docs[i].Text)
 				if err != nil {
