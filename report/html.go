@@ -432,9 +432,8 @@ func Headline(text string) string {
 	// A long line run on into the next, which ends the sentence: a
 	// paragraph wrapped at a fixed width (a later take of wire copy starts
 	// so), not a headline above a byline or a blank line.
-	if next, _, _ := strings.Cut(rest, "\n"); n > 8 && !blank && !endsSentence(line) {
-		next = cleanLine(next)
-		if endsSentence(next) || len(line) >= wrapWidth && len(next) >= wrapWidth {
+	if next, _, _ := strings.Cut(rest, "\n"); n > 8 && len(line) >= wrapWidth && !blank && !endsSentence(line) {
+		if next = cleanLine(next); endsSentence(next) || len(next) >= wrapWidth {
 			return ""
 		}
 	}
@@ -446,9 +445,10 @@ func Headline(text string) string {
 	return line
 }
 
-// wrapWidth is the length from which two lines in a row, neither ending a
-// sentence, read as a paragraph wrapped at a fixed width (wire copy wraps
-// at some 75 to 80 characters) rather than a headline over its text.
+// wrapWidth is the length from which a line that does not end a sentence,
+// run on into a line as long or one that ends the sentence, reads as a
+// paragraph wrapped at a fixed width (wire copy wraps at some 75 to 80
+// characters) rather than a headline over its text.
 const wrapWidth = 60
 
 // cleanLine trims a line of white space, control characters and the "<"
@@ -540,12 +540,18 @@ func byline(words []string) bool {
 		case "and", "&", "of":
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || notInNames[strings.ToLower(strings.Trim(w, ",:;"))] {
 			return false
 		}
 	}
 	return true
 }
+
+// notInNames are words a headline in capitals or title case opening
+// "By" has ("BY THE NUMBERS", "By The Sea") and a writer's name
+// does not.
+var notInNames = map[string]bool{"the": true, "a": true, "an": true, "to": true, "in": true, "for": true, "on": true,
+	"with": true, "how": true, "why": true, "what": true, "is": true, "are": true, "was": true}
 
 // text returns the text of document i, "" if unknown.
 func (h *htmlWriter) text(i int) string {

@@ -532,6 +532,8 @@ func TestHeadline(t *testing.T) {
 		{"only banners", strings.Repeat("  ----------\n", 7) + "A headline too far down\nBody.", ""},
 		{"a byline", "By Jane Smith, Home Affairs Editor\nThe minister said.", ""},
 		{"a byline in capitals", "BY JANE SMITH AND JOHN ROE\nThe minister said.", ""},
+		{"a headline in capitals opening with by", "BY THE NUMBERS: HOW THE COUNCIL SPENDS\nBody.", "BY THE NUMBERS: HOW THE COUNCIL SPENDS"},
+		{"a headline in title case opening with by", "By The Sea, A Town Waits For Its Pier\nBody.", "By The Sea, A Town Waits For Its Pier"},
 		{"a headline opening with by", "By the numbers: how the council spends\nBody.", "By the numbers: how the council spends"},
 		{"empty", "", ""},
 	}
