@@ -341,7 +341,7 @@ func wireAgency(text string) string {
 	if name := wireCredit(text); name != "" {
 		return name
 	}
-	if head := text[:min(len(text), 600)]; wireBanner.MatchString(head) {
+	if head := text[:min(len(text), 600)]; strings.Contains(head, ": Page ") && wireBanner.MatchString(head) {
 		return "wire banner"
 	}
 	return ""
