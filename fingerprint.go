@@ -20,16 +20,43 @@ func (fp *Fingerprint) Source() string { return fp.source }
 // Words returns the document's word count.
 func (fp *Fingerprint) Words() int { return fp.words }
 
+// Published returns the document's publication time, zero if unknown.
+func (fp *Fingerprint) Published() time.Time { return fp.published }
+
+// URL returns the document's address, "" if unknown.
+func (fp *Fingerprint) URL() string {
+	if fp.meta == nil {
+		return ""
+	}
+	return fp.meta.url
+}
+
+// Outlet returns the document's publisher, "" if unknown.
+func (fp *Fingerprint) Outlet() string {
+	if fp.meta == nil {
+		return ""
+	}
+	return fp.meta.outlet
+}
+
+// info returns what a result tells of the document.
+func (fp *Fingerprint) info() DocInfo {
+	return DocInfo{ID: fp.id, Source: fp.source, Words: fp.words, URL: fp.URL(), Outlet: fp.Outlet(), Published: fp.published}
+}
+
+// Info returns what a result tells of the document (Result.Documents).
+func (fp *Fingerprint) Info() DocInfo { return fp.info() }
+
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.
-const fingerprintVersion = 7
+const fingerprintVersion = 8
 
 // minFingerprintVersion is the oldest encoding UnmarshalBinary reads.
 // Version 3 has no day lean (it reads as none) and versions 3 and 4 do
 // not mark numbers (every content word counts as a word), so indexes
 // built with them keep working. Versions before 7 do not mark Chinese and
 // Japanese texts (they read as others). Versions 3 to 5 store the signatures,
-// which are read and dropped.
+// which are read and dropped. Versions before 8 keep no URL or outlet.
 const minFingerprintVersion = 3
 
 // MarshalBinary encodes the fingerprint compactly: shingle sets are sorted,
@@ -102,13 +129,17 @@ func (fp *Fingerprint) marshal(v byte) []byte {
 		}
 		b = append(b, flags)
 	}
+	if v >= 8 {
+		str(fp.URL())
+		str(fp.Outlet())
+	}
 	return b
 }
 
 // SameShingles reports whether a and b, complete fingerprints, are the
 // same document by all an index keys and counts it by (ID, time, word
 // count, content words and shingle sets) and differ at most in their
-// source and in what is read from the text to name an original (garbling,
+// source, URL and outlet, and in what is read from the text to name an original (garbling,
 // a credited source, an agency, day words): the same article fingerprinted
 // again by a reprint that reads those otherwise, which an index updates in
 // place rather than replace it (and move it last in its order).
@@ -118,7 +149,7 @@ func SameShingles(a, b *Fingerprint) bool {
 	}
 	x, y := *a, *b
 	for _, f := range []*Fingerprint{&x, &y} {
-		f.source, f.garble, f.credit, f.wire, f.days = "", 0, "", "", 0
+		f.source, f.garble, f.credit, f.wire, f.days, f.meta = "", 0, "", "", 0, nil
 	}
 	return bytes.Equal(x.marshal(fingerprintVersion), y.marshal(fingerprintVersion))
 }
@@ -210,6 +241,11 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 			return fmt.Errorf("%w: flags %#x", errCorrupt, flags)
 		}
 		f.ideo = flags&1 != 0
+	}
+	if v >= 8 {
+		if url, outlet := d.str(), d.str(); url != "" || outlet != "" {
+			f.meta = &docMeta{url, outlet}
+		}
 	}
 	if d.err != nil {
 		return d.err

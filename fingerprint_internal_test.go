@@ -104,3 +104,35 @@ func TestSameShingles(t *testing.T) {
 		})
 	}
 }
+
+// TestFingerprintKeepsMeta checks that a fingerprint stores its URL and
+// outlet (version 8) and that an older encoding reads as having none.
+func TestFingerprintKeepsMeta(t *testing.T) {
+	d, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := d.Fingerprint(Document{ID: "a", Text: seedText(t, "001"), URL: "https://news.example/a", Outlet: "Daily Planet"})
+	tests := []struct {
+		name        string
+		version     byte
+		url, outlet string
+	}{
+		{"this version", fingerprintVersion, "https://news.example/a", "Daily Planet"},
+		{"version 7", 7, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got Fingerprint
+			if err := got.UnmarshalBinary(fp.marshal(tt.version)); err != nil {
+				t.Fatal(err)
+			}
+			if got.URL() != tt.url || got.Outlet() != tt.outlet {
+				t.Errorf("got URL %q, outlet %q; want %q, %q", got.URL(), got.Outlet(), tt.url, tt.outlet)
+			}
+		})
+	}
+	if info := fp.Info(); info.URL != "https://news.example/a" || info.Outlet != "Daily Planet" {
+		t.Errorf("got info %+v, want the URL and outlet", info)
+	}
+}

@@ -2,6 +2,7 @@ package reprint
 
 import (
 	"time"
+	"unique"
 
 	"github.com/reprint-dev/reprint/minhash"
 	"github.com/reprint-dev/reprint/shingle"
@@ -35,7 +36,21 @@ type Fingerprint struct {
 	garble       float64  // garbling signs per 100 words
 	credit       string   // a source the text credits ("BBC"), if any
 	wire         string   // the news agency whose copy this is ("PA News"), if any
+	meta         *docMeta // its URL and outlet; nil: neither known
 	*detail               // nil in a scan's sketch (sketched)
+}
+
+// docMeta is what a document's input says of it beyond its time: kept
+// for reports, apart, so that a fingerprint without it costs a pointer.
+type docMeta struct{ url, outlet string }
+
+// metaOf returns doc's URL and outlet, nil when neither is known.
+func metaOf(doc *Document) *docMeta {
+	if doc.URL == "" && doc.Outlet == "" {
+		return nil
+	}
+	// An outlet names thousands of articles: one copy of its name.
+	return &docMeta{doc.URL, unique.Make(doc.Outlet).Value()}
 }
 
 // detail is what a complete fingerprint holds beyond a scan's sketch: the
@@ -106,7 +121,7 @@ const (
 func prepare(doc *Document, o Options, s *scratch, mode prepMode) *Fingerprint {
 	text := doc.Text
 	d := &Fingerprint{id: doc.ID, source: doc.Source, published: doc.Published,
-		noGarble: true}
+		meta: metaOf(doc), noGarble: true}
 	if mode == prepSketch { // in s until Scan.sketch drops it
 		s.detail = detail{}
 		d.detail = &s.detail

@@ -1,5 +1,7 @@
 package reprint
 
+import "time"
+
 // Relation is the kind of link between two documents.
 type Relation string
 
@@ -38,6 +40,10 @@ type DocInfo struct {
 	ID     string
 	Source string
 	Words  int
+	// URL, Outlet and Published are what the input said of it ("url",
+	// "source", "published" in JSONL; a page's metadata), when it did.
+	URL, Outlet string
+	Published   time.Time
 }
 
 // Pair is a verified link between documents A and B (indices into

@@ -743,7 +743,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(fps))}
 	for i, fp := range fps {
-		res.Documents[i] = DocInfo{ID: fp.id, Source: fp.source, Words: fp.words}
+		res.Documents[i] = fp.info()
 	}
 	var groups [][2]int // [start, end) of each run of candidates with one first document
 	for n := 0; n < len(cands); {

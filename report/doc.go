@@ -6,7 +6,7 @@
 // JSON output is one object, indented, with exactly these keys in this
 // order (the shape is a stable contract; JSONReport decodes it):
 //
-//	{"documents":[{"id":"...","source":"path[:line]","words":N}],
+//	{"documents":[{"id":"...","source":"path[:line]","words":N,"url":"...","outlet":"...","published":"..."}],
 //	 "pairs":[{"a":"id","b":"id","relation":"...","original":"id","reason":"...","original_by":"...",
 //	           "score":S,"jaccard":J,"containment_ab":X,"containment_ba":Y,
 //	           "passages":[{"a_start":N,"a_end":N,"b_start":N,"b_end":N,"text":"..."}]}],
@@ -16,7 +16,9 @@
 //	 "errors":[{"source":"file:line","error":"..."}],
 //	 "warnings":["..."]}
 //
-// Documents are referred to by ID. The summary's documents counts the
+// Documents are referred to by ID; "url", "outlet" and "published" (RFC
+// 3339, UTC) are what the input said of one, left out when it said
+// nothing. The summary's documents counts the
 // articles read (a check's queries, not the indexed articles listed with
 // them), so that with skipped and failed it accounts for every input.
 // Pair and cluster scores are rounded to

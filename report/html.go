@@ -106,6 +106,7 @@ type htmlPair struct {
 	Weak             bool   // only length or order named the original
 	ATitle, BTitle   string // headlines, if the texts have them
 	ASource, BSource string // set when a source differs from the ID
+	APub, BPub       string // outlet, time and URL as the input gave them (published); set when either is known
 	Included         bool   // within Options.MaxHTMLPairs
 	Open             bool   // the details start open
 	Sides            []htmlSide
@@ -322,6 +323,9 @@ func (h *htmlWriter) pair(i int) *htmlPair {
 	}
 	if (a.Source != "" && a.Source != a.ID) || (b.Source != "" && b.Source != b.ID) {
 		d.ASource, d.BSource = orDash(a.Source), orDash(b.Source)
+	}
+	if pa, pb := published(a), published(b); pa != "" || pb != "" {
+		d.APub, d.BPub = orDash(pa), orDash(pb)
 	}
 	if d.Derived && p.A != p.B && (p.Original == p.A || p.Original == p.B) {
 		d.Copy, d.Told = docID(res, p.A+p.B-p.Original), CopyOf(p)

@@ -10,6 +10,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/reprint-dev/reprint"
 )
@@ -31,6 +32,21 @@ type JSONDocument struct {
 	ID     string `json:"id"`
 	Source string `json:"source"` // "path" or "path:line"
 	Words  int    `json:"words"`
+	// URL, Outlet and Published are what the input said of the article
+	// (JSONL "url", "source", "published"; a page's metadata), left out
+	// when it said nothing.
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Published string `json:"published,omitempty"` // RFC 3339, UTC
+}
+
+// jsonDocument is d as the JSON report gives it.
+func jsonDocument(d reprint.DocInfo) JSONDocument {
+	j := JSONDocument{ID: d.ID, Source: d.Source, Words: d.Words, URL: d.URL, Outlet: d.Outlet}
+	if !d.Published.IsZero() {
+		j.Published = d.Published.UTC().Format(time.RFC3339)
+	}
+	return j
 }
 
 // JSONPair is a link between documents A and B, named by ID.
@@ -110,7 +126,7 @@ func Build(res *reprint.Result) JSONReport {
 		Warnings:  make([]string, 0, len(res.Warnings)),
 	}
 	for _, d := range res.Documents {
-		r.Documents = append(r.Documents, JSONDocument{ID: d.ID, Source: d.Source, Words: d.Words})
+		r.Documents = append(r.Documents, jsonDocument(d))
 	}
 	for _, p := range res.Pairs {
 		r.Pairs = append(r.Pairs, buildPair(res, p))
@@ -223,8 +239,7 @@ func writeJSON(w io.Writer, res *reprint.Result) error {
 	}
 	bw.WriteString("{\n")
 	if err := array("documents", len(res.Documents), func(i int) any {
-		d := res.Documents[i]
-		return JSONDocument{ID: d.ID, Source: d.Source, Words: d.Words}
+		return jsonDocument(res.Documents[i])
 	}, false); err != nil {
 		return err
 	}

@@ -1,8 +1,12 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/reprint-dev/reprint"
 )
@@ -137,5 +141,45 @@ func TestJSONClusterParents(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPublishedShown checks that what the input said of an article (its
+// outlet, time and URL) is in the JSON documents and beside the pair in
+// the text report, and that nothing is said of an article without it.
+func TestPublishedShown(t *testing.T) {
+	res := &reprint.Result{
+		Documents: []reprint.DocInfo{
+			{ID: "wire", Outlet: "PA", Published: time.Date(2025, 8, 20, 9, 30, 0, 0, time.UTC), URL: "https://pa.example/1"},
+			{ID: "paper", Outlet: "Daily Planet", Published: time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC)},
+			{ID: "other"},
+		},
+		Pairs:   []reprint.Pair{{A: 0, B: 1, Relation: reprint.Rewrite, Original: 0, Score: 0.6}},
+		Summary: reprint.Summary{Documents: 3, Pairs: 1},
+	}
+	var text, js bytes.Buffer
+	if err := Write(&text, res, Text, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "published: Daily Planet, 2025-08-21 / PA, 2025-08-20 09:30 UTC,"; !strings.Contains(text.String(), want) {
+		t.Errorf("got text report\n%s\nwant a line with %q", text.String(), want)
+	}
+	if err := Write(&js, res, JSON, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var r JSONReport
+	if err := json.Unmarshal(js.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	want := []JSONDocument{
+		{ID: "wire", URL: "https://pa.example/1", Outlet: "PA", Published: "2025-08-20T09:30:00Z"},
+		{ID: "paper", Outlet: "Daily Planet", Published: "2025-08-21T00:00:00Z"},
+		{ID: "other"},
+	}
+	if fmt.Sprint(r.Documents) != fmt.Sprint(want) {
+		t.Errorf("got documents %+v, want %+v", r.Documents, want)
+	}
+	if strings.Contains(js.String(), `"url": ""`) || strings.Count(js.String(), `"outlet"`) != 2 {
+		t.Errorf("got JSON with empty url or outlet fields:\n%s", js.String())
 	}
 }

@@ -284,6 +284,9 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 	if (d1.Source != "" && d1.Source != d1.ID) || (d2.Source != "" && d2.Source != d2.ID) {
 		fmt.Fprintf(t.w, "%sfrom: %s / %s\n", detailIndent, orDash(escape(d1.Source)), orDash(escape(d2.Source)))
 	}
+	if m1, m2 := published(d1), published(d2); m1 != "" || m2 != "" {
+		t.wrap(detailIndent+"published: ", detailIndent+"  ", strings.Fields(escape(orDash(m1)+" / "+orDash(m2))))
+	}
 	if derived && p.Reason != "" {
 		t.wrap(detailIndent+"why "+id2+" is the original: ", detailIndent+"  ", escFields(p.Reason))
 	}
@@ -553,4 +556,25 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// published tells who published d and when, as the input said: "Daily
+// Planet, 2025-08-20 09:30 UTC, https://...", "" when it said nothing.
+func published(d reprint.DocInfo) string {
+	var parts []string
+	if d.Outlet != "" {
+		parts = append(parts, d.Outlet)
+	}
+	if !d.Published.IsZero() {
+		u := d.Published.UTC()
+		if u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 {
+			parts = append(parts, u.Format("2006-01-02"))
+		} else {
+			parts = append(parts, u.Format("2006-01-02 15:04 UTC"))
+		}
+	}
+	if d.URL != "" {
+		parts = append(parts, d.URL)
+	}
+	return strings.Join(parts, ", ")
 }

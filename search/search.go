@@ -396,7 +396,7 @@ func byFirstMember(x, y reprint.Cluster) int {
 func merge(results []*reprint.Result, all []*reprint.Fingerprint, params reprint.Params) *reprint.Result {
 	res := &reprint.Result{Documents: make([]reprint.DocInfo, len(all)), Params: params}
 	for i, fp := range all {
-		res.Documents[i] = reprint.DocInfo{ID: fp.ID(), Source: fp.Source(), Words: fp.Words()}
+		res.Documents[i] = fp.Info()
 	}
 	res.Params.Candidates = 0
 	seen := map[[2]int]bool{}
