@@ -47,7 +47,7 @@ which copy, excerpt or rewrite it. Programs post JSON to /api/check:
 and get the JSON report of "reprint check --format json". The body may
 also be {"documents": [{"id": ..., "text": ...}, ...]}, or the raw article
 with Content-Type text/plain or text/html (?id=NAME names it). A "url"
-field is only recorded: the server never fetches anything. GET /healthz
+field is only shown in the report: the server never fetches anything. GET /healthz
 answers "ok".
 
 Errors get a status and a message: 400 bad input (malformed JSON, empty
