@@ -199,10 +199,13 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 	d := decoder{b: data}
 	v := d.byte()
 	if v < minFingerprintVersion || v > fingerprintVersion {
-		if d.err == nil {
-			return fmt.Errorf("%w: version %d, want %d to %d", errCorrupt, v, minFingerprintVersion, fingerprintVersion)
+		switch {
+		case d.err != nil:
+			return d.err
+		case v > fingerprintVersion:
+			return fmt.Errorf("%w: version %d, newer than the %d to %d this reprint reads: written by a newer reprint? (upgrade it)", errCorrupt, v, minFingerprintVersion, fingerprintVersion)
 		}
-		return d.err
+		return fmt.Errorf("%w: version %d, want %d to %d", errCorrupt, v, minFingerprintVersion, fingerprintVersion)
 	}
 	f := Fingerprint{detail: &detail{}}
 	f.id = d.str()
