@@ -393,21 +393,28 @@ func Headline(text string) string {
 	var line, rest string
 	rest = text
 	inNote := false // in an editors' note that goes on over lines
-	for skipped := 0; ; skipped++ {
+	for skipped, noted := 0, 0; ; {
 		line, rest, _ = strings.Cut(strings.TrimLeft(rest, " \t\r\n"), "\n")
 		line = cleanLine(line)
+		found := false
 		switch {
 		case inNote:
-			inNote = !strings.HasSuffix(line, ")") && !strings.HasSuffix(line, "]")
+			inNote = !closesNote(line)
+			noted++
 		case strings.HasPrefix(line, "(") && !strings.Contains(line, ")"), strings.HasPrefix(line, "[") && !strings.Contains(line, "]"):
 			inNote = true
-		case mostlyLetters(line) && !editorsNote(line):
-			skipped = -1
+			noted++
+		case editorsNote(line):
+			noted++
+		case mostlyLetters(line):
+			found = true
+		default:
+			skipped++
 		}
-		if skipped < 0 {
+		if found {
 			break
 		}
-		if skipped == maxBannerLines || rest == "" {
+		if skipped > maxBannerLines || noted > maxNoteLines || rest == "" {
 			return ""
 		}
 		// A rule, a wire service's banner ("12:21 28/09/99: Page 1
@@ -437,14 +444,12 @@ func Headline(text string) string {
 	// paragraph wrapped at a fixed width (a later take of wire copy starts
 	// so), not a headline above a byline or a blank line.
 	if next, _, _ := strings.Cut(rest, "\n"); n > 8 && len(line) >= wrapWidth && !blank && !endsSentence(line) {
-		if next = cleanLine(next); endsSentence(next) || len(next) >= wrapWidth {
+		if next = cleanLine(next); len(next) <= maxWrapped && (endsSentence(next) || len(next) >= wrapWidth) {
 			return ""
 		}
 	}
-	if r, size := utf8.DecodeRuneInString(line); unicode.IsLower(r) {
-		if r2, _ := utf8.DecodeRuneInString(line[size:]); !unicode.IsUpper(r2) {
-			return "" // a sentence's end ("whom pay for their own care."), not "eBay ..."
-		}
+	if r, _ := utf8.DecodeRuneInString(line); unicode.IsLower(r) && endsSentence(line) {
+		return "" // a sentence's end ("whom pay for their own care."), not "e-scooter trials extended"
 	}
 	return line
 }
@@ -452,8 +457,13 @@ func Headline(text string) string {
 // wrapWidth is the length from which a line that does not end a sentence,
 // run on into a line as long or one that ends the sentence, reads as a
 // paragraph wrapped at a fixed width (wire copy wraps at some 75 to 80
-// characters) rather than a headline over its text.
-const wrapWidth = 60
+// characters) rather than a headline over its text (headlines are seldom
+// that long).
+const wrapWidth = 72
+
+// maxWrapped is the longest a line of a paragraph wrapped at a fixed width
+// is: a longer next line is a paragraph on one line, under a headline.
+const maxWrapped = 100
 
 // cleanLine trims a line of white space, control characters and the "<"
 // that ends each line of old wire copy.
@@ -482,8 +492,8 @@ func onlyEndMarks(text string) bool {
 	return true
 }
 
-// maxBannerLines is how many lines of rules, codes and notes Headline
-// passes over to reach a headline.
+// maxBannerLines is how many lines of rules and codes Headline passes
+// over to reach a headline (notes apart: maxNoteLines).
 const maxBannerLines = 6
 
 // mostlyLetters reports whether line is mostly letters: not a rule of
@@ -504,8 +514,18 @@ func mostlyLetters(line string) bool {
 // editorsNote reports whether line is wholly in brackets, as a note to
 // editors above wire copy is: "(corrected repetition, amending ...)".
 func editorsNote(line string) bool {
-	return strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") || strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]")
+	return (strings.HasPrefix(line, "(") || strings.HasPrefix(line, "[")) && closesNote(line)
 }
+
+// closesNote reports whether line ends a note in brackets: ")" or "]",
+// a full stop after it allowed ("... end of the case).").
+func closesNote(line string) bool {
+	end := strings.TrimRight(line, ".")
+	return strings.HasSuffix(end, ")") || strings.HasSuffix(end, "]")
+}
+
+// maxNoteLines is how many lines of editors' notes Headline passes over.
+const maxNoteLines = 8
 
 // isMarkup reports whether r is white space or a control character, as
 // old wire copy marks its lines with (METER's PA texts: "\x19By ...").
@@ -532,9 +552,11 @@ func dangling(line, last string) bool {
 }
 
 // byline reports whether a line of words names its writers, as "By Jane
-// Smith and John Roe, Political Correspondents" does: "by" and then at
-// most seven words, each capitalised or "and", "&" or "of". A headline
-// opening "By" goes on in lower case ("By the numbers: ...").
+// Smith and John Roe, Political Correspondents" or "By The Associated
+// Press" does: "by" and then at most seven words, each capitalised or
+// "and", "&" or "of", and no colon, question or exclamation mark. A
+// headline opening "By" goes on in lower case ("By the numbers: ...") or
+// past a colon ("BY THE NUMBERS: HOW ...").
 func byline(words []string) bool {
 	if len(words) > 8 || !strings.EqualFold(words[0], "by") {
 		return false
@@ -544,18 +566,12 @@ func byline(words []string) bool {
 		case "and", "&", "of":
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || notInNames[strings.ToLower(strings.Trim(w, ",:;"))] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || strings.ContainsAny(w, ":?!") {
 			return false
 		}
 	}
 	return true
 }
-
-// notInNames are words a headline in capitals or title case opening
-// "By" has ("BY THE NUMBERS", "By The Sea") and a writer's name
-// does not.
-var notInNames = map[string]bool{"the": true, "a": true, "an": true, "to": true, "in": true, "for": true, "on": true,
-	"with": true, "how": true, "why": true, "what": true, "is": true, "are": true, "was": true}
 
 // text returns the text of document i, "" if unknown.
 func (h *htmlWriter) text(i int) string {
