@@ -154,6 +154,15 @@ func SameShingles(a, b *Fingerprint) bool {
 	return bytes.Equal(x.marshal(fingerprintVersion), y.marshal(fingerprintVersion))
 }
 
+// WithSource returns a copy of fp that says it came from source: an
+// index that updates a stored document in place keeps where it was first
+// read from.
+func (fp *Fingerprint) WithSource(source string) *Fingerprint {
+	c := *fp
+	c.source = source
+	return &c
+}
+
 // SameEncoded reports whether a and b, fingerprints encoded by
 // MarshalBinary, are equal but perhaps for their Source: the same
 // document read again from another file or line, which an index keeps

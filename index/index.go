@@ -587,7 +587,12 @@ func (ix *Index) Add(docs []reprint.Document, fps []*reprint.Fingerprint, keys [
 					if t, err := w.text(old); err != nil {
 						return fmt.Errorf("document %s: %w", id, err)
 					} else if t == docs[i].Text {
-						if err := w.docs.Put(u32(old), enc[i]); err != nil {
+						// Its first source kept, as for an identical one.
+						b, err := fps[i].WithSource(was.Source()).MarshalBinary()
+						if err != nil {
+							return fmt.Errorf("document %s: %w", id, err)
+						}
+						if err := w.docs.Put(u32(old), b); err != nil {
 							return fmt.Errorf("document %s: %w", id, err)
 						}
 						st.Unchanged++
