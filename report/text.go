@@ -513,9 +513,11 @@ func isBidiControl(r rune) bool {
 }
 
 // collapse replaces each run of white space in s with one space and trims
-// the ends.
+// the ends. Control characters count as white space: old wire copy marks
+// its paragraphs with them ("\x19He said"), which an excerpt for people
+// need not show.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
 }
 
 // truncate cuts s to at most n characters, ending it with "…" if cut.
