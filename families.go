@@ -171,6 +171,7 @@ func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int
 			order = append(order, i)
 		}
 	}
+	strength := spunDiscount(pairs, order)
 	slices.SortStableFunc(order, func(x, y int) int {
 		if lx, ly := pairs[x].late, pairs[y].late; lx != ly {
 			if lx {
@@ -178,7 +179,7 @@ func treeFamilies(data []*Fingerprint, pairs []Pair) (center []int, parent []int
 			}
 			return -1
 		}
-		return cmp.Compare(linkStrength(pairs[y]), linkStrength(pairs[x]))
+		return cmp.Compare(strength[y], strength[x])
 	})
 	parent = make([]int, n)
 	for i := range parent {
@@ -229,6 +230,44 @@ func linkStrength(p Pair) float64 {
 	}
 	return c + p.Jaccard
 }
+
+// spunDiscount returns the linkStrength of each derived pair (indexed as
+// pairs; order lists the derived ones), less spunTolerance for a link from
+// a child C to a machine rewrite R of some S when C links to S too, nearly
+// as strongly: a paper on the story aligns about as well with a spun or
+// round-tripped copy of its wire story as with the story, a little
+// better at times (a 65-word paper: 0.88 with the spun copy, 0.84 with
+// the story), but it was written from the fluent text, not the garbled
+// one.
+func spunDiscount(pairs []Pair, order []int) []float64 {
+	strength := make([]float64, len(pairs))
+	spunFrom := map[int][]int{}   // machine rewrite → the originals it rewrites
+	links := map[[2]int]float64{} // child, original → strength
+	for _, i := range order {
+		p := pairs[i]
+		child := p.A + p.B - p.Original
+		strength[i] = linkStrength(p)
+		links[[2]int{child, p.Original}] = max(links[[2]int{child, p.Original}], strength[i])
+		if p.Relation == MachineRewrite {
+			spunFrom[child] = append(spunFrom[child], p.Original)
+		}
+	}
+	for _, i := range order {
+		p := pairs[i]
+		child := p.A + p.B - p.Original
+		for _, s := range spunFrom[p.Original] {
+			if w, ok := links[[2]int{child, s}]; ok && w >= strength[i]-spunTolerance {
+				strength[i] -= spunTolerance
+				break
+			}
+		}
+	}
+	return strength
+}
+
+// spunTolerance is how much more of a text a machine rewrite may explain
+// than the rewrite's own source does while the source stays its parent.
+const spunTolerance = 0.05
 
 // weakLink is the score below which a derived pair shares less than half
 // of either text: background, not one text copied from the other.

@@ -47,6 +47,33 @@ func TestFamiliesDropInnerLinks(t *testing.T) {
 	}
 }
 
+// TestFamiliesPreferSourceOverSpunCopy checks the parent of a paper that
+// aligns with a wire story and with a spun copy of it: the story, unless
+// the spun copy explains clearly more of the paper (spunTolerance).
+func TestFamiliesPreferSourceOverSpunCopy(t *testing.T) {
+	data := []*Fingerprint{{id: "wire"}, {id: "spun"}, {id: "paper"}}
+	for _, tt := range []struct {
+		name       string
+		wire, spun float64 // the paper's share aligned with each
+		wantPairs  []string
+	}{
+		{"a little more like the spun copy", 0.84, 0.88, []string{"wire-spun", "wire-paper"}},
+		{"much more like the spun copy", 0.70, 0.95, []string{"wire-spun", "spun-paper"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pairs := []Pair{
+				link(0, 1, 0, MachineRewrite, 0.99, 0.6),
+				link(0, 2, 0, Rewrite, tt.wire, 0.01),
+				link(1, 2, 1, Rewrite, tt.spun, 0.01),
+			}
+			kept, _ := families(data, pairs)
+			if got := pairNames(data, kept); !slices.Equal(got, tt.wantPairs) {
+				t.Errorf("got pairs %v, want %v", got, tt.wantPairs)
+			}
+		})
+	}
+}
+
 // link is a derived pair of a and b, original orig, whose passages cover
 // score of both sides.
 func link(a, b, orig int, rel Relation, score, jaccard float64) Pair {
