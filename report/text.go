@@ -297,9 +297,14 @@ func (t *textWriter) writePair(i int, gap, derived bool) {
 		c1, c2 = c2, c1
 	}
 	ww := []string{"word", "for", "word:", percent(c1), "of", id1 + ",", percent(c2), "of", id2}
-	if p.Relation == reprint.Rewrite || p.Relation == reprint.MachineRewrite {
+	switch {
+	case p.Relation == reprint.MachineRewrite && max(c1, c2) >= 0.5:
+		// Half its phrases kept and still a machine rewrite: the
+		// passages differ by words swapped one for one (a spinner).
+		ww = append(ww, strings.Fields(fmt.Sprintf("(jaccard %.2f; the rest differs mostly by words swapped one for one, as a spinner swaps synonyms)", p.Jaccard))...)
+	case p.Relation == reprint.Rewrite || p.Relation == reprint.MachineRewrite:
 		ww = append(ww, strings.Fields(fmt.Sprintf("(jaccard %.2f; few exact runs, as in any rewrite: the evidence is the reworded passages)", p.Jaccard))...)
-	} else {
+	default:
 		ww = append(ww, fmt.Sprintf("(jaccard %.2f)", p.Jaccard))
 	}
 	t.wrap(detailIndent, detailIndent+"  ", ww)

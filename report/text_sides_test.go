@@ -28,6 +28,10 @@ func TestTextTellsCopyOfOriginal(t *testing.T) {
 			`      evidence, original: "Stubb" (bytes 0–5)`,
 			`         machine rewrite: "Stop" (bytes 10–15)`,
 		}},
+		{"spun", reprint.Pair{A: 0, B: 1, Relation: reprint.MachineRewrite, Original: 0, Reason: "agency copy", Score: 0.9, ContainAB: 0.6, ContainBA: 0.7, Jaccard: 0.5, Passages: ps}, []string{
+			"      word for word: 70% of b.txt, 60% of a.txt (jaccard 0.50; the rest differs",
+			"        mostly by words swapped one for one, as a spinner swaps synonyms)",
+		}},
 		{"original B", reprint.Pair{A: 0, B: 1, Relation: reprint.Excerpt, Original: 1, Reason: "longer", Score: 0.5, ContainAB: 0.1, ContainBA: 0.2, Passages: ps}, []string{
 			"  a.txt is an excerpt of b.txt  score 0.50",
 			"      why b.txt is the original: longer",
