@@ -11,7 +11,8 @@ import (
 
 // families groups documents into derivation families. Every document takes
 // as its parent the original of its strongest derived pair (linkStrength:
-// the source that explains most of it) that names the other side the
+// the source that explains most of it, a machine rewrite of another of its
+// sources a little discounted, spunDiscount) that names the other side the
 // original; parent links are added strongest first and
 // skipped when they would close a cycle, so a family is a tree and its root
 // is the family's original. A document joins a family only through its own

@@ -171,7 +171,9 @@ func (r *Resolver) resolve(ctx context.Context, cands [][2]int, m *memo) (*Resul
 // link to its likeliest source, and how much of b a explains: the share
 // of b inside their passages plus their Jaccard, as families rank a
 // document's sources (a short excerpt of a story scores high on the
-// share of the shorter text but explains little of b). A pair not
+// share of the shorter text but explains little of b), without the
+// discount families give a machine rewrite of another source
+// (spunDiscount). A pair not
 // resolved yet is not derived.
 func (r *Resolver) Derived(a, b int) (strength float64, ok bool) {
 	f, found := r.memo.features([2]int{a, b})

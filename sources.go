@@ -253,9 +253,51 @@ func wordForWord(f pairFeatures) bool {
 // spinner may put two words for one ("tribunal" for "court of law").
 // Counting a two-for-one gap as a swap would catch more of those, and 8
 // METER papers.
+//
+// Numbers and boilerplate count as kept words: a story re-sent with next
+// year's figures, or two pages' shared "Advertisement" lines inside a
+// passage, are not a spinner's swaps. Names are not told apart (content
+// words keep no case): a copy with every name replaced reads as swapped.
 func swapped(f pairFeatures, a, b *Fingerprint) bool {
-	g := align.Gaps(a.alignable(0x9e3779b9), b.alignable(0x7f4a7c15), f.passages, alignOpts.MaxGap)
+	g := align.Gaps(a.swappable(), b.swappable(), f.passages, alignOpts.MaxGap)
 	return g.Even >= minSwaps && float64(g.Even) >= swapRate*float64(g.Equal) && float64(g.Even) >= swapShare*float64(g.Even+g.Uneven)
+}
+
+// swappable returns fp's content-word hashes for swapped, with every
+// number and every boilerplate word one mark apiece, so that such words
+// match on both sides.
+func (fp *Fingerprint) swappable() []uint32 {
+	out := slices.Clone(fp.chash)
+	for i := range out {
+		switch {
+		case fp.isBoiler(i):
+			out[i] = boilerMark
+		case numbersIn(fp.nums, i, i+1) == 1:
+			out[i] = numberMark
+		}
+	}
+	return out
+}
+
+// Marks that stand for any boilerplate word and any number (swappable).
+const (
+	boilerMark = 0xfffffffe
+	numberMark = 0xffffffff
+)
+
+// rewordable reports whether a derived pair's relation may be a rewrite
+// or a machine rewrite, which garbling tells apart and by which attribute
+// weighs it: the literal measures decide nothing, or its passages show a
+// spinner's swaps. Its texts' garbling must be read before derivedRelation
+// and attribute (scan's measure, the detector's finishText).
+func rewordable(f pairFeatures, a, b *Fingerprint) bool {
+	switch literalRelation(f) {
+	case "":
+		return true
+	case EditedCopy, Excerpt:
+		return !f.quoted && swapped(f, a, b)
+	}
+	return false
 }
 
 // Spinner thresholds (swapped): the least number of words swapped, their

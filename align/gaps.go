@@ -6,7 +6,8 @@ package align
 // maxGap ahead on each side (0 → 6, the default MaxGap). A gap of k
 // tokens against k is counted in Even (k words put in place of k, the mark
 // of a spinner's synonym swaps), any other in Uneven (the larger side's
-// tokens: words cut, added or rephrased, as editors do).
+// tokens: words cut, added or rephrased, as editors do). A difference with
+// no equal pair within maxGap ends the walk of its passage.
 func Gaps(a, b []uint32, ps []Passage, maxGap int) GapCounts {
 	if maxGap <= 0 {
 		maxGap = 6
