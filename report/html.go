@@ -573,18 +573,40 @@ func byline(words []string) bool {
 	return true
 }
 
-// text returns the text of document i, "" if unknown.
+// text returns the text of document i, "" if unknown, as shown
+// (visible).
 func (h *htmlWriter) text(i int) string {
 	if i < 0 || i >= len(h.o.Texts) {
 		return ""
 	}
-	return h.o.Texts[i]
+	return visible(h.o.Texts[i])
+}
+
+// visible returns s with each ASCII control character but tab, line feed
+// and carriage return as a space, byte for byte, so that passage offsets
+// still hold. Old wire copy marks its paragraphs with them ("\x19He
+// said"); HTML may not carry them, and a word glued to one was marked as
+// changed in a machine rewrite's word diff.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, isHiddenControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isHiddenControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isHiddenControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
 }
 
 func passageView(p reprint.Pair, k int) htmlPassage {
 	ps := p.Passages[k]
 	return htmlPassage{N: k + 1, AStart: ps.AStart, AEnd: ps.AEnd, BStart: ps.BStart, BEnd: ps.BEnd,
-		Text: ps.Text, Color: k % htmlColors}
+		Text: visible(ps.Text), Color: k % htmlColors}
 }
 
 // RelationLabel names r for people: "machine rewrite".
