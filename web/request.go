@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -137,6 +138,9 @@ func (h *server) formDocuments(r *http.Request) ([]reprint.Document, []string, e
 			return nil, nil, tooLarge(h.o.MaxBytes)
 		}
 		if input.LooksLikeHTML(data) || looksLikeFragment(data) {
+			if !input.LooksLikeHTML(data) {
+				data = paragraphBreaks(data)
+			}
 			doc, err = input.ReadHTML(data, id, "pasted page", c.options())
 		} else {
 			doc, err = input.ReadText(data, id, "pasted text", c.options())
@@ -390,6 +394,22 @@ func setMeta(doc *reprint.Document, url, published, outlet string) error {
 	}
 	return fmt.Errorf(`"published" %q is not a date (2006-01-02) or a time (2006-01-02T15:04:05Z, 2006-01-02 15:04:05)`, p)
 }
+
+// paragraphBreaks returns a pasted fragment with a paragraph tag at each
+// blank line when it has no block-level tag of its own: "<b>Headline</b>"
+// over paragraphs parted by blank lines, which HTML would run together
+// into one. A fragment with block tags is left as it is.
+func paragraphBreaks(data []byte) []byte {
+	if blockTag.Match(data) {
+		return data
+	}
+	return blankLines.ReplaceAll(data, []byte("\n<p>\n"))
+}
+
+var (
+	blockTag   = regexp.MustCompile(`(?i)<(p|div|br|h[1-6]|li|ul|ol|blockquote|article|section|main|body|header|footer|table|tr|td|pre|figure|hr)[\s/>]`)
+	blankLines = regexp.MustCompile(`\r?\n[ \t\f\r]*\n\s*`)
+)
 
 // fragmentTags are the elements an article's HTML source, copied from a
 // CMS or a browser's inspector without its page, starts with.
