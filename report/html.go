@@ -170,7 +170,7 @@ type htmlWriter struct {
 
 func writeHTML(w io.Writer, res *reprint.Result, o Options) error {
 	h := &htmlWriter{res: res, o: o, cluster: pairClusters(res)}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := bufio.NewWriterSize(&controlsWriter{w: w}, 64<<10)
 	page := h.page()
 	if err := htmlTemplates.ExecuteTemplate(bw, "head", page); err != nil {
 		return err
@@ -582,25 +582,74 @@ func (h *htmlWriter) text(i int) string {
 	return visible(h.o.Texts[i])
 }
 
-// visible returns s with each ASCII control character but tab, line feed
-// and carriage return as a space, byte for byte, so that passage offsets
-// still hold. Old wire copy marks its paragraphs with them ("\x19He
-// said"); HTML may not carry them, and a word glued to one was marked as
-// changed in a machine rewrite's word diff.
+// visible returns s with its control characters as white space, byte
+// for byte, so that passage offsets still hold: each ASCII one but tab,
+// line feed and carriage return as a space, each C1 one (U+0080–U+009F,
+// two bytes: Windows-1252 quotes read as Latin-1) as a no-break space.
+// Old wire copy marks its paragraphs with them ("\x19He said"); HTML may
+// not carry them, and a word glued to one was marked as changed in a
+// machine rewrite's word diff. Bytes that are not UTF-8 are left as they
+// are (the template writes them as U+FFFD).
 func visible(s string) string {
-	if !strings.ContainsFunc(s, isHiddenControl) {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = ' '
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i+1] = 0xa0
+			i++
+		}
+	}
+	if b == nil {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if isHiddenControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
+	return string(b)
 }
 
-func isHiddenControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
+// ShowControls rewrites b's control characters in place as visible does,
+// for an HTML page as a whole: IDs, file names and reasons can hold them
+// too. The page's markup holds none.
+func ShowControls(b []byte) []byte {
+	var c2 bool
+	showControls(b, &c2)
+	return b
+}
+
+// showControls is ShowControls over a stream cut anywhere: c2 is whether
+// the byte before b was 0xc2, the first of a C1 control's two.
+func showControls(b []byte, c2 *bool) {
+	for i, c := range b {
+		switch {
+		case *c2 && c >= 0x80 && c <= 0x9f:
+			b[i] = 0xa0
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
+			b[i] = ' '
+		}
+		*c2 = c == 0xc2
+	}
+}
+
+// controlsWriter writes through to w with control characters shown
+// (showControls).
+type controlsWriter struct {
+	w   io.Writer
+	c2  bool
+	buf []byte
+}
+
+func (cw *controlsWriter) Write(p []byte) (int, error) {
+	cw.buf = append(cw.buf[:0], p...)
+	showControls(cw.buf, &cw.c2)
+	n, err := cw.w.Write(cw.buf)
+	return min(n, len(p)), err
 }
 
 func passageView(p reprint.Pair, k int) htmlPassage {

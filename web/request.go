@@ -17,6 +17,8 @@ import (
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/input"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // defaultID is the ID of a pasted or posted article that names none.
@@ -396,18 +398,54 @@ func setMeta(doc *reprint.Document, url, published, outlet string) error {
 }
 
 // paragraphBreaks returns a pasted fragment with a paragraph tag at each
-// blank line when it has no block-level tag of its own: "<b>Headline</b>"
-// over paragraphs parted by blank lines, which HTML would run together
-// into one. A fragment with block tags is left as it is.
+// blank line of its text when it has no block-level tag of its own:
+// "<b>Headline</b>" over paragraphs parted by blank lines, which HTML
+// would run together into one. A fragment with block tags is left as it
+// is. Tags, comments and the text of script, style, title, textarea and
+// pre elements are copied as they are (html.Tokenizer tells them apart).
 func paragraphBreaks(data []byte) []byte {
-	if blockTag.Match(data) {
-		return data
+	var out []byte
+	z := html.NewTokenizer(bytes.NewReader(data))
+	raw := 0 // inside elements whose text is not paragraphs
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if out == nil {
+				return data
+			}
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if blockTags[a] {
+				return data
+			}
+			if rawTags[a] && tt != html.SelfClosingTagToken {
+				if tt == html.StartTagToken {
+					raw++
+				} else if raw > 0 {
+					raw--
+				}
+			}
+		case html.TextToken:
+			if t := z.Raw(); raw == 0 && blankLines.Match(t) {
+				out = append(out, blankLines.ReplaceAll(t, []byte("\n<p>\n"))...)
+				continue
+			}
+		}
+		out = append(out, z.Raw()...)
 	}
-	return blankLines.ReplaceAll(data, []byte("\n<p>\n"))
 }
 
+// blockTags are the elements that part a fragment into paragraphs of
+// their own; rawTags those whose text paragraphBreaks leaves alone.
 var (
-	blockTag   = regexp.MustCompile(`(?i)<(p|div|br|h[1-6]|li|ul|ol|blockquote|article|section|main|body|header|footer|table|tr|td|pre|figure|hr)[\s/>]`)
+	blockTags = map[atom.Atom]bool{atom.P: true, atom.Div: true, atom.Br: true, atom.H1: true, atom.H2: true, atom.H3: true,
+		atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true,
+		atom.Article: true, atom.Section: true, atom.Main: true, atom.Body: true, atom.Header: true, atom.Footer: true,
+		atom.Table: true, atom.Tr: true, atom.Td: true, atom.Pre: true, atom.Figure: true, atom.Hr: true}
+	rawTags    = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Title: true, atom.Textarea: true, atom.Pre: true}
 	blankLines = regexp.MustCompile(`\r?\n[ \t\f\r]*\n\s*`)
 )
 

@@ -241,6 +241,9 @@ func (h *server) fail(w http.ResponseWriter, api bool, err error) {
 
 // writeBody writes a complete response.
 func writeBody(w http.ResponseWriter, status int, contentType string, body []byte) {
+	if strings.HasPrefix(contentType, "text/html") {
+		body = report.ShowControls(body) // IDs and file names can hold them
+	}
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	w.Write(body)

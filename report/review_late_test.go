@@ -1,0 +1,96 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/reprint-dev/reprint"
+)
+
+// TestVisibleKeepsLength checks visible's promise, "byte for byte, so
+// that passage offsets still hold": the text it returns is as long as
+// the text it is given. strings.Map turns each byte of invalid UTF-8 into
+// U+FFFD (three bytes) once a control character makes it map the text,
+// and a C1 control (two bytes) would need two spaces, not one.
+func TestVisibleKeepsLength(t *testing.T) {
+	tests := []struct {
+		name, in string
+	}{
+		{"control only", "\x19Her body"},
+		{"Latin-1 byte, no control", "caf\xe9 \nHer body"},
+		{"Latin-1 byte and a control", "caf\xe9 \x19Her body"},
+		{"cut rune and a control", "\xe2\x80 \x19Her body"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := len(visible(tt.in)), len(tt.in); got != want {
+				t.Errorf("len(visible(%q)) = %d (%q), want %d", tt.in, got, visible(tt.in), want)
+			}
+		})
+	}
+}
+
+// TestHTMLControlsWithInvalidUTF8 checks the side-by-side pane of a text
+// holding both a byte of invalid UTF-8 and an ASCII control: the marked
+// passage must cover the passage's own words, not ones shifted by
+// visible's U+FFFD.
+func TestHTMLControlsWithInvalidUTF8(t *testing.T) {
+	ta := "Caf\xe9 news.\n\x19Miss Walker was murdered, said the judge at the Old Bailey today."
+	tb := "Miss Walker was murdered, said the judge at the Old Bailey today."
+	start := strings.Index(ta, "Miss")
+	docs := []reprint.DocInfo{{ID: "a", Words: 14}, {ID: "b", Words: 12}}
+	p := reprint.Pair{A: 0, B: 1, Relation: reprint.Copy, Original: 0, Score: 0.9,
+		Passages: []reprint.Passage{{AStart: start, AEnd: len(ta), BStart: 0, BEnd: len(tb), Text: ta[start:]}}}
+	out := string(write(t, &reprint.Result{Documents: docs, Pairs: []reprint.Pair{p}}, HTML, Options{Texts: []string{ta, tb}}))
+	m := regexp.MustCompile(`id="p1-1-a"><a [^>]*>1</a>([^<]*)</mark>`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no mark for passage 1 on side A in the page")
+	}
+	if got, want := m[1], "Miss Walker was murdered, said the judge at the Old Bailey today."; got != want {
+		t.Errorf("got A's passage marked as %q, want %q", got, want)
+	}
+}
+
+// TestHTMLC1Controls checks C1 controls (U+0080–U+009F, two bytes each),
+// what Windows-1252 quotes become when text is read as ISO-8859-1
+// ("\u0093Her\u0094"): HTML may not carry them any more than ASCII ones
+// (both are "control-character-in-input-stream" parse errors), the text
+// report escapes them (unicode.IsControl), and a word glued to one is
+// marked as changed in a machine rewrite's word diff, as "\x19Her" was.
+func TestHTMLC1Controls(t *testing.T) {
+	ta := "Miss Walker was murdered, said the judge.\n\u0093Her body was found in a grave near the gardens.\u0094"
+	tb := "Miss Walker was murdered, said the judge.\nHer body was found in a tomb near the gardens."
+	docs := []reprint.DocInfo{{ID: "a", Words: 17}, {ID: "b", Words: 17}}
+	p := reprint.Pair{A: 0, B: 1, Relation: reprint.MachineRewrite, Original: 0, Score: 0.9,
+		Passages: []reprint.Passage{{AStart: 0, AEnd: len(ta), BStart: 0, BEnd: len(tb), Text: ta}}}
+	out := string(write(t, &reprint.Result{Documents: docs, Pairs: []reprint.Pair{p}}, HTML, Options{Texts: []string{ta, tb}}))
+	for _, c := range []string{"\u0093", "\u0094"} {
+		if strings.Contains(out, c) {
+			t.Errorf("got %q (a C1 control) in the HTML, want it shown as white space", c)
+		}
+	}
+	if strings.Contains(out, `B has: Her`) {
+		t.Errorf("got %q marked as changed, want it alike on both sides", "\u0093Her")
+	}
+}
+
+// TestHTMLIDControls checks the names a page shows of each document (IDs
+// and sources, which the web form calls "Headline or ID" and a JSON
+// Lines file takes from its "id"): like document text, they are written
+// into the page without visible, so their control characters reach the
+// HTML that the text report escapes.
+func TestHTMLIDControls(t *testing.T) {
+	ta := "Miss Walker was murdered, said the judge at the Old Bailey today."
+	docs := []reprint.DocInfo{{ID: "wire\x19story", Source: "feeds/\x1bwire.txt", Words: 12}, {ID: "copy", Words: 12}}
+	p := reprint.Pair{A: 0, B: 1, Relation: reprint.Copy, Original: 0, Score: 1,
+		Passages: []reprint.Passage{{AStart: 0, AEnd: len(ta), BStart: 0, BEnd: len(ta), Text: ta}}}
+	res := &reprint.Result{Documents: docs, Pairs: []reprint.Pair{p},
+		Clusters: []reprint.Cluster{{Members: []int{0, 1}, Parents: []int{-1, 0}, Original: 0}}}
+	out := string(write(t, res, HTML, Options{Texts: []string{ta, ta}}))
+	for _, c := range []string{"\x19", "\x1b"} {
+		if n := strings.Count(out, c); n > 0 {
+			t.Errorf("got %d × %q in the HTML, want none", n, c)
+		}
+	}
+}
