@@ -560,24 +560,3 @@ func FuzzHeadline(f *testing.F) {
 		}
 	})
 }
-
-// TestHTMLControlCharacters checks that old wire copy's paragraph marks
-// ("\x19Her") are shown as spaces, offsets kept, and that a word glued to
-// one is not marked as changed in a machine rewrite's word diff.
-func TestHTMLControlCharacters(t *testing.T) {
-	ta := "Miss Walker was murdered, said the judge.<\n\x19Her body was found in a grave near the gardens."
-	tb := "Miss Walker was murdered, said the judge.\nHer body was found in a tomb near the gardens."
-	docs := []reprint.DocInfo{{ID: "a", Words: 17}, {ID: "b", Words: 17}}
-	p := reprint.Pair{A: 0, B: 1, Relation: reprint.MachineRewrite, Original: 0, Score: 0.9,
-		Passages: []reprint.Passage{{AStart: 0, AEnd: len(ta), BStart: 0, BEnd: len(tb), Text: ta}}}
-	out := string(write(t, &reprint.Result{Documents: docs, Pairs: []reprint.Pair{p}}, HTML, Options{Texts: []string{ta, tb}}))
-	if strings.Contains(out, "\x19") {
-		t.Errorf("got a control character in the HTML, want a space")
-	}
-	if strings.Contains(out, `B has: Her`) {
-		t.Errorf("got %q marked as changed, want it alike on both sides", "Her")
-	}
-	if want := `<del title="B has: tomb">grave</del>`; !strings.Contains(out, want) {
-		t.Errorf("output lacks %s", want)
-	}
-}

@@ -52,26 +52,37 @@ func TestHTMLControlsWithInvalidUTF8(t *testing.T) {
 	}
 }
 
-// TestHTMLC1Controls checks C1 controls (U+0080–U+009F, two bytes each),
-// what Windows-1252 quotes become when text is read as ISO-8859-1
-// ("\u0093Her\u0094"): HTML may not carry them any more than ASCII ones
+// TestHTMLControls checks control characters in a machine rewrite's
+// texts: old wire copy's paragraph marks ("\x19Her") and C1 controls
+// (U+0080–U+009F, two bytes each), what Windows-1252 quotes become when
+// text is read as ISO-8859-1 ("\u0093Her\u0094"). HTML may carry neither
 // (both are "control-character-in-input-stream" parse errors), the text
-// report escapes them (unicode.IsControl), and a word glued to one is
-// marked as changed in a machine rewrite's word diff, as "\x19Her" was.
-func TestHTMLC1Controls(t *testing.T) {
-	ta := "Miss Walker was murdered, said the judge.\n\u0093Her body was found in a grave near the gardens.\u0094"
-	tb := "Miss Walker was murdered, said the judge.\nHer body was found in a tomb near the gardens."
-	docs := []reprint.DocInfo{{ID: "a", Words: 17}, {ID: "b", Words: 17}}
-	p := reprint.Pair{A: 0, B: 1, Relation: reprint.MachineRewrite, Original: 0, Score: 0.9,
-		Passages: []reprint.Passage{{AStart: 0, AEnd: len(ta), BStart: 0, BEnd: len(tb), Text: ta}}}
-	out := string(write(t, &reprint.Result{Documents: docs, Pairs: []reprint.Pair{p}}, HTML, Options{Texts: []string{ta, tb}}))
-	for _, c := range []string{"\u0093", "\u0094"} {
-		if strings.Contains(out, c) {
-			t.Errorf("got %q (a C1 control) in the HTML, want it shown as white space", c)
-		}
-	}
-	if strings.Contains(out, `B has: Her`) {
-		t.Errorf("got %q marked as changed, want it alike on both sides", "\u0093Her")
+// report escapes them (unicode.IsControl), and a word glued to one was
+// marked as changed in the word diff.
+func TestHTMLControls(t *testing.T) {
+	for _, tt := range []struct{ name, open, close string }{
+		{"ASCII", "\x19", "\x1f"},
+		{"C1", "\u0093", "\u0094"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ta := "Miss Walker was murdered, said the judge.\n" + tt.open + "Her body was found in a grave near the gardens." + tt.close
+			tb := "Miss Walker was murdered, said the judge.\nHer body was found in a tomb near the gardens."
+			docs := []reprint.DocInfo{{ID: "a", Words: 17}, {ID: "b", Words: 17}}
+			p := reprint.Pair{A: 0, B: 1, Relation: reprint.MachineRewrite, Original: 0, Score: 0.9,
+				Passages: []reprint.Passage{{AStart: 0, AEnd: len(ta), BStart: 0, BEnd: len(tb), Text: ta}}}
+			out := string(write(t, &reprint.Result{Documents: docs, Pairs: []reprint.Pair{p}}, HTML, Options{Texts: []string{ta, tb}}))
+			for _, c := range []string{tt.open, tt.close} {
+				if strings.Contains(out, c) {
+					t.Errorf("got %q (a control character) in the HTML, want it shown as white space", c)
+				}
+			}
+			if strings.Contains(out, `B has: Her`) {
+				t.Errorf("got %q marked as changed, want it alike on both sides", tt.open+"Her")
+			}
+			if want := `<del title="B has: tomb">grave</del>`; !strings.Contains(out, want) {
+				t.Errorf("output lacks %s", want)
+			}
+		})
 	}
 }
 

@@ -7,8 +7,10 @@ import (
 	"github.com/reprint-dev/reprint/input"
 )
 
-// TestParagraphBreaksMarkup checks pasted fragments without block tags of
-// their own whose blank lines fall where a paragraph tag is not text: a
+// TestParagraphBreaksMarkup checks that a pasted fragment without block
+// tags keeps its blank-line paragraphs when read as HTML, that one with
+// its own is read as it is, and fragments whose blank lines fall where a
+// paragraph tag is not text: a
 // block tag that only a comment or a script names is no block tag of
 // the fragment, and a tag or a title split by a blank line must not lose
 // its markup into the article's text.
@@ -16,6 +18,10 @@ func TestParagraphBreaksMarkup(t *testing.T) {
 	tests := []struct {
 		name, paste, want string
 	}{
+		{"inline tags only", "<b>Court hears of murder</b>\n\nMiss Walker was murdered, said the judge.\r\n \r\nHer body was found in a grave.",
+			"Court hears of murder\n\nMiss Walker was murdered, said the judge.\n\nHer body was found in a grave."},
+		{"block tags", "<p>Miss Walker was murdered,\n\nsaid the judge.</p><p>Her body was found in a grave.</p>",
+			"Miss Walker was murdered, said the judge.\n\nHer body was found in a grave."},
 		{"block tag named in a comment", "<!-- was <p class=\"lede\"> in the CMS -->\n<b>Court hears of murder</b>\n\nMiss Walker was murdered, said the judge.\n\nHer body was found in a grave.",
 			"Court hears of murder\n\nMiss Walker was murdered, said the judge.\n\nHer body was found in a grave."},
 		{"block tag named in a script", "<script>document.write('<div id=\"ad\"></div>');</script>\n<b>Court hears of murder</b>\n\nMiss Walker was murdered, said the judge.\n\nHer body was found in a grave.",
