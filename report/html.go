@@ -170,7 +170,8 @@ type htmlWriter struct {
 
 func writeHTML(w io.Writer, res *reprint.Result, o Options) error {
 	h := &htmlWriter{res: res, o: o, cluster: pairClusters(res)}
-	bw := bufio.NewWriterSize(&controlsWriter{w: w}, 64<<10)
+	cw := &controlsWriter{w: w}
+	bw := bufio.NewWriterSize(cw, 64<<10)
 	page := h.page()
 	if err := htmlTemplates.ExecuteTemplate(bw, "head", page); err != nil {
 		return err
@@ -183,7 +184,10 @@ func writeHTML(w io.Writer, res *reprint.Result, o Options) error {
 	if err := htmlTemplates.ExecuteTemplate(bw, "foot", page); err != nil {
 		return err
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return cw.flush()
 }
 
 // page returns the overview.
@@ -585,32 +589,22 @@ func (h *htmlWriter) text(i int) string {
 // visible returns s with its control characters as white space, byte
 // for byte, so that passage offsets still hold: each ASCII one but tab,
 // line feed and carriage return as a space, each C1 one (U+0080–U+009F,
-// two bytes: Windows-1252 quotes read as Latin-1) as a no-break space.
-// Old wire copy marks its paragraphs with them ("\x19He said"); HTML may
-// not carry them, and a word glued to one was marked as changed in a
-// machine rewrite's word diff. Bytes that are not UTF-8 are left as they
-// are (the template writes them as U+FFFD).
+// two bytes: Windows-1252 quotes read as Latin-1) as a no-break space;
+// and each bidirectional embedding, override or isolate (three bytes,
+// invisible, able to reorder the rest of a line of evidence) as U+FFFD,
+// which shows that something was there. Old wire copy marks its
+// paragraphs with controls ("\x19He said"); HTML may not carry them, and
+// a word glued to one was marked as changed in a machine rewrite's word
+// diff. Bytes that are not UTF-8 are left as they are (the template
+// writes them as U+FFFD).
 func visible(s string) string {
-	var b []byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
-			if b == nil {
-				b = []byte(s)
-			}
-			b[i] = ' '
-		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
-			if b == nil {
-				b = []byte(s)
-			}
-			b[i+1] = 0xa0
-			i++
-		}
-	}
-	if b == nil {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f || isBidiControl(r)
+	}) {
 		return s
 	}
+	b := []byte(s)
+	showControls(b)
 	return string(b)
 }
 
@@ -618,38 +612,62 @@ func visible(s string) string {
 // for an HTML page as a whole: IDs, file names and reasons can hold them
 // too. The page's markup holds none.
 func ShowControls(b []byte) []byte {
-	var c2 bool
-	showControls(b, &c2)
+	showControls(b)
 	return b
 }
 
-// showControls is ShowControls over a stream cut anywhere: c2 is whether
-// the byte before b was 0xc2, the first of a C1 control's two.
-func showControls(b []byte, c2 *bool) {
-	for i, c := range b {
-		switch {
-		case *c2 && c >= 0x80 && c <= 0x9f:
-			b[i] = 0xa0
+// showControls rewrites b in place as visible says and returns how many
+// of its last bytes may start a sequence that b ends before it is known
+// (a stream cut there; controlsWriter holds them back).
+func showControls(b []byte) (pending int) {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
 			b[i] = ' '
+		case c == 0xc2:
+			if i+1 == len(b) {
+				return 1
+			}
+			if b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+				b[i+1] = 0xa0
+				i++
+			}
+		case c == 0xe2:
+			if i+2 >= len(b) {
+				return len(b) - i
+			}
+			if b[i+1] == 0x80 && b[i+2] >= 0xaa && b[i+2] <= 0xae || b[i+1] == 0x81 && b[i+2] >= 0xa6 && b[i+2] <= 0xa9 {
+				b[i], b[i+1], b[i+2] = 0xef, 0xbf, 0xbd
+				i += 2
+			}
 		}
-		*c2 = c == 0xc2
 	}
+	return 0
 }
 
 // controlsWriter writes through to w with control characters shown
-// (showControls).
+// (showControls), holding back the last bytes of a write that may start
+// a sequence the next one ends; flush writes them.
 type controlsWriter struct {
 	w   io.Writer
-	c2  bool
 	buf []byte
+	n   int // bytes held back at the start of buf
 }
 
 func (cw *controlsWriter) Write(p []byte) (int, error) {
-	cw.buf = append(cw.buf[:0], p...)
-	showControls(cw.buf, &cw.c2)
-	n, err := cw.w.Write(cw.buf)
-	return min(n, len(p)), err
+	cw.buf = append(cw.buf[:cw.n], p...)
+	k := len(cw.buf) - showControls(cw.buf)
+	if _, err := cw.w.Write(cw.buf[:k]); err != nil {
+		return 0, err
+	}
+	cw.n = copy(cw.buf, cw.buf[k:])
+	return len(p), nil
+}
+
+func (cw *controlsWriter) flush() error {
+	_, err := cw.w.Write(cw.buf[:cw.n])
+	cw.n = 0
+	return err
 }
 
 func passageView(p reprint.Pair, k int) htmlPassage {

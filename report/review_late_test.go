@@ -105,3 +105,42 @@ func TestHTMLIDControls(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBidiControls checks that a bidirectional override in a text or
+// an ID, which can reorder a line of evidence on screen, is shown as
+// U+FFFD in the page, byte for byte, as the text report escapes it.
+func TestHTMLBidiControls(t *testing.T) {
+	ta := "Miss Walker was murdered, said the judge \u202edlrow olleh\u202c at the Old Bailey today."
+	docs := []reprint.DocInfo{{ID: "wire\u2066story", Words: 12}, {ID: "copy", Words: 12}}
+	p := reprint.Pair{A: 0, B: 1, Relation: reprint.Copy, Original: 0, Score: 1,
+		Passages: []reprint.Passage{{AStart: 0, AEnd: len(ta), BStart: 0, BEnd: len(ta), Text: ta}}}
+	out := string(write(t, &reprint.Result{Documents: docs, Pairs: []reprint.Pair{p}}, HTML, Options{Texts: []string{ta, ta}}))
+	for _, c := range []string{"\u202e", "\u202c", "\u2066"} {
+		if strings.Contains(out, c) {
+			t.Errorf("got %q in the HTML, want it shown as U+FFFD", c)
+		}
+	}
+	if want := "judge \ufffddlrow olleh\ufffd at"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q", want)
+	}
+	if got, want := len(visible(ta)), len(ta); got != want {
+		t.Errorf("got len(visible) %d, want %d", got, want)
+	}
+}
+
+// TestControlsWriterSplit checks that a sequence cut between two writes
+// is shown as one written whole.
+func TestControlsWriterSplit(t *testing.T) {
+	text := "a\u0093b\u202ec\x19d\u2069"
+	want := ShowControls([]byte(text))
+	for cut := 0; cut <= len(text); cut++ {
+		var buf strings.Builder
+		cw := &controlsWriter{w: &buf}
+		cw.Write([]byte(text[:cut]))
+		cw.Write([]byte(text[cut:]))
+		cw.flush()
+		if got := buf.String(); got != string(want) {
+			t.Errorf("cut at %d: got %q, want %q", cut, got, want)
+		}
+	}
+}
