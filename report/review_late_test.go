@@ -144,3 +144,30 @@ func TestControlsWriterSplit(t *testing.T) {
 		}
 	}
 }
+
+// FuzzShowControls checks that showing controls keeps every length and
+// that a stream cut anywhere comes out as the whole does.
+func FuzzShowControls(f *testing.F) {
+	f.Add("a\u0093b\u202ec\x19d\u2069", 3)
+	f.Add("caf\xe9 \xe2\x80", 5)
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		if got := len(visible(s)); got != len(s) {
+			t.Fatalf("len(visible(%q)) = %d, want %d", s, got, len(s))
+		}
+		want := string(ShowControls([]byte(s)))
+		if v := visible(s); v != want {
+			t.Fatalf("visible(%q) = %q, ShowControls %q", s, v, want)
+		}
+		if cut < 0 || cut > len(s) {
+			return
+		}
+		var buf strings.Builder
+		cw := &controlsWriter{w: &buf}
+		cw.Write([]byte(s[:cut]))
+		cw.Write([]byte(s[cut:]))
+		cw.flush()
+		if got := buf.String(); got != want {
+			t.Fatalf("cut at %d: got %q, want %q", cut, got, want)
+		}
+	})
+}
