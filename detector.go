@@ -418,7 +418,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 				links[n] = &l
 			}
 		}
-		if (ok && !same || links[n] != nil && links[n].byDays) && rewordable(f, data[cands[n][0]], data[cands[n][1]]) {
+		if (ok && !same || links[n] != nil && links[n].byDays) && rewordable(f) {
 			rewrites = append(rewrites, cands[n])
 		}
 	}
@@ -450,7 +450,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	join := d.joinSources(len(data), pairs, keep, links)
 	rewrites = rewrites[:0]
 	for _, j := range join {
-		if rewordable(feats[j.n], data[cands[j.n][0]], data[cands[j.n][1]]) {
+		if rewordable(feats[j.n]) {
 			rewrites = append(rewrites, cands[j.n])
 		}
 	}

@@ -776,7 +776,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	look := newViewCache(read, uses).get
 	// measure reads the garbling of a rewrite's texts: it tells which kind.
 	measure := func(va, vb *view, f pairFeatures) {
-		if rewordable(f, &va.fp, &vb.fp) {
+		if rewordable(f) {
 			s := scratchPool.Get().(*scratch)
 			va.readGarble(s)
 			vb.readGarble(s)

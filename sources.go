@@ -209,7 +209,7 @@ func joinedReason(fps []*Fingerprint, p Pair, j joined) string {
 // two are reworded word for word (wordForWord), else a rewrite.
 func derivedRelation(f pairFeatures, a, b *Fingerprint) Relation {
 	if rel := literalRelation(f); rel != "" {
-		if (rel == EditedCopy || rel == Excerpt) && !f.quoted && swapped(f, a, b) {
+		if f.swapped {
 			return MachineRewrite
 		}
 		return rel
@@ -288,16 +288,10 @@ const (
 // rewordable reports whether a derived pair's relation may be a rewrite
 // or a machine rewrite, which garbling tells apart and by which attribute
 // weighs it: the literal measures decide nothing, or its passages show a
-// spinner's swaps. Its texts' garbling must be read before derivedRelation
+// spinner's swaps (verify sets f.swapped). Its texts' garbling must be read before derivedRelation
 // and attribute (scan's measure, the detector's finishText).
-func rewordable(f pairFeatures, a, b *Fingerprint) bool {
-	switch literalRelation(f) {
-	case "":
-		return true
-	case EditedCopy, Excerpt:
-		return !f.quoted && swapped(f, a, b)
-	}
-	return false
+func rewordable(f pairFeatures) bool {
+	return f.swapped || literalRelation(f) == ""
 }
 
 // Spinner thresholds (swapped): the least number of words swapped, their

@@ -27,6 +27,11 @@ type pairFeatures struct {
 	// quoted: a pair below MinScore that shares a long passage word for
 	// word (minQuoted): derived for that passage alone, an excerpt.
 	quoted bool
+
+	// swapped: a literal edited copy or excerpt (not quoted) whose
+	// passages differ mostly by one-for-one swaps (swapped), a machine
+	// rewrite.
+	swapped bool
 }
 
 // pair returns the pair of documents a and b as rel with f's measures;
@@ -130,6 +135,9 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 	f.score = max(f.covA, f.covB, f.jaccard)
 	f.ideo = a.ideo || b.ideo
 	f.quoted = f.score < o.MinScore && f.matched >= minMatched && quotedRun(a, b, f)
+	if rel := literalRelation(f); (rel == EditedCopy || rel == Excerpt) && !f.quoted {
+		f.swapped = swapped(f, a, b)
+	}
 	return f
 }
 

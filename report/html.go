@@ -598,11 +598,6 @@ func (h *htmlWriter) text(i int) string {
 // diff. Bytes that are not UTF-8 are left as they are (the template
 // writes them as U+FFFD).
 func visible(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool {
-		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f || isBidiControl(r)
-	}) {
-		return s
-	}
 	b := []byte(s)
 	showControls(b)
 	return string(b)
@@ -673,7 +668,7 @@ func (cw *controlsWriter) flush() error {
 func passageView(p reprint.Pair, k int) htmlPassage {
 	ps := p.Passages[k]
 	return htmlPassage{N: k + 1, AStart: ps.AStart, AEnd: ps.AEnd, BStart: ps.BStart, BEnd: ps.BEnd,
-		Text: visible(ps.Text), Color: k % htmlColors}
+		Text: ps.Text, Color: k % htmlColors}
 }
 
 // RelationLabel names r for people: "machine rewrite".
