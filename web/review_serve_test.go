@@ -93,12 +93,8 @@ func TestFormPageSizeBounded(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv, texts := genServer(t, tt.indexed)
 			paste := strings.Join(texts, "\n\n")
-			form := url.Values{"id": {"digest"}, "text": {paste}}
-			r := do(t, http.MethodPost, srv.URL+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
-			if r.status != http.StatusOK {
-				t.Fatalf("got %d %s, want 200", r.status, r.body)
-			}
-			if got, limit := len(r.body), tt.maxRate*len(paste); got > limit {
+			page := checkForm(t, srv.URL, url.Values{"id": {"digest"}, "text": {paste}})
+			if got, limit := len(page), tt.maxRate*len(paste); got > limit {
 				t.Errorf("pasting %d bytes: got a page of %d bytes (%d× the paste), want at most %d (%d×)",
 					len(paste), got, got/len(paste), limit, tt.maxRate)
 			}
@@ -308,19 +304,11 @@ func TestFormPasteHTMLFragment(t *testing.T) {
 	want := "“frag” looks like a copy of the indexed article " + seed1
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			form := url.Values{"id": {"frag"}, "text": {tt.text}}
-			r := do(t, http.MethodPost, srv.URL+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
-			if r.status != http.StatusOK {
-				t.Fatalf("got %d %s, want 200", r.status, r.body)
+			page := checkForm(t, srv.URL, url.Values{"id": {"frag"}, "text": {tt.text}})
+			if !strings.Contains(page, want) {
+				t.Errorf("got %q, want %q", near(page, "“frag” looks like", 140), want)
 			}
-			if !strings.Contains(r.body, want) {
-				got := "no verdict"
-				if i := strings.Index(r.body, "“frag” looks like"); i >= 0 {
-					got = r.body[i:min(len(r.body), i+140)]
-				}
-				t.Errorf("got %q, want %q", got, want)
-			}
-			if strings.Contains(r.body, "&lt;p class=") {
+			if strings.Contains(page, "&lt;p class=") {
 				t.Errorf("got a page quoting the paste's <p> tags as its text, want them read as markup")
 			}
 		})

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -27,17 +26,9 @@ func TestFormVerdictDetails(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			form := url.Values{"id": {"paste"}, "text": {tt.text}}
-			r := do(t, http.MethodPost, tt.srv+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
-			if r.status != http.StatusOK {
-				t.Fatalf("got %d %s, want 200", r.status, r.body)
-			}
-			if !strings.Contains(r.body, tt.want) {
-				got := "no verdict"
-				if i := strings.Index(r.body, "“paste”"); i >= 0 {
-					got = r.body[i:min(len(r.body), i+300)]
-				}
-				t.Errorf("got %q, want %q", got, tt.want)
+			page := checkForm(t, tt.srv, url.Values{"id": {"paste"}, "text": {tt.text}})
+			if !strings.Contains(page, tt.want) {
+				t.Errorf("got %q, want %q", near(page, "“paste”", 300), tt.want)
 			}
 		})
 	}

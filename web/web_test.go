@@ -93,6 +93,27 @@ type response struct {
 	body   string
 }
 
+// checkForm posts form to the server's /check page, as the browser's form
+// does, and returns the page; any status but 200 fails tb.
+func checkForm(tb testing.TB, base string, form url.Values) string {
+	tb.Helper()
+	r := do(tb, http.MethodPost, base+"/check", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+	if r.status != http.StatusOK {
+		tb.Fatalf("got %d %s, want 200", r.status, r.body)
+	}
+	return r.body
+}
+
+// near returns the n bytes of page from mark on, or "no verdict" when
+// page lacks mark: what a failing verdict test shows.
+func near(page, mark string, n int) string {
+	i := strings.Index(page, mark)
+	if i < 0 {
+		return "no verdict"
+	}
+	return page[i:min(len(page), i+n)]
+}
+
 func do(tb testing.TB, method, u, contentType string, body io.Reader) response {
 	tb.Helper()
 	req, err := http.NewRequest(method, u, body)
