@@ -382,7 +382,7 @@ func (d *Detector) resolve(ctx context.Context, data []*Fingerprint, text func(i
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(data))}
 	for i, fp := range data {
-		res.Documents[i] = fp.info()
+		res.Documents[i] = fp.Info()
 	}
 	feats := make([]pairFeatures, len(cands))
 	var todo []int // candidates not in the memo

@@ -39,13 +39,10 @@ func (fp *Fingerprint) Outlet() string {
 	return fp.meta.outlet
 }
 
-// info returns what a result tells of the document.
-func (fp *Fingerprint) info() DocInfo {
+// Info returns what a result tells of the document (Result.Documents).
+func (fp *Fingerprint) Info() DocInfo {
 	return DocInfo{ID: fp.id, Source: fp.source, Words: fp.words, URL: fp.URL(), Outlet: fp.Outlet(), Published: fp.published}
 }
-
-// Info returns what a result tells of the document (Result.Documents).
-func (fp *Fingerprint) Info() DocInfo { return fp.info() }
 
 // fingerprintVersion is the first byte of every encoded fingerprint; a
 // change to the encoding or to what is fingerprinted changes it.

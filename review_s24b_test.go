@@ -8,9 +8,9 @@ import (
 )
 
 // Found in review (s24b): a derived pair in Chinese or Japanese needs 36
-// aligned characters (minWords: ideoScale times minMatched), but the
+// aligned characters (minWords: ideoScale times MinMatched), but the
 // joined-sources rule still counts 12 (linkOf and joinSources use
-// minMatched unscaled). A 26-character text made of 13 characters of
+// MinMatched unscaled). A 26-character text made of 13 characters of
 // each of two earlier articles, joined by nothing more, is reported a
 // rewrite of both ("with B, also earlier, it makes up 100% of C"): the
 // twelve-character stub the change meant to rule out, twice over.

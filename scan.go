@@ -743,7 +743,7 @@ func (d *Detector) resolveTexts(ctx context.Context, fps []*Fingerprint, text fu
 	o := d.opts
 	res := &Result{Documents: make([]DocInfo, len(fps))}
 	for i, fp := range fps {
-		res.Documents[i] = fp.info()
+		res.Documents[i] = fp.Info()
 	}
 	var groups [][2]int // [start, end) of each run of candidates with one first document
 	for n := 0; n < len(cands); {

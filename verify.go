@@ -63,12 +63,12 @@ func alignPair(a, b []uint32) []align.Passage {
 	return ps
 }
 
-// minMatched is the least number of aligned content words, numbers not
+// MinMatched is the least number of aligned content words, numbers not
 // counted, for a pair to be derived: below it, shared names and stock
 // phrases can explain the match. Numbers (dates, times, ages, sums) are
 // facts every report of an event states; on a two-line wire brief the
 // dateline alone ("18:03 14/07/99: Page 2") made up half the words.
-const minMatched = 12
+const MinMatched = 12
 
 // numbersIn counts the content words in [lo,hi) that nums marks as numbers.
 func numbersIn(nums []uint64, lo, hi int) int {
@@ -134,7 +134,7 @@ func verify(a, b *Fingerprint, o Options) pairFeatures {
 	}
 	f.score = max(f.covA, f.covB, f.jaccard)
 	f.ideo = a.ideo || b.ideo
-	f.quoted = f.score < o.MinScore && f.matched >= minMatched && quotedRun(a, b, f)
+	f.quoted = f.score < o.MinScore && f.matched >= MinMatched && quotedRun(a, b, f)
 	if rel := literalRelation(f); (rel == EditedCopy || rel == Excerpt) && !f.quoted {
 		f.swapped = swapped(f, a, b)
 	}
@@ -219,15 +219,15 @@ func kept(f pairFeatures, o Options) (keep, sameStory bool) {
 	return true, false
 }
 
-// minWords is the least number of content words (minMatched) a derived
+// minWords is the least number of content words (MinMatched) a derived
 // pair, a copy too, needs; ideoScale times as many characters in Chinese
 // or Japanese, a character to a word (some 18 words), so that a
 // twelve-character stub or slogan is none.
 func minWords(f pairFeatures) int {
 	if f.ideo {
-		return minMatched * ideoScale
+		return MinMatched * ideoScale
 	}
-	return minMatched
+	return MinMatched
 }
 
 // background reports whether a pair's passages are background rather than
@@ -477,7 +477,7 @@ func evidence(ta, tb string, pa, pb []contentPos, a, b *Fingerprint, f pairFeatu
 		bs, be := pb[p.BStart], pb[p.BEnd-1]
 		ps := Passage{AStart: int(as.start), AEnd: int(ae.end), BStart: int(bs.start), BEnd: int(be.end)}
 		if int(ae.word-as.word)+1 < o.MinPassage && int(be.word-bs.word)+1 < o.MinPassage {
-			if int(max(ae.word-as.word, be.word-bs.word))+1 >= minShortPassage {
+			if derived && int(max(ae.word-as.word, be.word-bs.word))+1 >= minShortPassage {
 				short = append(short, ps)
 			}
 			continue

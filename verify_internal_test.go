@@ -141,8 +141,8 @@ func TestMatchedNotNumbers(t *testing.T) {
 	if len(f.passages) == 0 {
 		t.Fatalf("got no passages, want the briefs aligned")
 	}
-	if f.matched >= minMatched {
-		t.Errorf("got %d matched words, want under %d (numbers not counted)", f.matched, minMatched)
+	if f.matched >= MinMatched {
+		t.Errorf("got %d matched words, want under %d (numbers not counted)", f.matched, MinMatched)
 	}
 	if keep, _ := kept(f, DefaultOptions()); keep {
 		t.Errorf("got the briefs kept as derived (score %.2f, matched %d), want not", f.score, f.matched)

@@ -486,7 +486,9 @@ func endsSentence(line string) bool {
 // marks ("end", "ends", "more", "-30-", "###"): a line above them is the
 // whole story, not its headline.
 func onlyEndMarks(text string) bool {
-	for _, l := range strings.Split(text, "\n") {
+	for rest, more := text, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
 		switch strings.ToLower(cleanLine(l)) {
 		case "", "end", "ends", "more", "-30-", "###":
 		default:

@@ -522,7 +522,7 @@ func isBidiControl(r rune) bool {
 // its paragraphs with them ("\x19He said"), which an excerpt for people
 // need not show.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+	return strings.Join(strings.FieldsFunc(s, isMarkup), " ")
 }
 
 // truncate cuts s to at most n characters, ending it with "…" if cut.

@@ -373,8 +373,9 @@ type banner struct {
 }
 
 // tooShort is the word count under which an article cannot match: a
-// derived pair needs a dozen content words in common.
-const tooShort = 12
+// derived pair needs reprint.MinMatched content words in common (a
+// Chinese or Japanese text more characters, which this does not tell).
+const tooShort = reprint.MinMatched
 
 func bannerView(res *reprint.Result, docs []reprint.Document) banner {
 	b := banner{}
