@@ -13,7 +13,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/reprint-dev/reprint"
 	"github.com/reprint-dev/reprint/input"
@@ -177,28 +176,9 @@ type apiRequest struct {
 // apiDocuments reads the articles of an /api/check request.
 func (h *server) apiDocuments(r *http.Request) ([]reprint.Document, []string, error) {
 	var c collector
-	var read func([]byte, string, string, input.Options) (reprint.Document, error)
+	var read func([]byte, string, string, input.Options) (reprint.Document, error) // nil: JSON
 	switch mt := mediaType(r); mt {
 	case "application/json":
-		data, err := io.ReadAll(r.Body)
-		if err != nil {
-			return nil, nil, h.bodyError(err, "request body")
-		}
-		// As a JSON Lines file's line is read: a byte order mark is
-		// dropped, and text that is not UTF-8 is decoded as its
-		// charset says, or as Windows-1252, with a warning.
-		data = bytes.TrimPrefix(data, []byte("\ufeff"))
-		if data, err = decodeCharset(data, r.Header.Get("Content-Type")); err != nil {
-			return nil, nil, err
-		}
-		var warnings []string
-		if !utf8.Valid(data) {
-			text, _ := input.DecodeText(data)
-			data = []byte(text)
-			warnings = append(warnings, "request body: not valid UTF-8, decoded as Windows-1252")
-		}
-		docs, err := h.decodeJSON(bytes.NewReader(data))
-		return docs, warnings, err
 	case "text/plain":
 		read = input.ReadText
 	case "text/html", "application/xhtml+xml":
@@ -212,8 +192,23 @@ func (h *server) apiDocuments(r *http.Request) ([]reprint.Document, []string, er
 	if err != nil {
 		return nil, nil, h.bodyError(err, "request body")
 	}
+	if read == nil {
+		// As a JSON Lines file's line is read: a byte order mark is
+		// dropped, and text that is not UTF-8 is decoded as its
+		// charset says, or as Windows-1252, with a warning.
+		data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	}
 	if data, err = decodeCharset(data, r.Header.Get("Content-Type")); err != nil {
 		return nil, nil, err
+	}
+	if read == nil {
+		var warnings []string
+		if text, decoded := input.DecodeText(data); decoded {
+			data = []byte(text)
+			warnings = append(warnings, "request body: not valid UTF-8, decoded as Windows-1252")
+		}
+		docs, err := h.decodeJSON(bytes.NewReader(data))
+		return docs, warnings, err
 	}
 	q := r.URL.Query()
 	id := strings.TrimSpace(q.Get("id"))
