@@ -142,7 +142,7 @@ const maxNames = 300
 // and not a month or a day of the week (March beside a prosecutor Marsh is
 // no misspelling).
 func isNameLike(word string) bool {
-	if len(word) < 5 || word[0] < 'A' || word[0] > 'Z' || calendarWords[word] {
+	if len(word) < 5 || word[0] < 'A' || word[0] > 'Z' {
 		return false
 	}
 	for i := 1; i < len(word); i++ {
@@ -150,7 +150,7 @@ func isNameLike(word string) bool {
 			return false
 		}
 	}
-	return true
+	return !calendarWords[word]
 }
 
 // sentenceStart reports whether the word at byte start of text begins a

@@ -397,7 +397,7 @@ func earlierPublished(x, y time.Time) int {
 	if x.IsZero() || y.IsZero() || x.Equal(y) {
 		return 0
 	}
-	if dateOnly(x) || dateOnly(y) {
+	if DateOnly(x) || DateOnly(y) {
 		xy, xm, xd := x.UTC().Date()
 		yy, ym, yd := y.UTC().Date()
 		if xy == yy && xm == ym && xd == yd {
@@ -410,15 +410,16 @@ func earlierPublished(x, y time.Time) int {
 	return 1
 }
 
-// dateOnly reports whether t is midnight UTC, as a date read alone is.
-func dateOnly(t time.Time) bool {
+// DateOnly reports whether t is midnight UTC, as a date read alone is
+// (a report shows such a time as its date).
+func DateOnly(t time.Time) bool {
 	u := t.UTC()
 	return u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0
 }
 
 // publishedText is t as a reason tells it: its date alone for a date.
 func publishedText(t time.Time) string {
-	if dateOnly(t) {
+	if DateOnly(t) {
 		return t.UTC().Format("2006-01-02")
 	}
 	return t.UTC().Format("2006-01-02 15:04")

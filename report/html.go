@@ -798,7 +798,14 @@ func segments(text string, marks []markSpan) []htmlSeg {
 			return
 		}
 		head, tail := cutAtSpace(s, elideKeep, true), cutAtSpace(s, len(s)-elideKeep, false)
-		words := len(strings.Fields(s[head:tail]))
+		words, in := 0, false // as len(strings.Fields), without the slice
+		for _, r := range s[head:tail] {
+			sp := unicode.IsSpace(r)
+			if !sp && !in {
+				words++
+			}
+			in = !sp
+		}
 		segs = append(segs, htmlSeg{Text: s[:head]},
 			htmlSeg{Elided: fmt.Sprintf(" … %s not in this pair … ", plural(words, "word"))},
 			htmlSeg{Text: s[tail:]})

@@ -574,7 +574,7 @@ func published(d reprint.DocInfo) string {
 	}
 	if !d.Published.IsZero() {
 		u := d.Published.UTC()
-		if u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 {
+		if reprint.DateOnly(u) {
 			parts = append(parts, u.Format("2006-01-02"))
 		} else {
 			parts = append(parts, u.Format("2006-01-02 15:04 UTC"))
